@@ -1,0 +1,44 @@
+//! The `nianbao` command.
+
+use clap::{Parser, Subcommand};
+use nianbao::cli;
+
+/// 政府信息公开工作年度报告：填写、检查、审阅、导入。
+#[derive(Debug, Parser)]
+#[command(name = "nianbao", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// 检查报告（勾稽关系等规则），可用于脚本
+    Check(cli::check::CheckArgs),
+    /// 新建报告：逐节填写的向导
+    New(cli::edit::NewArgs),
+    /// 修改已有报告
+    Edit(cli::edit::EditArgs),
+    /// 审阅一份或多份报告（只读）
+    View(cli::view::ViewArgs),
+    /// 把已发布的报告（文本、HTML）导入为 YAML
+    Import(cli::import::ImportArgs),
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(a) => cli::check::run(a),
+        Command::New(a) => cli::edit::run_new(a),
+        Command::Edit(a) => cli::edit::run_edit(a),
+        Command::View(a) => cli::view::run(a),
+        Command::Import(a) => cli::import::run(a),
+    };
+    match result {
+        Ok(code) => std::process::exit(code),
+        Err(e) => {
+            eprintln!("nianbao：{}", nianbao::text::clean_line(&format!("{e:#}")));
+            std::process::exit(2);
+        }
+    }
+}

@@ -1,0 +1,427 @@
+//! The report as data (FORMAT.md, 2021 format). Knows nothing of files or terminals.
+
+pub mod amount;
+pub mod schema;
+
+pub use amount::{Amount, AmountError};
+use schema::{B_COLS, B_ROWS, B_ROW_COUNT, C_COLUMNS, C_GROUPS, SECTIONS};
+
+/// The version of the standard format this program reads and writes.
+pub const FORMAT_VERSION: u32 = 2021;
+
+/// A whole report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// The standard's version (always 2021 here).
+    pub format: u32,
+    /// 机关名称.
+    pub agency: String,
+    /// 报告年度.
+    pub year: i32,
+    /// An explicit title; `None` means the standard title derived from agency and year.
+    pub title: Option<String>,
+    /// 一、总体情况.
+    pub overview: Vec<Part>,
+    /// 二、table A.
+    pub proactive: Proactive,
+    /// 三、table B.
+    pub requests: Requests,
+    /// 四、table C.
+    pub appeals: Appeals,
+    /// 五、存在的主要问题及改进情况.
+    pub problems: Vec<Part>,
+    /// 六、其他需要报告的事项.
+    pub other_matters: Vec<Part>,
+    /// 信息处理费 (section 六).
+    pub processing_fees: ProcessingFees,
+}
+
+/// A part of a prose section: an optional heading and its text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Part {
+    /// Heading such as `主动公开情况`; may be empty.
+    pub heading: String,
+    /// The text; paragraphs separated by `\n`.
+    pub body: String,
+}
+
+impl Part {
+    /// A part with the given heading and body.
+    pub fn new(heading: impl Into<String>, body: impl Into<String>) -> Part {
+        Part { heading: heading.into(), body: body.into() }
+    }
+}
+
+/// Counts of a 第二十条第（一）项 row (规章, 行政规范性文件).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DocCounts {
+    /// 本年制发件数.
+    pub issued: u64,
+    /// 本年废止件数.
+    pub repealed: u64,
+    /// 现行有效件数.
+    pub in_force: u64,
+}
+
+impl DocCounts {
+    /// The counts in column order (issued, repealed, in_force).
+    pub fn as_array(&self) -> [u64; 3] {
+        [self.issued, self.repealed, self.in_force]
+    }
+
+    /// Mutable access by column index (0 issued, 1 repealed, 2 in_force).
+    pub fn get_mut(&mut self, col: usize) -> &mut u64 {
+        match col {
+            0 => &mut self.issued,
+            1 => &mut self.repealed,
+            _ => &mut self.in_force,
+        }
+    }
+}
+
+/// Table A: 二、主动公开政府信息情况.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Proactive {
+    /// 规章.
+    pub regulations: DocCounts,
+    /// 行政规范性文件.
+    pub normative_documents: DocCounts,
+    /// 行政许可 本年处理决定数量.
+    pub licensing: u64,
+    /// 行政处罚 本年处理决定数量.
+    pub penalties: u64,
+    /// 行政强制 本年处理决定数量.
+    pub coercive_measures: u64,
+    /// 行政事业性收费 本年收费金额（万元）.
+    pub fees_wan_yuan: Amount,
+}
+
+/// Table B: 25 rows × 7 columns, indexed as [`schema::B_ROWS`] × [`schema::B_COLUMNS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Requests {
+    /// The cells, row by row, totals as stored.
+    pub cells: [[u64; B_COLS]; B_ROW_COUNT],
+}
+
+impl Requests {
+    /// The value of a cell.
+    pub fn get(&self, row: usize, col: usize) -> u64 {
+        self.cells[row][col]
+    }
+
+    /// Sets a cell.
+    pub fn set(&mut self, row: usize, col: usize, value: u64) {
+        self.cells[row][col] = value;
+    }
+
+    /// 总计 of a row as it should be: the sum of its six applicant columns.
+    pub fn row_sum(&self, row: usize) -> u64 {
+        self.cells[row][..schema::B_TOTAL_COL].iter().sum()
+    }
+
+    /// （七）总计 of a column as it should be: the sum of the 21 outcome rows.
+    pub fn outcome_sum(&self, col: usize) -> u64 {
+        B_ROWS
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.role == schema::BRole::Outcome)
+            .map(|(i, _)| self.cells[i][col])
+            .sum()
+    }
+
+    /// Replaces every total (the 总计 column and the （七）总计 row) by the sum of its parts,
+    /// as a tool that lets a person enter a report must do.
+    pub fn recompute_totals(&mut self) {
+        for col in 0..schema::B_TOTAL_COL {
+            self.cells[schema::R_OUTCOME_TOTAL][col] = self.outcome_sum(col);
+        }
+        for row in 0..B_ROW_COUNT {
+            self.cells[row][schema::B_TOTAL_COL] = self.row_sum(row);
+        }
+    }
+
+    /// True for the cells a person never types: the 总计 column and the （七）总计 row.
+    pub fn is_computed(row: usize, col: usize) -> bool {
+        col == schema::B_TOTAL_COL || row == schema::R_OUTCOME_TOTAL
+    }
+}
+
+/// Table C: three groups × five columns, indexed as [`schema::C_GROUPS`] × [`schema::C_COLUMNS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Appeals {
+    /// The cells, group by group, totals as stored.
+    pub cells: [[u64; C_COLUMNS.len()]; C_GROUPS.len()],
+}
+
+impl Appeals {
+    /// 总计 of a group as it should be.
+    pub fn group_sum(&self, group: usize) -> u64 {
+        self.cells[group][..schema::C_TOTAL_COL].iter().sum()
+    }
+
+    /// Replaces every group's 总计 by the sum of its four results.
+    pub fn recompute_totals(&mut self) {
+        for g in 0..C_GROUPS.len() {
+            self.cells[g][schema::C_TOTAL_COL] = self.group_sum(g);
+        }
+    }
+
+    /// True for the cells a person never types (the groups' 总计).
+    pub fn is_computed(col: usize) -> bool {
+        col == schema::C_TOTAL_COL
+    }
+}
+
+/// 信息处理费, in yuan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ProcessingFees {
+    /// 收费通知书件数.
+    pub notices: u64,
+    /// Amount notified (元).
+    pub amount_notified_yuan: Amount,
+    /// Amount actually collected (元).
+    pub amount_collected_yuan: Amount,
+}
+
+/// Which prose section a part belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProseSection {
+    /// 一、总体情况.
+    Overview,
+    /// 五、存在的主要问题及改进情况.
+    Problems,
+    /// 六、其他需要报告的事项.
+    OtherMatters,
+}
+
+impl ProseSection {
+    /// All three, in report order.
+    pub const ALL: [ProseSection; 3] = [ProseSection::Overview, ProseSection::Problems, ProseSection::OtherMatters];
+
+    /// Index into [`schema::SECTIONS`].
+    pub fn section_index(self) -> usize {
+        match self {
+            ProseSection::Overview => 0,
+            ProseSection::Problems => 4,
+            ProseSection::OtherMatters => 5,
+        }
+    }
+
+    /// YAML key.
+    pub fn key(self) -> &'static str {
+        SECTIONS[self.section_index()].key
+    }
+
+    /// The section heading, e.g. `一、总体情况`.
+    pub fn heading(self) -> String {
+        SECTIONS[self.section_index()].heading()
+    }
+}
+
+/// A place in a report that a person can edit or a finding can point at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CellRef {
+    /// 机关名称.
+    Agency,
+    /// 年份.
+    Year,
+    /// 标题.
+    Title,
+    /// A part of a prose section (the part index may be past the end when the section is empty).
+    Part {
+        /// Which section.
+        section: ProseSection,
+        /// Index of the part.
+        part: usize,
+    },
+    /// A cell of table A: `field` is the row key of [`schema::A_BLOCKS`], `col` its column.
+    A {
+        /// Row key, e.g. `regulations`.
+        field: &'static str,
+        /// Column index within the block.
+        col: usize,
+    },
+    /// A cell of table B.
+    B {
+        /// Row index into [`schema::B_ROWS`].
+        row: usize,
+        /// Column index into [`schema::B_COLUMNS`].
+        col: usize,
+    },
+    /// A cell of table C.
+    C {
+        /// Group index into [`schema::C_GROUPS`].
+        group: usize,
+        /// Column index into [`schema::C_COLUMNS`].
+        col: usize,
+    },
+    /// A field of 信息处理费 (index into [`schema::FEE_FIELDS`]).
+    Fee(usize),
+}
+
+impl Proactive {
+    /// The count of a table A cell; `None` for the amount cell (行政事业性收费) or an unknown key.
+    pub fn count(&self, field: &str, col: usize) -> Option<u64> {
+        match field {
+            "regulations" => self.regulations.as_array().get(col).copied(),
+            "normative_documents" => self.normative_documents.as_array().get(col).copied(),
+            "licensing" => Some(self.licensing),
+            "penalties" => Some(self.penalties),
+            "coercive_measures" => Some(self.coercive_measures),
+            _ => None,
+        }
+    }
+
+    /// Mutable access to a count cell of table A; `None` for the amount or an unknown key.
+    pub fn count_mut(&mut self, field: &str, col: usize) -> Option<&mut u64> {
+        match field {
+            "regulations" => Some(self.regulations.get_mut(col)),
+            "normative_documents" => Some(self.normative_documents.get_mut(col)),
+            "licensing" => Some(&mut self.licensing),
+            "penalties" => Some(&mut self.penalties),
+            "coercive_measures" => Some(&mut self.coercive_measures),
+            _ => None,
+        }
+    }
+}
+
+impl Report {
+    /// An empty report for the given agency and year, with the five standard headings of
+    /// 一、总体情况 and empty bodies.
+    pub fn new(agency: impl Into<String>, year: i32) -> Report {
+        Report {
+            format: FORMAT_VERSION,
+            agency: agency.into(),
+            year,
+            title: None,
+            overview: schema::OVERVIEW_STANDARD_HEADINGS.iter().map(|h| Part::new(*h, "")).collect(),
+            proactive: Proactive::default(),
+            requests: Requests::default(),
+            appeals: Appeals::default(),
+            problems: Vec::new(),
+            other_matters: Vec::new(),
+            processing_fees: ProcessingFees::default(),
+        }
+    }
+
+    /// The standard title `{机关名称}{年份}年政府信息公开工作年度报告`.
+    pub fn standard_title(&self) -> String {
+        format!("{}{}年政府信息公开工作年度报告", self.agency, self.year)
+    }
+
+    /// The title to show: the explicit one, or the standard one.
+    pub fn display_title(&self) -> String {
+        match &self.title {
+            Some(t) if !t.trim().is_empty() => t.clone(),
+            _ => self.standard_title(),
+        }
+    }
+
+    /// The parts of a prose section.
+    pub fn parts(&self, section: ProseSection) -> &Vec<Part> {
+        match section {
+            ProseSection::Overview => &self.overview,
+            ProseSection::Problems => &self.problems,
+            ProseSection::OtherMatters => &self.other_matters,
+        }
+    }
+
+    /// Mutable parts of a prose section.
+    pub fn parts_mut(&mut self, section: ProseSection) -> &mut Vec<Part> {
+        match section {
+            ProseSection::Overview => &mut self.overview,
+            ProseSection::Problems => &mut self.problems,
+            ProseSection::OtherMatters => &mut self.other_matters,
+        }
+    }
+
+    /// Recomputes every total of tables B and C from its parts.
+    pub fn recompute_totals(&mut self) {
+        self.requests.recompute_totals();
+        self.appeals.recompute_totals();
+    }
+}
+
+/// Maps full-width digits and punctuation that input methods produce to ASCII
+/// (`１` → `1`, `．` → `.`, `，` → `,`); other characters are returned unchanged.
+pub fn normalize_digit(ch: char) -> char {
+    match ch {
+        '０'..='９' => char::from(b'0' + (ch as u32 - '０' as u32) as u8),
+        '．' | '。' => '.',
+        '，' => ',',
+        '－' => '-',
+        _ => ch,
+    }
+}
+
+/// Why a text is not a count.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CountError {
+    /// A character other than a digit.
+    #[error("只能输入非负整数，“{0}”不是数字")]
+    NotADigit(char),
+    /// A minus sign.
+    #[error("只能输入非负整数，不能为负数")]
+    Negative,
+    /// Over 999,999,999.
+    #[error("数值过大：最多 999999999")]
+    TooLarge,
+}
+
+/// Parses a count as a clerk types or pastes it: digits (full-width too), thousands
+/// separators (`1,234`), surrounding spaces. Empty text is 0.
+pub fn parse_count(text: &str) -> Result<u64, CountError> {
+    let mut value: u64 = 0;
+    for ch in text.trim().chars() {
+        match normalize_digit(ch) {
+            d @ '0'..='9' => {
+                value = value * 10 + u64::from(d as u8 - b'0');
+                if value > schema::MAX_COUNT {
+                    return Err(CountError::TooLarge);
+                }
+            }
+            ',' | ' ' | '\u{3000}' => {}
+            '-' => return Err(CountError::Negative),
+            other => return Err(CountError::NotADigit(other)),
+        }
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_count_accepts_what_clerks_type() {
+        assert_eq!(parse_count("1,234"), Ok(1234));
+        assert_eq!(parse_count("１２３"), Ok(123));
+        assert_eq!(parse_count(" 42 "), Ok(42));
+        assert_eq!(parse_count(""), Ok(0));
+        assert_eq!(parse_count("12a"), Err(CountError::NotADigit('a')));
+        assert_eq!(parse_count("-3"), Err(CountError::Negative));
+        assert_eq!(parse_count("1000000000"), Err(CountError::TooLarge));
+        assert_eq!(parse_count("999999999"), Ok(999_999_999));
+    }
+
+    #[test]
+    fn recompute_totals_fills_both_directions() {
+        let mut r = Requests::default();
+        r.set(0, 0, 3);
+        r.set(0, 1, 2);
+        r.set(2, 0, 1);
+        r.set(12, 5, 4);
+        r.recompute_totals();
+        assert_eq!(r.get(0, schema::B_TOTAL_COL), 5);
+        assert_eq!(r.get(schema::R_OUTCOME_TOTAL, 0), 1);
+        assert_eq!(r.get(schema::R_OUTCOME_TOTAL, 5), 4);
+        assert_eq!(r.get(schema::R_OUTCOME_TOTAL, schema::B_TOTAL_COL), 5);
+    }
+
+    #[test]
+    fn standard_title_is_derived() {
+        let r = Report::new("淮安市人民政府", 2024);
+        assert_eq!(r.display_title(), "淮安市人民政府2024年政府信息公开工作年度报告");
+        assert_eq!(r.overview.len(), 5);
+    }
+}

@@ -1,0 +1,294 @@
+//! The format's tables as data: every row and column key, official label and short label.
+//!
+//! This is the single place where FORMAT.md §2–§4 are written down. The model, the YAML
+//! module, the rules, the wizard, the viewer and the importer all read these tables, so a
+//! label or a key never appears twice in the code.
+
+/// A column of table B (申请人情况).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BColumn {
+    /// YAML key, e.g. `natural_person`.
+    pub key: &'static str,
+    /// Official label, e.g. `社会公益组织`.
+    pub label: &'static str,
+    /// Label for narrow screens.
+    pub short: &'static str,
+}
+
+/// The seven columns of table B, in order. The last one (总计) is the row total.
+pub const B_COLUMNS: [BColumn; 7] = [
+    BColumn { key: "natural_person", label: "自然人", short: "自然人" },
+    BColumn { key: "commercial", label: "商业企业", short: "商业企业" },
+    BColumn { key: "research", label: "科研机构", short: "科研机构" },
+    BColumn { key: "public_interest", label: "社会公益组织", short: "公益组织" },
+    BColumn { key: "legal_service", label: "法律服务机构", short: "法律服务" },
+    BColumn { key: "other", label: "其他", short: "其他" },
+    BColumn { key: "total", label: "总计", short: "总计" },
+];
+
+/// Number of columns of table B (including 总计).
+pub const B_COLS: usize = 7;
+/// Index of the 总计 column of table B.
+pub const B_TOTAL_COL: usize = 6;
+/// Label of the group of columns 商业企业 … 其他.
+pub const B_LEGAL_ENTITY_GROUP: &str = "法人或其他组织";
+/// Label above all columns of table B.
+pub const B_APPLICANT_HEADER: &str = "申请人情况";
+/// The corner cell of table B: the 勾稽关系 as printed in the standard.
+pub const B_CORNER: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+
+/// A heading row of table B that carries no numbers (三、本年度办理结果, （三）不予公开 …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BGroup {
+    /// Official label.
+    pub label: &'static str,
+    /// Label for narrow screens.
+    pub short: &'static str,
+    /// Nesting depth: 0 for 三、本年度办理结果, 1 for （三）… （六）.
+    pub depth: u8,
+}
+
+/// The heading rows of table B.
+pub const B_GROUPS: [BGroup; 5] = [
+    BGroup { label: "三、本年度办理结果", short: "三、办理结果", depth: 0 },
+    BGroup { label: "（三）不予公开", short: "（三）不予公开", depth: 1 },
+    BGroup { label: "（四）无法提供", short: "（四）无法提供", depth: 1 },
+    BGroup { label: "（五）不予处理", short: "（五）不予处理", depth: 1 },
+    BGroup { label: "（六）其他处理", short: "（六）其他处理", depth: 1 },
+];
+
+/// Index into [`B_GROUPS`] of 三、本年度办理结果.
+pub const G_OUTCOME: usize = 0;
+
+/// A row of numbers of table B.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BRow {
+    /// YAML key path below `requests`, e.g. `["outcome", "withheld", "state_secret"]`.
+    pub path: &'static [&'static str],
+    /// Official label as printed in the standard.
+    pub label: &'static str,
+    /// Label for narrow screens (FORMAT.md's short label).
+    pub short: &'static str,
+    /// The heading rows this row sits under, outermost first (indices into [`B_GROUPS`]).
+    pub groups: &'static [usize],
+    /// Role of the row in the rules.
+    pub role: BRole,
+}
+
+/// What a row of table B means for the rules B2 and B3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BRole {
+    /// 一、本年新收.
+    Received,
+    /// 二、上年结转.
+    CarriedOver,
+    /// One of the outcome rows summed into （七）总计.
+    Outcome,
+    /// （七）总计.
+    OutcomeTotal,
+    /// 四、结转下年度继续办理.
+    CarriedForward,
+}
+
+macro_rules! brow {
+    ([$($p:literal),+], $label:literal, $short:literal, [$($g:expr),*], $role:ident) => {
+        BRow { path: &[$($p),+], label: $label, short: $short, groups: &[$($g),*], role: BRole::$role }
+    };
+}
+
+/// The 25 rows of numbers of table B, in the order of the published table.
+pub const B_ROWS: [BRow; 25] = [
+    brow!(["received"], "一、本年新收政府信息公开申请数量", "一、本年新收", [], Received),
+    brow!(["carried_over"], "二、上年结转政府信息公开申请数量", "二、上年结转", [], CarriedOver),
+    brow!(["outcome", "disclosed"], "（一）予以公开", "（一）予以公开", [0], Outcome),
+    brow!(["outcome", "partially_disclosed"], "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（二）部分公开", [0], Outcome),
+    brow!(["outcome", "withheld", "state_secret"], "1.属于国家秘密", "国家秘密", [0, 1], Outcome),
+    brow!(["outcome", "withheld", "prohibited_by_law"], "2.其他法律行政法规禁止公开", "法规禁止公开", [0, 1], Outcome),
+    brow!(["outcome", "withheld", "security_stability"], "3.危及“三安全一稳定”", "危及三安全一稳定", [0, 1], Outcome),
+    brow!(["outcome", "withheld", "third_party_rights"], "4.保护第三方合法权益", "第三方权益", [0, 1], Outcome),
+    brow!(["outcome", "withheld", "internal_affairs"], "5.属于三类内部事务信息", "内部事务信息", [0, 1], Outcome),
+    brow!(["outcome", "withheld", "process_info"], "6.属于四类过程性信息", "过程性信息", [0, 1], Outcome),
+    brow!(["outcome", "withheld", "enforcement_file"], "7.属于行政执法案卷", "行政执法案卷", [0, 1], Outcome),
+    brow!(["outcome", "withheld", "query_matter"], "8.属于行政查询事项", "行政查询事项", [0, 1], Outcome),
+    brow!(["outcome", "unable", "not_held"], "1.本机关不掌握相关政府信息", "本机关不掌握", [0, 2], Outcome),
+    brow!(["outcome", "unable", "needs_creation"], "2.没有现成信息需要另行制作", "需另行制作", [0, 2], Outcome),
+    brow!(["outcome", "unable", "still_unclear"], "3.补正后申请内容仍不明确", "补正后仍不明确", [0, 2], Outcome),
+    brow!(["outcome", "not_processed", "petition"], "1.信访举报投诉类申请", "信访举报投诉", [0, 3], Outcome),
+    brow!(["outcome", "not_processed", "repeated"], "2.重复申请", "重复申请", [0, 3], Outcome),
+    brow!(["outcome", "not_processed", "publication"], "3.要求提供公开出版物", "要求公开出版物", [0, 3], Outcome),
+    brow!(["outcome", "not_processed", "excessive"], "4.无正当理由大量反复申请", "大量反复申请", [0, 3], Outcome),
+    brow!(["outcome", "not_processed", "confirm_or_reissue"], "5.要求行政机关确认或重新出具已获取信息", "要求确认或重新出具", [0, 3], Outcome),
+    brow!(["outcome", "other", "no_correction"], "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "逾期不补正", [0, 4], Outcome),
+    brow!(["outcome", "other", "fee_unpaid"], "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "逾期未缴费", [0, 4], Outcome),
+    brow!(["outcome", "other", "other"], "3.其他", "其他", [0, 4], Outcome),
+    brow!(["outcome", "total"], "（七）总计", "（七）总计", [0], OutcomeTotal),
+    brow!(["carried_forward"], "四、结转下年度继续办理", "四、结转下年度", [], CarriedForward),
+];
+
+/// Number of rows of numbers in table B.
+pub const B_ROW_COUNT: usize = 25;
+
+/// Row index of 一、本年新收.
+pub const R_RECEIVED: usize = 0;
+/// Row index of 二、上年结转.
+pub const R_CARRIED_OVER: usize = 1;
+/// Row index of （七）总计.
+pub const R_OUTCOME_TOTAL: usize = 23;
+/// Row index of 四、结转下年度继续办理.
+pub const R_CARRIED_FORWARD: usize = 24;
+
+impl BRow {
+    /// The key path below the report root, e.g. `requests.outcome.withheld.state_secret`.
+    pub fn key_path(&self) -> String {
+        format!("requests.{}", self.path.join("."))
+    }
+}
+
+/// Heading of a section of the report, e.g. `三、收到和处理政府信息公开申请情况`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Section {
+    /// Chinese numeral with its comma, e.g. `三、`.
+    pub number: &'static str,
+    /// Heading without the numeral.
+    pub title: &'static str,
+    /// YAML key of the section's content.
+    pub key: &'static str,
+}
+
+impl Section {
+    /// Full heading as printed, e.g. `三、收到和处理政府信息公开申请情况`.
+    pub fn heading(&self) -> String {
+        format!("{}{}", self.number, self.title)
+    }
+}
+
+/// The six sections, in order (FORMAT.md §1).
+pub const SECTIONS: [Section; 6] = [
+    Section { number: "一、", title: "总体情况", key: "overview" },
+    Section { number: "二、", title: "主动公开政府信息情况", key: "proactive" },
+    Section { number: "三、", title: "收到和处理政府信息公开申请情况", key: "requests" },
+    Section { number: "四、", title: "政府信息公开行政复议、行政诉讼情况", key: "appeals" },
+    Section { number: "五、", title: "存在的主要问题及改进情况", key: "problems" },
+    Section { number: "六、", title: "其他需要报告的事项", key: "other_matters" },
+];
+
+/// The five standard parts of 一、总体情况, offered as headings for a new report.
+pub const OVERVIEW_STANDARD_HEADINGS: [&str; 5] = [
+    "主动公开情况",
+    "依申请公开情况",
+    "政府信息管理情况",
+    "政府信息公开平台建设情况",
+    "政府信息公开监督保障情况",
+];
+
+/// A group of table C (行政复议, and the two kinds of 行政诉讼).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CGroup {
+    /// YAML key below `appeals`.
+    pub key: &'static str,
+    /// Official label.
+    pub label: &'static str,
+    /// The label of the super-group (行政诉讼) if any.
+    pub parent: Option<&'static str>,
+    /// Label for narrow screens.
+    pub short: &'static str,
+}
+
+/// The three groups of table C.
+pub const C_GROUPS: [CGroup; 3] = [
+    CGroup { key: "reconsideration", label: "行政复议", parent: None, short: "行政复议" },
+    CGroup { key: "litigation_direct", label: "未经复议直接起诉", parent: Some("行政诉讼"), short: "诉讼·直接起诉" },
+    CGroup { key: "litigation_after_review", label: "复议后起诉", parent: Some("行政诉讼"), short: "诉讼·复议后起诉" },
+];
+
+/// A column within each group of table C.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CColumn {
+    /// YAML key.
+    pub key: &'static str,
+    /// Official label.
+    pub label: &'static str,
+}
+
+/// The five columns of each group of table C; the last (总计) is the group total.
+pub const C_COLUMNS: [CColumn; 5] = [
+    CColumn { key: "upheld", label: "结果维持" },
+    CColumn { key: "corrected", label: "结果纠正" },
+    CColumn { key: "other", label: "其他结果" },
+    CColumn { key: "pending", label: "尚未审结" },
+    CColumn { key: "total", label: "总计" },
+];
+/// Index of 总计 within a group of table C.
+pub const C_TOTAL_COL: usize = 4;
+
+/// A block of table A (a 第二十条 item).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ABlock {
+    /// The article, e.g. `第二十条第（一）项`.
+    pub article: &'static str,
+    /// Column labels after 信息内容.
+    pub columns: &'static [&'static str],
+    /// Rows: (YAML key below `proactive`, label).
+    pub rows: &'static [(&'static str, &'static str)],
+}
+
+/// Label of the first column of every block of table A.
+pub const A_CONTENT_HEADER: &str = "信息内容";
+
+/// The four blocks of table A (FORMAT.md §2).
+pub const A_BLOCKS: [ABlock; 4] = [
+    ABlock {
+        article: "第二十条第（一）项",
+        columns: &["本年制发件数", "本年废止件数", "现行有效件数"],
+        rows: &[("regulations", "规章"), ("normative_documents", "行政规范性文件")],
+    },
+    ABlock { article: "第二十条第（五）项", columns: &["本年处理决定数量"], rows: &[("licensing", "行政许可")] },
+    ABlock {
+        article: "第二十条第（六）项",
+        columns: &["本年处理决定数量"],
+        rows: &[("penalties", "行政处罚"), ("coercive_measures", "行政强制")],
+    },
+    ABlock {
+        article: "第二十条第（八）项",
+        columns: &["本年收费金额（单位：万元）"],
+        rows: &[("fees_wan_yuan", "行政事业性收费")],
+    },
+];
+
+/// YAML keys of the three counts of a 第二十条第（一）项 row.
+pub const A_DOC_KEYS: [&str; 3] = ["issued", "repealed", "in_force"];
+
+/// The fields of 信息处理费: (YAML key below `processing_fees`, label).
+pub const FEE_FIELDS: [(&str, &str); 3] = [
+    ("notices", "收费通知书件数"),
+    ("amount_notified_yuan", "通知收费金额（元）"),
+    ("amount_collected_yuan", "实际收取金额（元）"),
+];
+
+/// The largest count the format allows (N1).
+pub const MAX_COUNT: u64 = 999_999_999;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_b_has_the_rows_of_the_format_in_order() {
+        assert_eq!(B_ROWS.len(), B_ROW_COUNT);
+        assert_eq!(B_ROWS[R_RECEIVED].path, ["received"]);
+        assert_eq!(B_ROWS[R_CARRIED_OVER].path, ["carried_over"]);
+        assert_eq!(B_ROWS[R_OUTCOME_TOTAL].path, ["outcome", "total"]);
+        assert_eq!(B_ROWS[R_CARRIED_FORWARD].path, ["carried_forward"]);
+        // 2 + 8 + 3 + 5 + 3 outcome rows are summed into （七）总计.
+        assert_eq!(B_ROWS.iter().filter(|r| r.role == BRole::Outcome).count(), 21);
+    }
+
+    #[test]
+    fn row_paths_are_unique() {
+        for (i, a) in B_ROWS.iter().enumerate() {
+            for b in &B_ROWS[i + 1..] {
+                assert_ne!(a.path, b.path);
+            }
+        }
+    }
+}

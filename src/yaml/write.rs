@@ -1,0 +1,127 @@
+//! The YAML emitter. Output is a pure function of the report: same report, same bytes.
+
+use crate::model::schema::{A_DOC_KEYS, B_COLUMNS, B_ROWS, C_COLUMNS, C_GROUPS, FEE_FIELDS};
+use crate::model::{Amount, Part, Report};
+use std::fmt::Write;
+
+/// Writes a report as YAML in the layout of FORMAT.md §6.
+pub fn to_yaml(report: &Report) -> String {
+    let mut out = String::with_capacity(8 * 1024);
+    let o = &mut out;
+    let _ = writeln!(o, "format: {}", report.format);
+    let _ = writeln!(o, "agency: {}", quote(&report.agency));
+    let _ = writeln!(o, "year: {}", report.year);
+    match &report.title {
+        Some(t) => {
+            let _ = writeln!(o, "title: {}", quote(t));
+        }
+        None => o.push_str("title: null\n"),
+    }
+    parts(o, "overview", &report.overview);
+
+    let p = &report.proactive;
+    o.push_str("proactive:\n");
+    for (key, counts) in [("regulations", p.regulations), ("normative_documents", p.normative_documents)] {
+        let values = counts.as_array();
+        let fields: Vec<String> = A_DOC_KEYS.iter().zip(values).map(|(k, v)| format!("{k}: {v}")).collect();
+        let _ = writeln!(o, "  {:<20} {{{}}}", format!("{key}:"), fields.join(", "));
+    }
+    let _ = writeln!(o, "  licensing: {}", p.licensing);
+    let _ = writeln!(o, "  penalties: {}", p.penalties);
+    let _ = writeln!(o, "  coercive_measures: {}", p.coercive_measures);
+    let _ = writeln!(o, "  fees_wan_yuan: {}", amount(p.fees_wan_yuan));
+
+    o.push_str("requests:\n");
+    // Walk the rows; open a nested mapping whenever the path enters a new group.
+    let mut open: Vec<&str> = Vec::new();
+    for (i, row) in B_ROWS.iter().enumerate() {
+        let (leaf, groups) = row.path.split_last().expect("row paths are not empty");
+        let common = open.iter().zip(groups.iter()).take_while(|(a, b)| a == b).count();
+        open.truncate(common);
+        for g in &groups[common..] {
+            let _ = writeln!(o, "{}{}:", "  ".repeat(open.len() + 1), g);
+            open.push(g);
+        }
+        // Align the flow mappings of sibling rows, as FORMAT.md shows them.
+        let width = B_ROWS
+            .iter()
+            .filter(|r| r.path.len() == row.path.len() && r.path[..r.path.len() - 1] == *groups)
+            .map(|r| r.path.last().map_or(0, |k| k.len()))
+            .max()
+            .unwrap_or(0)
+            + 1;
+        let cells: Vec<String> =
+            B_COLUMNS.iter().zip(report.requests.cells[i]).map(|(c, v)| format!("{}: {}", c.key, v)).collect();
+        let _ = writeln!(
+            o,
+            "{}{:<width$} {{{}}}",
+            "  ".repeat(open.len() + 1),
+            format!("{leaf}:"),
+            cells.join(", "),
+            width = width
+        );
+    }
+
+    o.push_str("appeals:\n");
+    for (g, group) in C_GROUPS.iter().enumerate() {
+        let cells: Vec<String> =
+            C_COLUMNS.iter().zip(report.appeals.cells[g]).map(|(c, v)| format!("{}: {}", c.key, v)).collect();
+        let _ = writeln!(o, "  {:<24} {{{}}}", format!("{}:", group.key), cells.join(", "));
+    }
+    parts(o, "problems", &report.problems);
+    parts(o, "other_matters", &report.other_matters);
+
+    let f = &report.processing_fees;
+    o.push_str("processing_fees:\n");
+    let _ = writeln!(o, "  {}: {}", FEE_FIELDS[0].0, f.notices);
+    let _ = writeln!(o, "  {}: {}", FEE_FIELDS[1].0, amount(f.amount_notified_yuan));
+    let _ = writeln!(o, "  {}: {}", FEE_FIELDS[2].0, amount(f.amount_collected_yuan));
+    out
+}
+
+fn parts(o: &mut String, key: &str, parts: &[Part]) {
+    if parts.is_empty() {
+        let _ = writeln!(o, "{key}: []");
+        return;
+    }
+    let _ = writeln!(o, "{key}:");
+    for p in parts {
+        let _ = writeln!(o, "  - heading: {}", quote(&p.heading));
+        let _ = writeln!(o, "    body: {}", quote(&p.body));
+    }
+}
+
+fn amount(a: Amount) -> String {
+    a.to_string()
+}
+
+/// A YAML double-quoted scalar. Every character that is not printable is escaped, so a
+/// string never breaks the file and control characters survive a round trip.
+pub(crate) fn quote(s: &str) -> String {
+    let mut q = String::with_capacity(s.len() + 2);
+    q.push('"');
+    for ch in s.chars() {
+        match ch {
+            '"' => q.push_str("\\\""),
+            '\\' => q.push_str("\\\\"),
+            '\n' => q.push_str("\\n"),
+            '\t' => q.push_str("\\t"),
+            '\r' => q.push_str("\\r"),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                let _ = write!(q, "\\x{:02x}", c as u32);
+            }
+            // C1 controls, line/paragraph separators, BOM and other invisibles are escaped
+            // so that they cannot confuse YAML readers or terminals viewing the file.
+            c if ('\u{80}'..='\u{9f}').contains(&c)
+                || c == '\u{2028}'
+                || c == '\u{2029}'
+                || c == '\u{feff}' =>
+            {
+                let _ = write!(q, "\\u{:04x}", c as u32);
+            }
+            c => q.push(c),
+        }
+    }
+    q.push('"');
+    q
+}
