@@ -8,7 +8,10 @@
 #![warn(missing_docs)]
 
 pub mod cli;
+pub mod import;
 pub mod model;
+pub mod persist;
 pub mod rules;
 pub mod text;
+pub mod tui;
 pub mod yaml;

@@ -67,7 +67,10 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
         },
         None => None,
     };
-    let ctx = Context { current_year: rules::current_year(), previous: previous.as_ref() };
+    let ctx = Context {
+        current_year: rules::current_year(),
+        previous: previous.as_ref(),
+    };
     let colour = super::stdout_colour();
     let width = terminal_width();
     let stdout = std::io::stdout();
@@ -87,7 +90,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
                 with_errors += usize::from(errors > 0);
                 with_warnings += usize::from(warnings > 0);
                 match args.format {
-                    OutputFormat::Json => json.extend(findings.iter().map(|f| finding_json(&name, f))),
+                    OutputFormat::Json => {
+                        json.extend(findings.iter().map(|f| finding_json(&name, f)))
+                    }
                     OutputFormat::Text => {
                         if i > 0 {
                             writeln!(out)?;
@@ -152,7 +157,9 @@ fn terminal_width() -> Option<usize> {
     if !std::io::stdout().is_terminal() {
         return None;
     }
-    let w = ratatui::crossterm::terminal::size().map(|(w, _)| w as usize).unwrap_or(80);
+    let w = ratatui::crossterm::terminal::size()
+        .map(|(w, _)| w as usize)
+        .unwrap_or(80);
     Some(w.max(40))
 }
 
@@ -166,7 +173,11 @@ pub fn write_text(
     width: Option<usize>,
 ) -> std::io::Result<()> {
     let (errors, warnings) = rules::tally(findings);
-    let verdict = if findings.is_empty() { "没有发现问题".to_string() } else { format!("{errors} 处错误，{warnings} 处警告") };
+    let verdict = if findings.is_empty() {
+        "没有发现问题".to_string()
+    } else {
+        format!("{errors} 处错误，{warnings} 处警告")
+    };
     let name = clean_line(name);
     if colour {
         writeln!(out, "\x1b[1m{name}\x1b[0m：{verdict}")?;
@@ -176,7 +187,11 @@ pub fn write_text(
     for f in findings {
         let severity = f.severity.chinese();
         let tag = if colour {
-            let c = if f.severity == Severity::Error { "31" } else { "33" };
+            let c = if f.severity == Severity::Error {
+                "31"
+            } else {
+                "33"
+            };
             format!("\x1b[1;{c}m{} {severity}\x1b[0m", f.rule)
         } else {
             format!("{} {severity}", f.rule)
@@ -197,7 +212,9 @@ pub fn write_text(
 
 /// Splits text into lines of at most `width` display columns (CJK characters count two).
 fn wrap(text: &str, width: Option<usize>) -> Vec<String> {
-    let Some(width) = width else { return vec![text.to_string()] };
+    let Some(width) = width else {
+        return vec![text.to_string()];
+    };
     let mut lines = vec![String::new()];
     let mut used = 0;
     for ch in text.chars() {

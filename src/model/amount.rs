@@ -66,7 +66,7 @@ impl Amount {
             return 0;
         }
         let mut d = AMOUNT_SCALE;
-        while frac % 10 == 0 {
+        while frac.is_multiple_of(10) {
             frac /= 10;
             d -= 1;
         }
@@ -75,7 +75,7 @@ impl Amount {
 
     /// True when the amount has no fractional part.
     pub fn is_whole(self) -> bool {
-        self.micros % UNIT == 0
+        self.micros.is_multiple_of(UNIT)
     }
 
     /// The amount as f64 (for writing YAML; exact for every amount we accept).
@@ -105,7 +105,10 @@ impl Amount {
                         if decimals <= AMOUNT_SCALE {
                             frac = frac * 10 + d;
                         } else if d != 0 || decimals > 18 {
-                            return Err(AmountError::TooManyDecimals { max: max_decimals, got: decimals });
+                            return Err(AmountError::TooManyDecimals {
+                                max: max_decimals,
+                                got: decimals,
+                            });
                         }
                     } else {
                         if int_digits > 0 || d != 0 {
@@ -124,17 +127,24 @@ impl Amount {
             }
         }
         let decimals_used = decimals.min(AMOUNT_SCALE);
-        let amount = Amount { micros: int * UNIT + frac * 10u64.pow(AMOUNT_SCALE - decimals_used) };
+        let amount = Amount {
+            micros: int * UNIT + frac * 10u64.pow(AMOUNT_SCALE - decimals_used),
+        };
         let got = amount.decimals();
         if got > max_decimals {
-            return Err(AmountError::TooManyDecimals { max: max_decimals, got });
+            return Err(AmountError::TooManyDecimals {
+                max: max_decimals,
+                got,
+            });
         }
         Ok(amount)
     }
 
     /// Saturating sum.
     pub fn saturating_add(self, other: Amount) -> Amount {
-        Amount { micros: (self.micros.saturating_add(other.micros)).min(MAX_AMOUNT_MICROS) }
+        Amount {
+            micros: (self.micros.saturating_add(other.micros)).min(MAX_AMOUNT_MICROS),
+        }
     }
 }
 
@@ -159,7 +169,14 @@ mod tests {
 
     #[test]
     fn parses_and_prints_exactly() {
-        for s in ["0", "96171.6", "5949.088667", "7730.28", "0.000001", "999999999.999999"] {
+        for s in [
+            "0",
+            "96171.6",
+            "5949.088667",
+            "7730.28",
+            "0.000001",
+            "999999999.999999",
+        ] {
             assert_eq!(Amount::parse(s, 6).unwrap().to_string(), s);
         }
         assert_eq!(Amount::parse("１２.５", 6).unwrap().to_string(), "12.5");
@@ -169,8 +186,14 @@ mod tests {
 
     #[test]
     fn refuses_bad_amounts() {
-        assert_eq!(Amount::parse("1.1234567", 6), Err(AmountError::TooManyDecimals { max: 6, got: 7 }));
-        assert_eq!(Amount::parse("1.234", 2), Err(AmountError::TooManyDecimals { max: 2, got: 3 }));
+        assert_eq!(
+            Amount::parse("1.1234567", 6),
+            Err(AmountError::TooManyDecimals { max: 6, got: 7 })
+        );
+        assert_eq!(
+            Amount::parse("1.234", 2),
+            Err(AmountError::TooManyDecimals { max: 2, got: 3 })
+        );
         assert_eq!(Amount::parse("-1", 6), Err(AmountError::Negative));
         assert_eq!(Amount::parse("1a", 6), Err(AmountError::BadChar('a')));
         assert_eq!(Amount::parse("1.2.3", 6), Err(AmountError::BadChar('.')));
@@ -180,7 +203,13 @@ mod tests {
 
     #[test]
     fn f64_round_trip_is_exact() {
-        for s in ["96171.6", "5949.088667", "999999999.999999", "0.1", "123456789.000001"] {
+        for s in [
+            "96171.6",
+            "5949.088667",
+            "999999999.999999",
+            "0.1",
+            "123456789.000001",
+        ] {
             let a = Amount::parse(s, 6).unwrap();
             assert_eq!(format!("{}", a.to_f64()), s);
         }

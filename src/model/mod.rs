@@ -48,7 +48,10 @@ pub struct Part {
 impl Part {
     /// A part with the given heading and body.
     pub fn new(heading: impl Into<String>, body: impl Into<String>) -> Part {
-        Part { heading: heading.into(), body: body.into() }
+        Part {
+            heading: heading.into(),
+            body: body.into(),
+        }
     }
 }
 
@@ -196,7 +199,11 @@ pub enum ProseSection {
 
 impl ProseSection {
     /// All three, in report order.
-    pub const ALL: [ProseSection; 3] = [ProseSection::Overview, ProseSection::Problems, ProseSection::OtherMatters];
+    pub const ALL: [ProseSection; 3] = [
+        ProseSection::Overview,
+        ProseSection::Problems,
+        ProseSection::OtherMatters,
+    ];
 
     /// Index into [`schema::SECTIONS`].
     pub fn section_index(self) -> usize {
@@ -294,7 +301,10 @@ impl Report {
             agency: agency.into(),
             year,
             title: None,
-            overview: schema::OVERVIEW_STANDARD_HEADINGS.iter().map(|h| Part::new(*h, "")).collect(),
+            overview: schema::OVERVIEW_STANDARD_HEADINGS
+                .iter()
+                .map(|h| Part::new(*h, ""))
+                .collect(),
             proactive: Proactive::default(),
             requests: Requests::default(),
             appeals: Appeals::default(),
@@ -421,7 +431,10 @@ mod tests {
     #[test]
     fn standard_title_is_derived() {
         let r = Report::new("淮安市人民政府", 2024);
-        assert_eq!(r.display_title(), "淮安市人民政府2024年政府信息公开工作年度报告");
+        assert_eq!(
+            r.display_title(),
+            "淮安市人民政府2024年政府信息公开工作年度报告"
+        );
         assert_eq!(r.overview.len(), 5);
     }
 }

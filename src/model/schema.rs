@@ -17,13 +17,41 @@ pub struct BColumn {
 
 /// The seven columns of table B, in order. The last one (总计) is the row total.
 pub const B_COLUMNS: [BColumn; 7] = [
-    BColumn { key: "natural_person", label: "自然人", short: "自然人" },
-    BColumn { key: "commercial", label: "商业企业", short: "商业企业" },
-    BColumn { key: "research", label: "科研机构", short: "科研机构" },
-    BColumn { key: "public_interest", label: "社会公益组织", short: "公益组织" },
-    BColumn { key: "legal_service", label: "法律服务机构", short: "法律服务" },
-    BColumn { key: "other", label: "其他", short: "其他" },
-    BColumn { key: "total", label: "总计", short: "总计" },
+    BColumn {
+        key: "natural_person",
+        label: "自然人",
+        short: "自然人",
+    },
+    BColumn {
+        key: "commercial",
+        label: "商业企业",
+        short: "商业企业",
+    },
+    BColumn {
+        key: "research",
+        label: "科研机构",
+        short: "科研机构",
+    },
+    BColumn {
+        key: "public_interest",
+        label: "社会公益组织",
+        short: "公益组织",
+    },
+    BColumn {
+        key: "legal_service",
+        label: "法律服务机构",
+        short: "法律服务",
+    },
+    BColumn {
+        key: "other",
+        label: "其他",
+        short: "其他",
+    },
+    BColumn {
+        key: "total",
+        label: "总计",
+        short: "总计",
+    },
 ];
 
 /// Number of columns of table B (including 总计).
@@ -50,11 +78,31 @@ pub struct BGroup {
 
 /// The heading rows of table B.
 pub const B_GROUPS: [BGroup; 5] = [
-    BGroup { label: "三、本年度办理结果", short: "三、办理结果", depth: 0 },
-    BGroup { label: "（三）不予公开", short: "（三）不予公开", depth: 1 },
-    BGroup { label: "（四）无法提供", short: "（四）无法提供", depth: 1 },
-    BGroup { label: "（五）不予处理", short: "（五）不予处理", depth: 1 },
-    BGroup { label: "（六）其他处理", short: "（六）其他处理", depth: 1 },
+    BGroup {
+        label: "三、本年度办理结果",
+        short: "三、办理结果",
+        depth: 0,
+    },
+    BGroup {
+        label: "（三）不予公开",
+        short: "（三）不予公开",
+        depth: 1,
+    },
+    BGroup {
+        label: "（四）无法提供",
+        short: "（四）无法提供",
+        depth: 1,
+    },
+    BGroup {
+        label: "（五）不予处理",
+        short: "（五）不予处理",
+        depth: 1,
+    },
+    BGroup {
+        label: "（六）其他处理",
+        short: "（六）其他处理",
+        depth: 1,
+    },
 ];
 
 /// Index into [`B_GROUPS`] of 三、本年度办理结果.
@@ -98,31 +146,181 @@ macro_rules! brow {
 
 /// The 25 rows of numbers of table B, in the order of the published table.
 pub const B_ROWS: [BRow; 25] = [
-    brow!(["received"], "一、本年新收政府信息公开申请数量", "一、本年新收", [], Received),
-    brow!(["carried_over"], "二、上年结转政府信息公开申请数量", "二、上年结转", [], CarriedOver),
-    brow!(["outcome", "disclosed"], "（一）予以公开", "（一）予以公开", [0], Outcome),
-    brow!(["outcome", "partially_disclosed"], "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（二）部分公开", [0], Outcome),
-    brow!(["outcome", "withheld", "state_secret"], "1.属于国家秘密", "国家秘密", [0, 1], Outcome),
-    brow!(["outcome", "withheld", "prohibited_by_law"], "2.其他法律行政法规禁止公开", "法规禁止公开", [0, 1], Outcome),
-    brow!(["outcome", "withheld", "security_stability"], "3.危及“三安全一稳定”", "危及三安全一稳定", [0, 1], Outcome),
-    brow!(["outcome", "withheld", "third_party_rights"], "4.保护第三方合法权益", "第三方权益", [0, 1], Outcome),
-    brow!(["outcome", "withheld", "internal_affairs"], "5.属于三类内部事务信息", "内部事务信息", [0, 1], Outcome),
-    brow!(["outcome", "withheld", "process_info"], "6.属于四类过程性信息", "过程性信息", [0, 1], Outcome),
-    brow!(["outcome", "withheld", "enforcement_file"], "7.属于行政执法案卷", "行政执法案卷", [0, 1], Outcome),
-    brow!(["outcome", "withheld", "query_matter"], "8.属于行政查询事项", "行政查询事项", [0, 1], Outcome),
-    brow!(["outcome", "unable", "not_held"], "1.本机关不掌握相关政府信息", "本机关不掌握", [0, 2], Outcome),
-    brow!(["outcome", "unable", "needs_creation"], "2.没有现成信息需要另行制作", "需另行制作", [0, 2], Outcome),
-    brow!(["outcome", "unable", "still_unclear"], "3.补正后申请内容仍不明确", "补正后仍不明确", [0, 2], Outcome),
-    brow!(["outcome", "not_processed", "petition"], "1.信访举报投诉类申请", "信访举报投诉", [0, 3], Outcome),
-    brow!(["outcome", "not_processed", "repeated"], "2.重复申请", "重复申请", [0, 3], Outcome),
-    brow!(["outcome", "not_processed", "publication"], "3.要求提供公开出版物", "要求公开出版物", [0, 3], Outcome),
-    brow!(["outcome", "not_processed", "excessive"], "4.无正当理由大量反复申请", "大量反复申请", [0, 3], Outcome),
-    brow!(["outcome", "not_processed", "confirm_or_reissue"], "5.要求行政机关确认或重新出具已获取信息", "要求确认或重新出具", [0, 3], Outcome),
-    brow!(["outcome", "other", "no_correction"], "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "逾期不补正", [0, 4], Outcome),
-    brow!(["outcome", "other", "fee_unpaid"], "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "逾期未缴费", [0, 4], Outcome),
-    brow!(["outcome", "other", "other"], "3.其他", "其他", [0, 4], Outcome),
-    brow!(["outcome", "total"], "（七）总计", "（七）总计", [0], OutcomeTotal),
-    brow!(["carried_forward"], "四、结转下年度继续办理", "四、结转下年度", [], CarriedForward),
+    brow!(
+        ["received"],
+        "一、本年新收政府信息公开申请数量",
+        "一、本年新收",
+        [],
+        Received
+    ),
+    brow!(
+        ["carried_over"],
+        "二、上年结转政府信息公开申请数量",
+        "二、上年结转",
+        [],
+        CarriedOver
+    ),
+    brow!(
+        ["outcome", "disclosed"],
+        "（一）予以公开",
+        "（一）予以公开",
+        [0],
+        Outcome
+    ),
+    brow!(
+        ["outcome", "partially_disclosed"],
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "（二）部分公开",
+        [0],
+        Outcome
+    ),
+    brow!(
+        ["outcome", "withheld", "state_secret"],
+        "1.属于国家秘密",
+        "国家秘密",
+        [0, 1],
+        Outcome
+    ),
+    brow!(
+        ["outcome", "withheld", "prohibited_by_law"],
+        "2.其他法律行政法规禁止公开",
+        "法规禁止公开",
+        [0, 1],
+        Outcome
+    ),
+    brow!(
+        ["outcome", "withheld", "security_stability"],
+        "3.危及“三安全一稳定”",
+        "危及三安全一稳定",
+        [0, 1],
+        Outcome
+    ),
+    brow!(
+        ["outcome", "withheld", "third_party_rights"],
+        "4.保护第三方合法权益",
+        "第三方权益",
+        [0, 1],
+        Outcome
+    ),
+    brow!(
+        ["outcome", "withheld", "internal_affairs"],
+        "5.属于三类内部事务信息",
+        "内部事务信息",
+        [0, 1],
+        Outcome
+    ),
+    brow!(
+        ["outcome", "withheld", "process_info"],
+        "6.属于四类过程性信息",
+        "过程性信息",
+        [0, 1],
+        Outcome
+    ),
+    brow!(
+        ["outcome", "withheld", "enforcement_file"],
+        "7.属于行政执法案卷",
+        "行政执法案卷",
+        [0, 1],
+        Outcome
+    ),
+    brow!(
+        ["outcome", "withheld", "query_matter"],
+        "8.属于行政查询事项",
+        "行政查询事项",
+        [0, 1],
+        Outcome
+    ),
+    brow!(
+        ["outcome", "unable", "not_held"],
+        "1.本机关不掌握相关政府信息",
+        "本机关不掌握",
+        [0, 2],
+        Outcome
+    ),
+    brow!(
+        ["outcome", "unable", "needs_creation"],
+        "2.没有现成信息需要另行制作",
+        "需另行制作",
+        [0, 2],
+        Outcome
+    ),
+    brow!(
+        ["outcome", "unable", "still_unclear"],
+        "3.补正后申请内容仍不明确",
+        "补正后仍不明确",
+        [0, 2],
+        Outcome
+    ),
+    brow!(
+        ["outcome", "not_processed", "petition"],
+        "1.信访举报投诉类申请",
+        "信访举报投诉",
+        [0, 3],
+        Outcome
+    ),
+    brow!(
+        ["outcome", "not_processed", "repeated"],
+        "2.重复申请",
+        "重复申请",
+        [0, 3],
+        Outcome
+    ),
+    brow!(
+        ["outcome", "not_processed", "publication"],
+        "3.要求提供公开出版物",
+        "要求公开出版物",
+        [0, 3],
+        Outcome
+    ),
+    brow!(
+        ["outcome", "not_processed", "excessive"],
+        "4.无正当理由大量反复申请",
+        "大量反复申请",
+        [0, 3],
+        Outcome
+    ),
+    brow!(
+        ["outcome", "not_processed", "confirm_or_reissue"],
+        "5.要求行政机关确认或重新出具已获取信息",
+        "要求确认或重新出具",
+        [0, 3],
+        Outcome
+    ),
+    brow!(
+        ["outcome", "other", "no_correction"],
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "逾期不补正",
+        [0, 4],
+        Outcome
+    ),
+    brow!(
+        ["outcome", "other", "fee_unpaid"],
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "逾期未缴费",
+        [0, 4],
+        Outcome
+    ),
+    brow!(
+        ["outcome", "other", "other"],
+        "3.其他",
+        "其他",
+        [0, 4],
+        Outcome
+    ),
+    brow!(
+        ["outcome", "total"],
+        "（七）总计",
+        "（七）总计",
+        [0],
+        OutcomeTotal
+    ),
+    brow!(
+        ["carried_forward"],
+        "四、结转下年度继续办理",
+        "四、结转下年度",
+        [],
+        CarriedForward
+    ),
 ];
 
 /// Number of rows of numbers in table B.
@@ -164,12 +362,36 @@ impl Section {
 
 /// The six sections, in order (FORMAT.md §1).
 pub const SECTIONS: [Section; 6] = [
-    Section { number: "一、", title: "总体情况", key: "overview" },
-    Section { number: "二、", title: "主动公开政府信息情况", key: "proactive" },
-    Section { number: "三、", title: "收到和处理政府信息公开申请情况", key: "requests" },
-    Section { number: "四、", title: "政府信息公开行政复议、行政诉讼情况", key: "appeals" },
-    Section { number: "五、", title: "存在的主要问题及改进情况", key: "problems" },
-    Section { number: "六、", title: "其他需要报告的事项", key: "other_matters" },
+    Section {
+        number: "一、",
+        title: "总体情况",
+        key: "overview",
+    },
+    Section {
+        number: "二、",
+        title: "主动公开政府信息情况",
+        key: "proactive",
+    },
+    Section {
+        number: "三、",
+        title: "收到和处理政府信息公开申请情况",
+        key: "requests",
+    },
+    Section {
+        number: "四、",
+        title: "政府信息公开行政复议、行政诉讼情况",
+        key: "appeals",
+    },
+    Section {
+        number: "五、",
+        title: "存在的主要问题及改进情况",
+        key: "problems",
+    },
+    Section {
+        number: "六、",
+        title: "其他需要报告的事项",
+        key: "other_matters",
+    },
 ];
 
 /// The five standard parts of 一、总体情况, offered as headings for a new report.
@@ -196,9 +418,24 @@ pub struct CGroup {
 
 /// The three groups of table C.
 pub const C_GROUPS: [CGroup; 3] = [
-    CGroup { key: "reconsideration", label: "行政复议", parent: None, short: "行政复议" },
-    CGroup { key: "litigation_direct", label: "未经复议直接起诉", parent: Some("行政诉讼"), short: "诉讼·直接起诉" },
-    CGroup { key: "litigation_after_review", label: "复议后起诉", parent: Some("行政诉讼"), short: "诉讼·复议后起诉" },
+    CGroup {
+        key: "reconsideration",
+        label: "行政复议",
+        parent: None,
+        short: "行政复议",
+    },
+    CGroup {
+        key: "litigation_direct",
+        label: "未经复议直接起诉",
+        parent: Some("行政诉讼"),
+        short: "诉讼·直接起诉",
+    },
+    CGroup {
+        key: "litigation_after_review",
+        label: "复议后起诉",
+        parent: Some("行政诉讼"),
+        short: "诉讼·复议后起诉",
+    },
 ];
 
 /// A column within each group of table C.
@@ -212,11 +449,26 @@ pub struct CColumn {
 
 /// The five columns of each group of table C; the last (总计) is the group total.
 pub const C_COLUMNS: [CColumn; 5] = [
-    CColumn { key: "upheld", label: "结果维持" },
-    CColumn { key: "corrected", label: "结果纠正" },
-    CColumn { key: "other", label: "其他结果" },
-    CColumn { key: "pending", label: "尚未审结" },
-    CColumn { key: "total", label: "总计" },
+    CColumn {
+        key: "upheld",
+        label: "结果维持",
+    },
+    CColumn {
+        key: "corrected",
+        label: "结果纠正",
+    },
+    CColumn {
+        key: "other",
+        label: "其他结果",
+    },
+    CColumn {
+        key: "pending",
+        label: "尚未审结",
+    },
+    CColumn {
+        key: "total",
+        label: "总计",
+    },
 ];
 /// Index of 总计 within a group of table C.
 pub const C_TOTAL_COL: usize = 4;
@@ -240,9 +492,16 @@ pub const A_BLOCKS: [ABlock; 4] = [
     ABlock {
         article: "第二十条第（一）项",
         columns: &["本年制发件数", "本年废止件数", "现行有效件数"],
-        rows: &[("regulations", "规章"), ("normative_documents", "行政规范性文件")],
+        rows: &[
+            ("regulations", "规章"),
+            ("normative_documents", "行政规范性文件"),
+        ],
     },
-    ABlock { article: "第二十条第（五）项", columns: &["本年处理决定数量"], rows: &[("licensing", "行政许可")] },
+    ABlock {
+        article: "第二十条第（五）项",
+        columns: &["本年处理决定数量"],
+        rows: &[("licensing", "行政许可")],
+    },
     ABlock {
         article: "第二十条第（六）项",
         columns: &["本年处理决定数量"],
@@ -280,7 +539,10 @@ mod tests {
         assert_eq!(B_ROWS[R_OUTCOME_TOTAL].path, ["outcome", "total"]);
         assert_eq!(B_ROWS[R_CARRIED_FORWARD].path, ["carried_forward"]);
         // 2 + 8 + 3 + 5 + 3 outcome rows are summed into （七）总计.
-        assert_eq!(B_ROWS.iter().filter(|r| r.role == BRole::Outcome).count(), 21);
+        assert_eq!(
+            B_ROWS.iter().filter(|r| r.role == BRole::Outcome).count(),
+            21
+        );
     }
 
     #[test]

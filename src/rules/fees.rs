@@ -5,7 +5,11 @@ use crate::model::schema::{FEE_FIELDS, SECTIONS};
 use crate::model::{CellRef, Report};
 
 fn place(i: usize) -> Place {
-    Place { section: SECTIONS[5].heading(), row: Some(format!("信息处理费 · {}", FEE_FIELDS[i].1)), column: None }
+    Place {
+        section: SECTIONS[5].heading(),
+        row: Some(format!("信息处理费 · {}", FEE_FIELDS[i].1)),
+        column: None,
+    }
 }
 
 /// F1: amount collected ≤ amount notified; with no notices both amounts are 0.
@@ -27,7 +31,9 @@ pub fn f1_processing_fees(report: &Report) -> Vec<Finding> {
             ),
         });
     }
-    if f.notices == 0 && (f.amount_notified_yuan.micros() > 0 || f.amount_collected_yuan.micros() > 0) {
+    if f.notices == 0
+        && (f.amount_notified_yuan.micros() > 0 || f.amount_collected_yuan.micros() > 0)
+    {
         let amount = f.amount_notified_yuan.max(f.amount_collected_yuan);
         out.push(Finding {
             rule: "F1",
@@ -54,7 +60,10 @@ mod tests {
         // 淮安市 2024 says it collected 3940 元 and says nothing of notices or amounts notified.
         let f = f1_processing_fees(&testdata::huaian());
         assert_eq!(f.len(), 2);
-        assert_eq!(f[0].actual, Some(Number::Amount(Amount::from_units(3940).unwrap())));
+        assert_eq!(
+            f[0].actual,
+            Some(Number::Amount(Amount::from_units(3940).unwrap()))
+        );
         assert_eq!(f[1].path, "processing_fees.notices");
     }
 

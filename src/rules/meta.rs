@@ -14,7 +14,11 @@ pub fn m1_agency_and_year(report: &Report, current_year: i32) -> Vec<Finding> {
             rule: "M1",
             severity: Severity::Error,
             path: "agency".into(),
-            place: Place { section: "基本信息".into(), row: Some("机关名称".into()), column: None },
+            place: Place {
+                section: "基本信息".into(),
+                row: Some("机关名称".into()),
+                column: None,
+            },
             expected: None,
             actual: None,
             cells: vec![CellRef::Agency],
@@ -27,11 +31,18 @@ pub fn m1_agency_and_year(report: &Report, current_year: i32) -> Vec<Finding> {
             rule: "M1",
             severity: Severity::Error,
             path: "year".into(),
-            place: Place { section: "基本信息".into(), row: Some("年份".into()), column: None },
+            place: Place {
+                section: "基本信息".into(),
+                row: Some("年份".into()),
+                column: None,
+            },
             expected: None,
             actual: Some(Number::Signed(i64::from(report.year))),
             cells: vec![CellRef::Year],
-            detail: format!("年份 {} 不对：应在 {FIRST_YEAR} 到 {last} 之间", report.year),
+            detail: format!(
+                "年份 {} 不对：应在 {FIRST_YEAR} 到 {last} 之间",
+                report.year
+            ),
         });
     }
     out

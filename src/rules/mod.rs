@@ -128,7 +128,13 @@ impl Finding {
 impl fmt::Display for Finding {
     /// `B3 错误 三、收到和处理政府信息公开申请情况 · 自然人: 一+二 = 155，（七）总计+四 = 154`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {} {}", self.rule, self.severity.chinese(), self.message())
+        write!(
+            f,
+            "{} {} {}",
+            self.rule,
+            self.severity.chinese(),
+            self.message()
+        )
     }
 }
 
@@ -144,7 +150,10 @@ pub struct Context<'a> {
 impl Context<'_> {
     /// A context for today without a previous report.
     pub fn today() -> Context<'static> {
-        Context { current_year: current_year(), previous: None }
+        Context {
+            current_year: current_year(),
+            previous: None,
+        }
     }
 }
 
@@ -182,7 +191,11 @@ pub fn s1_missing_parts(missing: &[&str]) -> Vec<Finding> {
                 rule: "S1",
                 severity: Severity::Warning,
                 path: key.to_string(),
-                place: Place { section, row: None, column: None },
+                place: Place {
+                    section,
+                    row: None,
+                    column: None,
+                },
                 expected: None,
                 actual: None,
                 cells: Vec::new(),
@@ -216,7 +229,10 @@ fn year_of_day(days: i64) -> i32 {
 
 /// Counts of findings by severity: (errors, warnings).
 pub fn tally(findings: &[Finding]) -> (usize, usize) {
-    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
     (errors, findings.len() - errors)
 }
 
@@ -225,7 +241,9 @@ pub(crate) mod testdata {
     use crate::model::Report;
 
     pub fn load(yaml: &str) -> Report {
-        crate::yaml::load_str(yaml, "test").expect("example loads").report
+        crate::yaml::load_str(yaml, "test")
+            .expect("example loads")
+            .report
     }
     pub fn huaian() -> Report {
         load(include_str!("../../examples/huaian-2024.yaml"))
@@ -260,26 +278,49 @@ mod tests {
             rule: "B3",
             severity: Severity::Error,
             path: "requests.*.natural_person".into(),
-            place: Place { section: "三、收到和处理政府信息公开申请情况".into(), row: None, column: Some("自然人".into()) },
+            place: Place {
+                section: "三、收到和处理政府信息公开申请情况".into(),
+                row: None,
+                column: Some("自然人".into()),
+            },
             expected: Some(Number::Count(155)),
             actual: Some(Number::Count(154)),
             cells: vec![],
             detail: "一+二 = 155，（七）总计+四 = 154".into(),
         };
-        assert_eq!(f.to_string(), "B3 错误 三、收到和处理政府信息公开申请情况 · 自然人: 一+二 = 155，（七）总计+四 = 154");
+        assert_eq!(
+            f.to_string(),
+            "B3 错误 三、收到和处理政府信息公开申请情况 · 自然人: 一+二 = 155，（七）总计+四 = 154"
+        );
     }
 
     #[test]
     fn consistent_examples_have_no_errors() {
-        for r in [testdata::huaian(), testdata::hongze2024(), testdata::gulou()] {
-            let f = check(&r, &Context { current_year: 2026, previous: None });
+        for r in [
+            testdata::huaian(),
+            testdata::hongze2024(),
+            testdata::gulou(),
+        ] {
+            let f = check(
+                &r,
+                &Context {
+                    current_year: 2026,
+                    previous: None,
+                },
+            );
             assert_eq!(tally(&f).0, 0, "{:#?}", f);
         }
     }
 
     #[test]
     fn hongze_2023_table_c_totals_are_found() {
-        let f = check(&testdata::hongze2023(), &Context { current_year: 2026, previous: None });
+        let f = check(
+            &testdata::hongze2023(),
+            &Context {
+                current_year: 2026,
+                previous: None,
+            },
+        );
         let c1: Vec<_> = f.iter().filter(|f| f.rule == "C1").collect();
         assert_eq!(c1.len(), 2, "{f:#?}");
         assert_eq!(c1[0].expected, Some(Number::Count(11)));

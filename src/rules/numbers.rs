@@ -2,7 +2,8 @@
 
 use super::{Finding, Number, Place, Severity};
 use crate::model::schema::{
-    A_BLOCKS, B_COLUMNS, B_ROWS, B_ROW_COUNT, B_COLS, C_COLUMNS, C_GROUPS, FEE_FIELDS, MAX_COUNT, SECTIONS,
+    A_BLOCKS, B_COLS, B_COLUMNS, B_ROWS, B_ROW_COUNT, C_COLUMNS, C_GROUPS, FEE_FIELDS, MAX_COUNT,
+    SECTIONS,
 };
 use crate::model::{CellRef, Report};
 
@@ -65,16 +66,33 @@ pub fn n1_number_ranges(report: &Report) -> Vec<Finding> {
                     row: Some(group.label.into()),
                     column: Some(column.label.into()),
                 };
-                out.push(too_large(format!("appeals.{}.{}", group.key, column.key), place, CellRef::C { group: g, col }, v));
+                out.push(too_large(
+                    format!("appeals.{}.{}", group.key, column.key),
+                    place,
+                    CellRef::C { group: g, col },
+                    v,
+                ));
             }
         }
     }
     let fees = &report.processing_fees;
-    let fee_place = |i: usize| Place { section: SECTIONS[5].heading(), row: Some(format!("信息处理费 · {}", FEE_FIELDS[i].1)), column: None };
+    let fee_place = |i: usize| Place {
+        section: SECTIONS[5].heading(),
+        row: Some(format!("信息处理费 · {}", FEE_FIELDS[i].1)),
+        column: None,
+    };
     if fees.notices > MAX_COUNT {
-        out.push(too_large(format!("processing_fees.{}", FEE_FIELDS[0].0), fee_place(0), CellRef::Fee(0), fees.notices));
+        out.push(too_large(
+            format!("processing_fees.{}", FEE_FIELDS[0].0),
+            fee_place(0),
+            CellRef::Fee(0),
+            fees.notices,
+        ));
     }
-    for (i, amount) in [(1, fees.amount_notified_yuan), (2, fees.amount_collected_yuan)] {
+    for (i, amount) in [
+        (1, fees.amount_notified_yuan),
+        (2, fees.amount_collected_yuan),
+    ] {
         if amount.decimals() > 2 {
             out.push(Finding {
                 rule: "N1",
@@ -110,7 +128,10 @@ mod tests {
         }
         r.requests.recompute_totals();
         let f = n1_number_ranges(&r);
-        assert!(f.iter().any(|f| f.path == "requests.received.total"), "{f:#?}");
+        assert!(
+            f.iter().any(|f| f.path == "requests.received.total"),
+            "{f:#?}"
+        );
     }
 
     #[test]

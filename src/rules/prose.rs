@@ -10,7 +10,9 @@
 //! - 行政诉讼 … N 件/起 → the two 行政诉讼 groups' 总计 added together.
 
 use super::{Finding, Number, Place, Severity};
-use crate::model::schema::{B_TOTAL_COL, C_TOTAL_COL, R_CARRIED_FORWARD, R_CARRIED_OVER, R_RECEIVED};
+use crate::model::schema::{
+    B_TOTAL_COL, C_TOTAL_COL, R_CARRIED_FORWARD, R_CARRIED_OVER, R_RECEIVED,
+};
 use crate::model::{CellRef, ProseSection, Report};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -55,12 +57,33 @@ impl ProseFigure {
 
     fn cells(self) -> Vec<CellRef> {
         match self {
-            ProseFigure::Received => vec![CellRef::B { row: R_RECEIVED, col: B_TOTAL_COL }],
-            ProseFigure::CarriedOver => vec![CellRef::B { row: R_CARRIED_OVER, col: B_TOTAL_COL }],
-            ProseFigure::CarriedForward => vec![CellRef::B { row: R_CARRIED_FORWARD, col: B_TOTAL_COL }],
-            ProseFigure::Reconsideration => vec![CellRef::C { group: 0, col: C_TOTAL_COL }],
+            ProseFigure::Received => vec![CellRef::B {
+                row: R_RECEIVED,
+                col: B_TOTAL_COL,
+            }],
+            ProseFigure::CarriedOver => vec![CellRef::B {
+                row: R_CARRIED_OVER,
+                col: B_TOTAL_COL,
+            }],
+            ProseFigure::CarriedForward => vec![CellRef::B {
+                row: R_CARRIED_FORWARD,
+                col: B_TOTAL_COL,
+            }],
+            ProseFigure::Reconsideration => vec![CellRef::C {
+                group: 0,
+                col: C_TOTAL_COL,
+            }],
             ProseFigure::Litigation => {
-                vec![CellRef::C { group: 1, col: C_TOTAL_COL }, CellRef::C { group: 2, col: C_TOTAL_COL }]
+                vec![
+                    CellRef::C {
+                        group: 1,
+                        col: C_TOTAL_COL,
+                    },
+                    CellRef::C {
+                        group: 2,
+                        col: C_TOTAL_COL,
+                    },
+                ]
             }
         }
     }
@@ -134,17 +157,27 @@ pub fn quoted_figures(report: &Report) -> Vec<Quote> {
     let mut found: Vec<Quote> = Vec::new();
     for (part, p) in report.overview.iter().enumerate() {
         for sentence in p.body.split(['。', '\n', '；', ';']) {
-            let sentence_norm: String = sentence.chars().map(crate::model::normalize_digit).collect();
+            let sentence_norm: String = sentence
+                .chars()
+                .map(crate::model::normalize_digit)
+                .collect();
             let mut add = |figure: ProseFigure, value: u64| {
                 if !found.iter().any(|q| q.figure == figure) {
-                    found.push(Quote { figure, value, sentence: sentence.trim().to_string(), part });
+                    found.push(Quote {
+                        figure,
+                        value,
+                        sentence: sentence.trim().to_string(),
+                        part,
+                    });
                 }
             };
             for pat in patterns() {
                 if let Some(m) = pat.re.captures(&sentence_norm) {
                     // "行政复议和行政诉讼共 5 件" is a combined figure, not one of litigation.
                     let before = &sentence_norm[..m.get(0).map_or(0, |m| m.start())];
-                    if pat.figure == ProseFigure::Litigation && before.ends_with(['和', '、', '及', '与']) {
+                    if pat.figure == ProseFigure::Litigation
+                        && before.ends_with(['和', '、', '及', '与'])
+                    {
                         continue;
                     }
                     if let Ok(v) = m[1].replace(',', "").parse::<u64>() {
@@ -167,7 +200,10 @@ pub fn x1_prose_matches_tables(report: &Report) -> Vec<Finding> {
         .filter_map(|q| {
             let table = q.figure.table_value(report);
             (table != q.value).then(|| {
-                let mut cells = vec![CellRef::Part { section: ProseSection::Overview, part: q.part }];
+                let mut cells = vec![CellRef::Part {
+                    section: ProseSection::Overview,
+                    part: q.part,
+                }];
                 cells.extend(q.figure.cells());
                 // Go to the table cell first: that is the figure with a form to fix.
                 cells.rotate_left(1);
@@ -175,7 +211,11 @@ pub fn x1_prose_matches_tables(report: &Report) -> Vec<Finding> {
                     rule: "X1",
                     severity: Severity::Warning,
                     path: q.figure.path().into(),
-                    place: Place { section: ProseSection::Overview.heading(), row: None, column: None },
+                    place: Place {
+                        section: ProseSection::Overview.heading(),
+                        row: None,
+                        column: None,
+                    },
                     expected: Some(Number::Count(table)),
                     actual: Some(Number::Count(q.value)),
                     cells,
@@ -201,13 +241,19 @@ mod tests {
     fn figures(text: &str) -> Vec<(ProseFigure, u64)> {
         let mut r = Report::new("x", 2024);
         r.overview = vec![Part::new("", text)];
-        quoted_figures(&r).into_iter().map(|q| (q.figure, q.value)).collect()
+        quoted_figures(&r)
+            .into_iter()
+            .map(|q| (q.figure, q.value))
+            .collect()
     }
 
     #[test]
     fn huaian_prose_quotes_five_figures_that_all_match() {
         let r = testdata::huaian();
-        let q: Vec<_> = quoted_figures(&r).into_iter().map(|q| (q.figure, q.value)).collect();
+        let q: Vec<_> = quoted_figures(&r)
+            .into_iter()
+            .map(|q| (q.figure, q.value))
+            .collect();
         assert_eq!(
             q,
             vec![
@@ -227,25 +273,56 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].expected, Some(Number::Count(95)));
         assert_eq!(f[0].actual, Some(Number::Count(17)));
-        assert!(f[0].detail.contains("受理政府信息公开申请 17 件"), "{}", f[0].detail);
-        assert_eq!(f[0].cells[0], CellRef::B { row: R_RECEIVED, col: B_TOTAL_COL });
+        assert!(
+            f[0].detail.contains("受理政府信息公开申请 17 件"),
+            "{}",
+            f[0].detail
+        );
+        assert_eq!(
+            f[0].cells[0],
+            CellRef::B {
+                row: R_RECEIVED,
+                col: B_TOTAL_COL
+            }
+        );
     }
 
     #[test]
     fn hongze_2023_and_gulou_agree() {
         assert!(x1_prose_matches_tables(&testdata::hongze2023()).is_empty());
         let g = testdata::gulou();
-        assert_eq!(quoted_figures(&g).iter().map(|q| (q.figure, q.value)).collect::<Vec<_>>(), vec![(ProseFigure::Received, 0)]);
+        assert_eq!(
+            quoted_figures(&g)
+                .iter()
+                .map(|q| (q.figure, q.value))
+                .collect::<Vec<_>>(),
+            vec![(ProseFigure::Received, 0)]
+        );
         assert!(x1_prose_matches_tables(&g).is_empty());
     }
 
     #[test]
     fn phrasings_real_reports_use() {
-        assert_eq!(figures("本年度新收政府信息公开申请１２件"), vec![(ProseFigure::Received, 12)]);
-        assert_eq!(figures("共收到政府信息公开申请1,234件"), vec![(ProseFigure::Received, 1234)]);
-        assert_eq!(figures("上年结转申请 3 件"), vec![(ProseFigure::CarriedOver, 3)]);
-        assert_eq!(figures("结转下年度继续办理 5 件"), vec![(ProseFigure::CarriedForward, 5)]);
-        assert_eq!(figures("发生政府信息公开行政复议案件 2 起"), vec![(ProseFigure::Reconsideration, 2)]);
+        assert_eq!(
+            figures("本年度新收政府信息公开申请１２件"),
+            vec![(ProseFigure::Received, 12)]
+        );
+        assert_eq!(
+            figures("共收到政府信息公开申请1,234件"),
+            vec![(ProseFigure::Received, 1234)]
+        );
+        assert_eq!(
+            figures("上年结转申请 3 件"),
+            vec![(ProseFigure::CarriedOver, 3)]
+        );
+        assert_eq!(
+            figures("结转下年度继续办理 5 件"),
+            vec![(ProseFigure::CarriedForward, 5)]
+        );
+        assert_eq!(
+            figures("发生政府信息公开行政复议案件 2 起"),
+            vec![(ProseFigure::Reconsideration, 2)]
+        );
         // A combined figure is not read as either.
         assert_eq!(figures("行政复议和行政诉讼共 5 件"), vec![]);
         // Years and other numbers are not figures.

@@ -2,8 +2,8 @@
 
 use super::{Finding, Number, Place, Severity};
 use crate::model::schema::{
-    BRole, B_COLUMNS, B_ROWS, B_ROW_COUNT, B_TOTAL_COL, C_COLUMNS, C_GROUPS, C_TOTAL_COL, R_CARRIED_FORWARD,
-    R_CARRIED_OVER, R_OUTCOME_TOTAL, R_RECEIVED, SECTIONS,
+    BRole, B_COLUMNS, B_ROWS, B_ROW_COUNT, B_TOTAL_COL, C_COLUMNS, C_GROUPS, C_TOTAL_COL,
+    R_CARRIED_FORWARD, R_CARRIED_OVER, R_OUTCOME_TOTAL, R_RECEIVED, SECTIONS,
 };
 use crate::model::{CellRef, Report};
 
@@ -22,12 +22,19 @@ pub fn b1_row_totals(report: &Report) -> Vec<Finding> {
                 rule: "B1",
                 severity: Severity::Error,
                 path: format!("{}.total", B_ROWS[row].key_path()),
-                place: Place { section: section_b(), row: Some(B_ROWS[row].label.into()), column: Some("总计".into()) },
+                place: Place {
+                    section: section_b(),
+                    row: Some(B_ROWS[row].label.into()),
+                    column: Some("总计".into()),
+                },
                 expected: Some(Number::Count(sum)),
                 actual: Some(Number::Count(total)),
-                cells: std::iter::once(CellRef::B { row, col: B_TOTAL_COL })
-                    .chain((0..B_TOTAL_COL).map(|col| CellRef::B { row, col }))
-                    .collect(),
+                cells: std::iter::once(CellRef::B {
+                    row,
+                    col: B_TOTAL_COL,
+                })
+                .chain((0..B_TOTAL_COL).map(|col| CellRef::B { row, col }))
+                .collect(),
                 detail: format!("各列之和 = {sum}，总计 = {total}"),
             }
         })
@@ -52,15 +59,18 @@ pub fn b2_outcome_totals(report: &Report) -> Vec<Finding> {
                 },
                 expected: Some(Number::Count(sum)),
                 actual: Some(Number::Count(total)),
-                cells: std::iter::once(CellRef::B { row: R_OUTCOME_TOTAL, col })
-                    .chain(
-                        B_ROWS
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, r)| r.role == BRole::Outcome)
-                            .map(|(row, _)| CellRef::B { row, col }),
-                    )
-                    .collect(),
+                cells: std::iter::once(CellRef::B {
+                    row: R_OUTCOME_TOTAL,
+                    col,
+                })
+                .chain(
+                    B_ROWS
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, r)| r.role == BRole::Outcome)
+                        .map(|(row, _)| CellRef::B { row, col }),
+                )
+                .collect(),
                 detail: format!("（一）至（六）之和 = {sum}，（七）总计 = {total}"),
             }
         })
@@ -78,13 +88,22 @@ pub fn b3_balance(report: &Report) -> Vec<Finding> {
                 rule: "B3",
                 severity: Severity::Error,
                 path: format!("requests.*.{}", B_COLUMNS[col].key),
-                place: Place { section: section_b(), row: None, column: Some(B_COLUMNS[col].label.into()) },
+                place: Place {
+                    section: section_b(),
+                    row: None,
+                    column: Some(B_COLUMNS[col].label.into()),
+                },
                 expected: Some(Number::Count(left)),
                 actual: Some(Number::Count(right)),
-                cells: [R_RECEIVED, R_CARRIED_OVER, R_OUTCOME_TOTAL, R_CARRIED_FORWARD]
-                    .into_iter()
-                    .map(|row| CellRef::B { row, col })
-                    .collect(),
+                cells: [
+                    R_RECEIVED,
+                    R_CARRIED_OVER,
+                    R_OUTCOME_TOTAL,
+                    R_CARRIED_FORWARD,
+                ]
+                .into_iter()
+                .map(|row| CellRef::B { row, col })
+                .collect(),
                 detail: format!("一+二 = {left}，（七）总计+四 = {right}"),
             })
         })
@@ -107,12 +126,19 @@ pub fn c1_appeal_totals(report: &Report) -> Vec<Finding> {
                 rule: "C1",
                 severity: Severity::Error,
                 path: format!("appeals.{}.total", group.key),
-                place: Place { section: SECTIONS[3].heading(), row: Some(label), column: Some("总计".into()) },
+                place: Place {
+                    section: SECTIONS[3].heading(),
+                    row: Some(label),
+                    column: Some("总计".into()),
+                },
                 expected: Some(Number::Count(sum)),
                 actual: Some(Number::Count(total)),
-                cells: std::iter::once(CellRef::C { group: g, col: C_TOTAL_COL })
-                    .chain((0..C_TOTAL_COL).map(|col| CellRef::C { group: g, col }))
-                    .collect(),
+                cells: std::iter::once(CellRef::C {
+                    group: g,
+                    col: C_TOTAL_COL,
+                })
+                .chain((0..C_TOTAL_COL).map(|col| CellRef::C { group: g, col }))
+                .collect(),
                 detail: format!(
                     "{}+{}+{}+{} = {sum}，总计 = {total}",
                     C_COLUMNS[0].label, C_COLUMNS[1].label, C_COLUMNS[2].label, C_COLUMNS[3].label
@@ -137,7 +163,13 @@ mod tests {
         assert_eq!(f[0].path, "requests.received.total");
         assert_eq!(f[0].expected, Some(Number::Count(3119)));
         assert_eq!(f[0].actual, Some(Number::Count(3120)));
-        assert_eq!(f[0].cells[0], CellRef::B { row: R_RECEIVED, col: B_TOTAL_COL });
+        assert_eq!(
+            f[0].cells[0],
+            CellRef::B {
+                row: R_RECEIVED,
+                col: B_TOTAL_COL
+            }
+        );
     }
 
     #[test]
@@ -174,6 +206,9 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].path, "appeals.litigation_direct.total");
         assert_eq!(f[0].expected, Some(Number::Count(26)));
-        assert!(f[0].place.to_string().contains("行政诉讼 · 未经复议直接起诉"));
+        assert!(f[0]
+            .place
+            .to_string()
+            .contains("行政诉讼 · 未经复议直接起诉"));
     }
 }

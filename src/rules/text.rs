@@ -10,7 +10,11 @@ fn chars_of(parts: &[Part]) -> usize {
     parts
         .iter()
         .flat_map(|p| p.body.chars())
-        .filter(|c| !c.is_whitespace() && !c.is_ascii_punctuation() && !"。，、；：？！“”‘’（）《》…—".contains(*c))
+        .filter(|c| {
+            !c.is_whitespace()
+                && !c.is_ascii_punctuation()
+                && !"。，、；：？！“”‘’（）《》…—".contains(*c)
+        })
         .count()
 }
 
@@ -24,10 +28,17 @@ pub fn t1_text_present(report: &Report) -> Vec<Finding> {
             rule: "T1",
             severity: Severity::Warning,
             path: section.key().into(),
-            place: Place { section: section.heading(), row: None, column: None },
+            place: Place {
+                section: section.heading(),
+                row: None,
+                column: None,
+            },
             expected: None,
             actual,
-            cells: vec![CellRef::Part { section, part: first_empty(parts) }],
+            cells: vec![CellRef::Part {
+                section,
+                part: first_empty(parts),
+            }],
             detail,
         };
         if n == 0 {
@@ -43,7 +54,10 @@ pub fn t1_text_present(report: &Report) -> Vec<Finding> {
 }
 
 fn first_empty(parts: &[Part]) -> usize {
-    parts.iter().position(|p| p.body.trim().is_empty()).unwrap_or(0)
+    parts
+        .iter()
+        .position(|p| p.body.trim().is_empty())
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -53,7 +67,11 @@ mod tests {
 
     #[test]
     fn examples_have_their_text() {
-        for r in [testdata::huaian(), testdata::gulou(), testdata::hongze2023()] {
+        for r in [
+            testdata::huaian(),
+            testdata::gulou(),
+            testdata::hongze2023(),
+        ] {
             assert!(t1_text_present(&r).is_empty());
         }
     }

@@ -17,7 +17,11 @@ pub(super) fn y0_same_agency(report: &Report, prev: &Report) -> Vec<Finding> {
         rule: "Y1",
         severity: Severity::Warning,
         path: "year".into(),
-        place: Place { section: "基本信息".into(), row: Some("上年报告".into()), column: None },
+        place: Place {
+            section: "基本信息".into(),
+            row: Some("上年报告".into()),
+            column: None,
+        },
         expected: Some(Number::Signed(i64::from(report.year) - 1)),
         actual: Some(Number::Signed(i64::from(prev.year))),
         cells: vec![CellRef::Year],
@@ -48,7 +52,10 @@ pub fn y1_carried_over(report: &Report, prev: &Report) -> Vec<Finding> {
                 },
                 expected: Some(Number::Count(before)),
                 actual: Some(Number::Count(now)),
-                cells: vec![CellRef::B { row: R_CARRIED_OVER, col }],
+                cells: vec![CellRef::B {
+                    row: R_CARRIED_OVER,
+                    col,
+                }],
                 detail: format!("本年“上年结转” = {now}，上年报告“结转下年度” = {before}"),
             })
         })
@@ -58,8 +65,18 @@ pub fn y1_carried_over(report: &Report, prev: &Report) -> Vec<Finding> {
 /// Y2: last year's 现行有效件数 + this year's 本年制发件数 − 本年废止件数 = this year's 现行有效件数.
 pub fn y2_documents_in_force(report: &Report, prev: &Report) -> Vec<Finding> {
     let rows: [(&str, &str, DocCounts, DocCounts); 2] = [
-        ("regulations", "规章", report.proactive.regulations, prev.proactive.regulations),
-        ("normative_documents", "行政规范性文件", report.proactive.normative_documents, prev.proactive.normative_documents),
+        (
+            "regulations",
+            "规章",
+            report.proactive.regulations,
+            prev.proactive.regulations,
+        ),
+        (
+            "normative_documents",
+            "行政规范性文件",
+            report.proactive.normative_documents,
+            prev.proactive.normative_documents,
+        ),
     ];
     rows.into_iter()
         .filter_map(|(key, label, now, before)| {
@@ -68,10 +85,18 @@ pub fn y2_documents_in_force(report: &Report, prev: &Report) -> Vec<Finding> {
                 rule: "Y2",
                 severity: Severity::Warning,
                 path: format!("proactive.{key}.in_force"),
-                place: Place { section: SECTIONS[1].heading(), row: Some(label.into()), column: Some("现行有效件数".into()) },
+                place: Place {
+                    section: SECTIONS[1].heading(),
+                    row: Some(label.into()),
+                    column: Some("现行有效件数".into()),
+                },
                 expected: Some(Number::Signed(expected)),
                 actual: Some(Number::Count(now.in_force)),
-                cells: vec![CellRef::A { field: key, col: 2 }, CellRef::A { field: key, col: 0 }, CellRef::A { field: key, col: 1 }],
+                cells: vec![
+                    CellRef::A { field: key, col: 2 },
+                    CellRef::A { field: key, col: 0 },
+                    CellRef::A { field: key, col: 1 },
+                ],
                 detail: format!(
                     "上年现行有效 {} + 本年制发 {} − 本年废止 {} = {expected}，本年现行有效 = {}",
                     before.in_force, now.issued, now.repealed, now.in_force

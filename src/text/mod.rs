@@ -32,7 +32,9 @@ pub fn is_dangerous(ch: char) -> bool {
 pub fn visible(ch: char) -> String {
     let c = ch as u32;
     if c < 0x20 {
-        char::from_u32(0x2400 + c).map(String::from).unwrap_or_default()
+        char::from_u32(0x2400 + c)
+            .map(String::from)
+            .unwrap_or_default()
     } else if c == 0x7f {
         "␡".to_string()
     } else {

@@ -1,7 +1,9 @@
 //! The strict YAML reader.
 
 use crate::model::schema::{self, B_COLUMNS, B_ROWS, B_ROW_COUNT, C_COLUMNS, C_GROUPS, MAX_COUNT};
-use crate::model::{Amount, Appeals, DocCounts, Part, ProcessingFees, Proactive, Report, Requests, FORMAT_VERSION};
+use crate::model::{
+    Amount, Appeals, DocCounts, Part, Proactive, ProcessingFees, Report, Requests, FORMAT_VERSION,
+};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
 use std::fmt;
@@ -76,27 +78,45 @@ impl fmt::Display for LoadError {
 
 impl LoadError {
     fn new(file: &str, kind: LoadErrorKind, message: impl Into<String>) -> LoadError {
-        LoadError { file: file.to_string(), line: None, column: None, path: None, kind, message: message.into() }
+        LoadError {
+            file: file.to_string(),
+            line: None,
+            column: None,
+            path: None,
+            kind,
+            message: message.into(),
+        }
     }
 }
 
 /// Reads a report from a file; `-` reads standard input.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
-    let io_err = |e: std::io::Error| LoadError::new(&name, LoadErrorKind::Io, format!("无法读取文件：{e}"));
+    let io_err =
+        |e: std::io::Error| LoadError::new(&name, LoadErrorKind::Io, format!("无法读取文件：{e}"));
     let mut bytes = Vec::new();
     if name == "-" {
-        std::io::stdin().lock().take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io_err)?;
+        std::io::stdin()
+            .lock()
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io_err)?;
     } else {
         let file = std::fs::File::open(path).map_err(io_err)?;
         let meta = file.metadata().map_err(io_err)?;
         if meta.is_dir() {
-            return Err(LoadError::new(&name, LoadErrorKind::Io, "这是一个文件夹，不是报告文件"));
+            return Err(LoadError::new(
+                &name,
+                LoadErrorKind::Io,
+                "这是一个文件夹，不是报告文件",
+            ));
         }
         if meta.len() > MAX_FILE_BYTES {
             return Err(too_large(&name));
         }
-        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io_err)?;
+        file.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io_err)?;
     }
     load_bytes(&bytes, &name)
 }
@@ -105,7 +125,10 @@ fn too_large(name: &str) -> LoadError {
     LoadError::new(
         name,
         LoadErrorKind::TooLarge,
-        format!("文件超过 {} MiB，不像是一份年度报告，拒绝读取", MAX_FILE_BYTES / 1024 / 1024),
+        format!(
+            "文件超过 {} MiB，不像是一份年度报告，拒绝读取",
+            MAX_FILE_BYTES / 1024 / 1024
+        ),
     )
 }
 
@@ -145,7 +168,11 @@ pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
         !t.is_empty() && !t.starts_with('#') && t != "---" && t != "..."
     });
     if !has_content {
-        return Err(LoadError::new(name, LoadErrorKind::Empty, "文件是空的：没有任何报告内容"));
+        return Err(LoadError::new(
+            name,
+            LoadErrorKind::Empty,
+            "文件是空的：没有任何报告内容",
+        ));
     }
     let de = serde_yaml::Deserializer::from_str(text);
     let wire: Wire = serde_path_to_error::deserialize(de).map_err(|e| translate(name, e))?;
@@ -169,7 +196,14 @@ fn translate(name: &str, e: serde_path_to_error::Error<serde_yaml::Error>) -> Lo
     }
     let (kind, message) = chinese_message(&raw);
     let path = (!path.is_empty() && path != ".").then_some(path);
-    LoadError { file: name.to_string(), line, column, path, kind, message }
+    LoadError {
+        file: name.to_string(),
+        line,
+        column,
+        path,
+        kind,
+        message,
+    }
 }
 
 fn backticked(s: &str) -> Vec<&str> {
@@ -179,36 +213,67 @@ fn backticked(s: &str) -> Vec<&str> {
 fn chinese_message(raw: &str) -> (LoadErrorKind, String) {
     use LoadErrorKind::*;
     if raw.contains("recursion limit exceeded") {
-        return (Limit, "嵌套层数过多，拒绝读取：年度报告的结构最多几层".into());
+        return (
+            Limit,
+            "嵌套层数过多，拒绝读取：年度报告的结构最多几层".into(),
+        );
     }
     if raw.contains("repetition limit exceeded") {
-        return (Limit, "别名（&/*）展开过多，疑似“别名炸弹”，拒绝读取".into());
+        return (
+            Limit,
+            "别名（&/*）展开过多，疑似“别名炸弹”，拒绝读取".into(),
+        );
     }
     if let Some(rest) = raw.strip_prefix("unknown field ") {
         let names = backticked(rest);
         if let Some((key, expected)) = names.split_first() {
-            return (Schema, format!("未知的键“{key}”（拼写错误？此处可用的键：{}）", expected.join("、")));
+            return (
+                Schema,
+                format!(
+                    "未知的键“{key}”（拼写错误？此处可用的键：{}）",
+                    expected.join("、")
+                ),
+            );
         }
     }
     if let Some(rest) = raw.strip_prefix("missing field ") {
         let names = backticked(rest);
-        return (Schema, format!("缺少键“{}”", names.first().copied().unwrap_or(rest)));
+        return (
+            Schema,
+            format!("缺少键“{}”", names.first().copied().unwrap_or(rest)),
+        );
     }
     if let Some(rest) = raw.strip_prefix("duplicate field ") {
         let names = backticked(rest);
-        return (Schema, format!("键“{}”出现了两次", names.first().copied().unwrap_or(rest)));
+        return (
+            Schema,
+            format!("键“{}”出现了两次", names.first().copied().unwrap_or(rest)),
+        );
     }
     if let Some(rest) = raw.strip_prefix("invalid type: ") {
         let (got, want) = rest.split_once(", expected ").unwrap_or((rest, "?"));
-        return (Schema, format!("类型不对：应为{}，实际是{}", expected_zh(want), unexpected_zh(got)));
+        return (
+            Schema,
+            format!(
+                "类型不对：应为{}，实际是{}",
+                expected_zh(want),
+                unexpected_zh(got)
+            ),
+        );
     }
     if raw.contains("more than one document") {
-        return (Syntax, "文件里有多个 YAML 文档（---），一个文件只能放一份报告".into());
+        return (
+            Syntax,
+            "文件里有多个 YAML 文档（---），一个文件只能放一份报告".into(),
+        );
     }
     if raw.starts_with("nb:") {
         return (Schema, raw.trim_start_matches("nb:").to_string());
     }
-    (Syntax, format!("YAML 语法错误（{raw}）：请检查缩进、冒号和引号"))
+    (
+        Syntax,
+        format!("YAML 语法错误（{raw}）：请检查缩进、冒号和引号"),
+    )
 }
 
 fn expected_zh(want: &str) -> String {
@@ -311,7 +376,9 @@ impl Wire {
             let mut e = LoadError::new(
                 name,
                 LoadErrorKind::Version,
-                format!("本程序只支持 2021 年版格式（format: 2021），这个文件写的是 format: {format}"),
+                format!(
+                    "本程序只支持 2021 年版格式（format: 2021），这个文件写的是 format: {format}"
+                ),
             );
             e.path = Some("format".into());
             return Err(e);
@@ -329,7 +396,13 @@ impl Wire {
         });
         let mut take_parts = |key: &'static str, v: Option<Vec<WirePart>>| -> Vec<Part> {
             match v {
-                Some(parts) => parts.into_iter().map(|p| Part { heading: p.heading, body: p.body }).collect(),
+                Some(parts) => parts
+                    .into_iter()
+                    .map(|p| Part {
+                        heading: p.heading,
+                        body: p.body,
+                    })
+                    .collect(),
                 None => {
                     missing.push(key);
                     Vec::new()
@@ -374,8 +447,17 @@ impl Wire {
         };
         // Keep `missing` in FORMAT.md order.
         const ORDER: [&str; 11] = [
-            "format", "agency", "year", "title", "overview", "proactive", "requests", "appeals", "problems",
-            "other_matters", "processing_fees",
+            "format",
+            "agency",
+            "year",
+            "title",
+            "overview",
+            "proactive",
+            "requests",
+            "appeals",
+            "problems",
+            "other_matters",
+            "processing_fees",
         ];
         missing.sort_by_key(|k| ORDER.iter().position(|o| o == k));
         let report = Report {
@@ -397,7 +479,11 @@ impl Wire {
 
 impl From<WireDoc> for DocCounts {
     fn from(w: WireDoc) -> DocCounts {
-        DocCounts { issued: w.issued.0, repealed: w.repealed.0, in_force: w.in_force.0 }
+        DocCounts {
+            issued: w.issued.0,
+            repealed: w.repealed.0,
+            in_force: w.in_force.0,
+        }
     }
 }
 
@@ -422,7 +508,9 @@ impl Visitor<'_> for CountVisitor {
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Count, E> {
         if v < 0 {
-            Err(E::custom(format!("nb:计数不能为负数（{v}），应为 0 到 999999999 的整数")))
+            Err(E::custom(format!(
+                "nb:计数不能为负数（{v}），应为 0 到 999999999 的整数"
+            )))
         } else {
             self.visit_u64(v as u64)
         }
@@ -432,7 +520,9 @@ impl Visitor<'_> for CountVisitor {
     }
     fn visit_i128<E: de::Error>(self, v: i128) -> Result<Count, E> {
         if v < 0 {
-            Err(E::custom(format!("nb:计数不能为负数（{v}），应为 0 到 999999999 的整数")))
+            Err(E::custom(format!(
+                "nb:计数不能为负数（{v}），应为 0 到 999999999 的整数"
+            )))
         } else {
             self.visit_u128(v as u128)
         }
@@ -441,7 +531,10 @@ impl Visitor<'_> for CountVisitor {
         Err(E::custom(format!("nb:计数必须是整数，不能是 {v}")))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
-        Err(E::custom(format!("nb:计数应为数字，这里是文本“{}”", crate::text::escape_for_message(v, 40))))
+        Err(E::custom(format!(
+            "nb:计数应为数字，这里是文本“{}”",
+            crate::text::escape_for_message(v, 40)
+        )))
     }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Count, E> {
         Err(E::custom(format!("nb:计数应为数字，这里是 {v}")))
@@ -478,7 +571,10 @@ impl<'de> Deserialize<'de> for Int {
                 Err(E::custom(format!("nb:应为整数，不能是 {v}")))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Int, E> {
-                Err(E::custom(format!("nb:应为整数（如 2024），这里是文本“{}”", crate::text::escape_for_message(v, 40))))
+                Err(E::custom(format!(
+                    "nb:应为整数（如 2024），这里是文本“{}”",
+                    crate::text::escape_for_message(v, 40)
+                )))
             }
         }
         d.deserialize_any(V)
@@ -521,7 +617,10 @@ impl<'de, const DECIMALS: u32> Deserialize<'de> for AmountWith<DECIMALS> {
                     .map_err(|e| E::custom(format!("nb:{e}（这里是 {v}）")))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Err(E::custom(format!("nb:金额应为数字，这里是文本“{}”", crate::text::escape_for_message(v, 40))))
+                Err(E::custom(format!(
+                    "nb:金额应为数字，这里是文本“{}”",
+                    crate::text::escape_for_message(v, 40)
+                )))
             }
             fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
                 Err(E::custom("nb:金额不能为空（null），没有就写 0"))
@@ -566,7 +665,12 @@ impl<'de> Visitor<'de> for BLevel<'_> {
         };
         while let Some(key) = map.next_key::<String>()? {
             let mut path = self.prefix.clone();
-            let Some(seg) = B_ROWS.iter().filter(|r| under(r)).map(|r| r.path[depth]).find(|s| *s == key) else {
+            let Some(seg) = B_ROWS
+                .iter()
+                .filter(|r| under(r))
+                .map(|r| r.path[depth])
+                .find(|s| *s == key)
+            else {
                 return Err(de::Error::custom(format!(
                     "nb:未知的键“{}”（拼写错误？此处可用的键：{}）",
                     crate::text::escape_for_message(&key, 40),
@@ -581,7 +685,11 @@ impl<'de> Visitor<'de> for BLevel<'_> {
                 self.seen[row] = true;
                 self.cells[row] = map.next_value::<BRowCells>()?.0;
             } else {
-                map.next_value_seed(BLevel { cells: &mut *self.cells, seen: &mut *self.seen, prefix: path })?;
+                map.next_value_seed(BLevel {
+                    cells: &mut *self.cells,
+                    seen: &mut *self.seen,
+                    prefix: path,
+                })?;
             }
         }
         let missing: Vec<String> = B_ROWS
@@ -591,7 +699,10 @@ impl<'de> Visitor<'de> for BLevel<'_> {
             .map(|(_, r)| r.path[depth..].join("."))
             .collect();
         if !missing.is_empty() {
-            return Err(de::Error::custom(format!("nb:缺少行：{}", missing.join("、"))));
+            return Err(de::Error::custom(format!(
+                "nb:缺少行：{}",
+                missing.join("、")
+            )));
         }
         Ok(())
     }
@@ -635,9 +746,18 @@ impl<'de, const N: usize> Visitor<'de> for KeyedCounts<N> {
             seen[i] = true;
             values[i] = map.next_value::<Count>()?.0;
         }
-        let missing: Vec<&str> = self.keys.iter().zip(seen).filter(|(_, s)| !s).map(|(k, _)| *k).collect();
+        let missing: Vec<&str> = self
+            .keys
+            .iter()
+            .zip(seen)
+            .filter(|(_, s)| !s)
+            .map(|(k, _)| *k)
+            .collect();
         if !missing.is_empty() {
-            return Err(de::Error::custom(format!("nb:缺少键：{}", missing.join("、"))));
+            return Err(de::Error::custom(format!(
+                "nb:缺少键：{}",
+                missing.join("、")
+            )));
         }
         Ok(values)
     }
@@ -647,7 +767,12 @@ impl<'de> Deserialize<'de> for Requests {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Requests, D::Error> {
         let mut cells = [[0u64; 7]; B_ROW_COUNT];
         let mut seen = [false; B_ROW_COUNT];
-        BLevel { cells: &mut cells, seen: &mut seen, prefix: Vec::new() }.deserialize(d)?;
+        BLevel {
+            cells: &mut cells,
+            seen: &mut seen,
+            prefix: Vec::new(),
+        }
+        .deserialize(d)?;
         Ok(Requests { cells })
     }
 }
@@ -679,10 +804,17 @@ impl<'de> Deserialize<'de> for Appeals {
                     seen[g] = true;
                     appeals.cells[g] = map.next_value_seed(KeyedSeed::<5>(col_keys.clone()))?;
                 }
-                let missing: Vec<&str> =
-                    C_GROUPS.iter().zip(seen).filter(|(_, s)| !s).map(|(g, _)| g.key).collect();
+                let missing: Vec<&str> = C_GROUPS
+                    .iter()
+                    .zip(seen)
+                    .filter(|(_, s)| !s)
+                    .map(|(g, _)| g.key)
+                    .collect();
                 if !missing.is_empty() {
-                    return Err(de::Error::custom(format!("nb:缺少键：{}", missing.join("、"))));
+                    return Err(de::Error::custom(format!(
+                        "nb:缺少键：{}",
+                        missing.join("、")
+                    )));
                 }
                 Ok(appeals)
             }

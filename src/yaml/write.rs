@@ -21,9 +21,16 @@ pub fn to_yaml(report: &Report) -> String {
 
     let p = &report.proactive;
     o.push_str("proactive:\n");
-    for (key, counts) in [("regulations", p.regulations), ("normative_documents", p.normative_documents)] {
+    for (key, counts) in [
+        ("regulations", p.regulations),
+        ("normative_documents", p.normative_documents),
+    ] {
         let values = counts.as_array();
-        let fields: Vec<String> = A_DOC_KEYS.iter().zip(values).map(|(k, v)| format!("{k}: {v}")).collect();
+        let fields: Vec<String> = A_DOC_KEYS
+            .iter()
+            .zip(values)
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect();
         let _ = writeln!(o, "  {:<20} {{{}}}", format!("{key}:"), fields.join(", "));
     }
     let _ = writeln!(o, "  licensing: {}", p.licensing);
@@ -36,7 +43,11 @@ pub fn to_yaml(report: &Report) -> String {
     let mut open: Vec<&str> = Vec::new();
     for (i, row) in B_ROWS.iter().enumerate() {
         let (leaf, groups) = row.path.split_last().expect("row paths are not empty");
-        let common = open.iter().zip(groups.iter()).take_while(|(a, b)| a == b).count();
+        let common = open
+            .iter()
+            .zip(groups.iter())
+            .take_while(|(a, b)| a == b)
+            .count();
         open.truncate(common);
         for g in &groups[common..] {
             let _ = writeln!(o, "{}{}:", "  ".repeat(open.len() + 1), g);
@@ -50,8 +61,11 @@ pub fn to_yaml(report: &Report) -> String {
             .max()
             .unwrap_or(0)
             + 1;
-        let cells: Vec<String> =
-            B_COLUMNS.iter().zip(report.requests.cells[i]).map(|(c, v)| format!("{}: {}", c.key, v)).collect();
+        let cells: Vec<String> = B_COLUMNS
+            .iter()
+            .zip(report.requests.cells[i])
+            .map(|(c, v)| format!("{}: {}", c.key, v))
+            .collect();
         let _ = writeln!(
             o,
             "{}{:<width$} {{{}}}",
@@ -64,9 +78,17 @@ pub fn to_yaml(report: &Report) -> String {
 
     o.push_str("appeals:\n");
     for (g, group) in C_GROUPS.iter().enumerate() {
-        let cells: Vec<String> =
-            C_COLUMNS.iter().zip(report.appeals.cells[g]).map(|(c, v)| format!("{}: {}", c.key, v)).collect();
-        let _ = writeln!(o, "  {:<24} {{{}}}", format!("{}:", group.key), cells.join(", "));
+        let cells: Vec<String> = C_COLUMNS
+            .iter()
+            .zip(report.appeals.cells[g])
+            .map(|(c, v)| format!("{}: {}", c.key, v))
+            .collect();
+        let _ = writeln!(
+            o,
+            "  {:<24} {{{}}}",
+            format!("{}:", group.key),
+            cells.join(", ")
+        );
     }
     parts(o, "problems", &report.problems);
     parts(o, "other_matters", &report.other_matters);
@@ -74,8 +96,18 @@ pub fn to_yaml(report: &Report) -> String {
     let f = &report.processing_fees;
     o.push_str("processing_fees:\n");
     let _ = writeln!(o, "  {}: {}", FEE_FIELDS[0].0, f.notices);
-    let _ = writeln!(o, "  {}: {}", FEE_FIELDS[1].0, amount(f.amount_notified_yuan));
-    let _ = writeln!(o, "  {}: {}", FEE_FIELDS[2].0, amount(f.amount_collected_yuan));
+    let _ = writeln!(
+        o,
+        "  {}: {}",
+        FEE_FIELDS[1].0,
+        amount(f.amount_notified_yuan)
+    );
+    let _ = writeln!(
+        o,
+        "  {}: {}",
+        FEE_FIELDS[2].0,
+        amount(f.amount_collected_yuan)
+    );
     out
 }
 

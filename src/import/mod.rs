@@ -1,0 +1,1 @@
+//! Importing published reports (issue 6): text, pdftotext output, HTML, Markdown. Not built yet.

@@ -1,0 +1,1 @@
+//! Review mode (issue 4): read existing reports quickly. Not built yet.

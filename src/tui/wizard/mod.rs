@@ -1,0 +1,1 @@
+//! The wizard (issue 3): enter a whole report step by step. Not built yet.
