@@ -1,7 +1,15 @@
 //! `nianbao view FILE...`: review mode.
 
+use crate::text::clean_line;
+use crate::tui::terminal;
+use crate::tui::theme::Theme;
+use crate::tui::view::{Outcome, Viewer};
+use crate::yaml;
 use clap::Args;
-use std::path::PathBuf;
+use ratatui::crossterm::event;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
 /// Arguments of `nianbao view`.
 #[derive(Debug, Args)]
@@ -15,6 +23,105 @@ pub struct ViewArgs {
 }
 
 /// Runs `view`; returns the exit code.
-pub fn run(_args: ViewArgs) -> anyhow::Result<i32> {
-    anyhow::bail!("审阅模式（nianbao view）尚未实现")
+pub fn run(args: ViewArgs) -> anyhow::Result<i32> {
+    let previous = match &args.previous {
+        Some(_) if args.files.len() > 1 => {
+            eprintln!(
+                "nianbao：--previous 只能与一个报告文件一起使用（它是这一份报告的上年报告），现在给了 {} 个文件",
+                args.files.len()
+            );
+            return Ok(2);
+        }
+        Some(p) => match yaml::load_file(p) {
+            Ok(l) => Some(l.report),
+            Err(e) => {
+                eprintln!("上年报告无法读取：{}", clean_line(&e.to_string()));
+                return Ok(2);
+            }
+        },
+        None => None,
+    };
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!("nianbao：审阅模式需要在终端中运行；在脚本中请用 nianbao check");
+        return Ok(2);
+    }
+    let (w, h) = ratatui::crossterm::terminal::size()?;
+    let mut viewer = Viewer::new(
+        args.files,
+        previous,
+        crate::rules::current_year(),
+        w,
+        h,
+        Theme::from_env(),
+    );
+    let mut term = terminal::enter()?;
+    let result = event_loop(&mut term, &mut viewer);
+    terminal::restore()?;
+    result.map(|()| 0)
+}
+
+fn event_loop(term: &mut terminal::Term, viewer: &mut Viewer) -> anyhow::Result<()> {
+    // The size may have changed between asking for it and entering the alternate screen.
+    let size = term.size()?;
+    viewer.resize(size.width, size.height);
+    term.draw(|f| viewer.view(f))?;
+    loop {
+        let ev = event::read()?;
+        match viewer.update(&ev) {
+            Outcome::Nothing => {}
+            Outcome::Redraw => {
+                term.draw(|f| viewer.view(f))?;
+            }
+            Outcome::Quit => return Ok(()),
+            Outcome::Edit(path) => {
+                terminal::restore()?;
+                let note = run_wizard(&path);
+                *term = terminal::enter()?;
+                term.clear()?;
+                let size = term.size()?;
+                viewer.resize(size.width, size.height);
+                viewer.reload_current(note);
+                term.draw(|f| viewer.view(f))?;
+            }
+        }
+    }
+}
+
+/// Runs `nianbao edit FILE` in the terminal the viewer gave back; returns a note for the
+/// status line when the wizard failed.
+fn run_wizard(path: &Path) -> Option<String> {
+    let exe = match std::env::current_exe() {
+        Ok(e) => e,
+        Err(e) => return Some(format!("无法启动填写向导：{e}")),
+    };
+    let child = Command::new(exe)
+        .arg("edit")
+        .arg(path)
+        .stdin(Stdio::inherit())
+        .stdout(Stdio::inherit())
+        .stderr(Stdio::piped())
+        .spawn();
+    match child.and_then(|c| c.wait_with_output()) {
+        Ok(out) if out.status.success() => None,
+        Ok(out) => {
+            let err = String::from_utf8_lossy(&out.stderr);
+            let last = err
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("");
+            Some(format!(
+                "填写向导未正常结束（{}）{}",
+                out.status
+                    .code()
+                    .map_or("被信号中断".to_string(), |c| format!("退出码 {c}")),
+                if last.is_empty() {
+                    String::new()
+                } else {
+                    format!("：{}", clean_line(last))
+                }
+            ))
+        }
+        Err(e) => Some(format!("无法启动填写向导：{e}")),
+    }
 }

@@ -1,1 +1,583 @@
-//! Review mode (issue 4): read existing reports quickly. Not built yet.
+//! Review mode (issue 4): read existing reports quickly.
+//!
+//! [`Viewer`] is the state; [`Viewer::update`] takes a terminal event and says what to do;
+//! [`Viewer::view`] draws the state (a pure function of it). The report is built as a
+//! [`doc::Document`] (blocks), laid out for the width as a [`layout::Layout`] (one entry per
+//! row), and scrolling, jumping to a section and going to a finding are arithmetic on it.
+//! Files are read lazily ([`files::Files`]). Keys are data ([`keymap::KEYMAP`]).
+
+pub mod doc;
+pub mod files;
+pub mod keymap;
+pub mod layout;
+mod render;
+
+use crate::model::{CellRef, Report};
+use crate::tui::tables::{self, Mark, TableProps};
+use crate::tui::theme::Theme;
+use doc::Document;
+use files::Files;
+use keymap::Action;
+use layout::Layout;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
+use ratatui::layout::Rect;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+pub use render::buffer_text;
+
+/// The smallest terminal the viewer draws a report in.
+pub const MIN_WIDTH: u16 = 40;
+/// The smallest terminal height the viewer draws a report in.
+pub const MIN_HEIGHT: u16 = 8;
+/// Rows above the report (the header) and below it (status line and help bar).
+const CHROME: u16 = 3;
+
+/// What the program should do after an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing changed: no need to draw.
+    Nothing,
+    /// The screen changed: draw it.
+    Redraw,
+    /// Open this file in the wizard, then call [`Viewer::reload_current`].
+    Edit(PathBuf),
+    /// Leave.
+    Quit,
+}
+
+/// The viewer's state.
+#[derive(Debug)]
+pub struct Viewer {
+    files: Files,
+    index: usize,
+    doc: Rc<Document>,
+    layout: Layout,
+    width: u16,
+    height: u16,
+    scroll: usize,
+    selected: Option<usize>,
+    help: bool,
+    message: Option<String>,
+    /// Where the reader was in each file seen, to come back to it.
+    positions: HashMap<usize, (usize, Option<usize>)>,
+    theme: Theme,
+}
+
+/// What the screen shows, to tell whether an event changed it.
+type ScreenKey = (usize, usize, Option<usize>, bool, Option<String>, u16, u16);
+
+impl Viewer {
+    /// Opens `paths` (reading only the first now) in a `width`×`height` terminal.
+    /// `previous` is last year's report for the cross-year rules Y1 and Y2.
+    pub fn new(
+        paths: Vec<PathBuf>,
+        previous: Option<Report>,
+        current_year: i32,
+        width: u16,
+        height: u16,
+        theme: Theme,
+    ) -> Viewer {
+        let mut files = Files::new(paths, previous, current_year);
+        let doc = files.document(0);
+        let layout = layout::lay_out(&doc, width);
+        Viewer {
+            files,
+            index: 0,
+            doc,
+            layout,
+            width,
+            height,
+            scroll: 0,
+            selected: None,
+            help: false,
+            message: None,
+            positions: HashMap::new(),
+            theme,
+        }
+    }
+
+    fn key(&self) -> ScreenKey {
+        (
+            self.index,
+            self.scroll,
+            self.selected,
+            self.help,
+            self.message.clone(),
+            self.width,
+            self.height,
+        )
+    }
+
+    /// Handles one terminal event.
+    pub fn update(&mut self, event: &Event) -> Outcome {
+        let before = self.key();
+        let outcome = match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                self.message = None;
+                if self.help {
+                    self.help = false;
+                    let quit = keymap::lookup(key).is_some_and(|(b, code)| {
+                        b.action == Action::Quit && code != KeyCode::Char('q')
+                    });
+                    if quit {
+                        return Outcome::Quit;
+                    }
+                    Outcome::Redraw
+                } else {
+                    match keymap::lookup(key) {
+                        Some((b, code)) => self.act(b.action, code),
+                        None => Outcome::Nothing,
+                    }
+                }
+            }
+            Event::Resize(w, h) => {
+                self.resize(*w, *h);
+                Outcome::Redraw
+            }
+            _ => Outcome::Nothing,
+        };
+        match outcome {
+            Outcome::Redraw | Outcome::Nothing => {
+                if self.key() != before || matches!(event, Event::Resize(..)) {
+                    Outcome::Redraw
+                } else {
+                    Outcome::Nothing
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// Does what a key's action says.
+    pub fn act(&mut self, action: Action, code: KeyCode) -> Outcome {
+        let page = self.body_height().saturating_sub(1).max(1);
+        match action {
+            Action::LineUp => self.scroll_to(self.scroll.saturating_sub(1)),
+            Action::LineDown => self.scroll_to(self.scroll + 1),
+            Action::PageUp => self.scroll_to(self.scroll.saturating_sub(page)),
+            Action::PageDown => self.scroll_to(self.scroll + page),
+            Action::Top => self.scroll_to(0),
+            Action::Bottom => self.scroll_to(usize::MAX),
+            Action::Section => {
+                if let KeyCode::Char(d @ '1'..='6') = code {
+                    let i = d as usize - '1' as usize;
+                    if self.doc.report.is_some() {
+                        self.scroll_to(self.layout.sections[i]);
+                    }
+                }
+            }
+            Action::NextFinding | Action::PrevFinding => {
+                let n = self.doc.findings.len();
+                if n == 0 {
+                    self.message = Some("这份报告没有发现问题".into());
+                } else {
+                    let next = match (action, self.selected) {
+                        (Action::NextFinding, None) => 0,
+                        (Action::NextFinding, Some(i)) => (i + 1) % n,
+                        (_, None) => n - 1,
+                        (_, Some(i)) => (i + n - 1) % n,
+                    };
+                    self.select(next);
+                }
+            }
+            Action::NextFile => {
+                if self.index + 1 < self.files.len() {
+                    self.open(self.index + 1);
+                } else {
+                    self.message = Some("已是最后一个文件".into());
+                }
+            }
+            Action::PrevFile => {
+                if self.index > 0 {
+                    self.open(self.index - 1);
+                } else {
+                    self.message = Some("已是第一个文件".into());
+                }
+            }
+            Action::Edit => {
+                if let Some(p) = self.files.path(self.index) {
+                    return Outcome::Edit(p.to_path_buf());
+                }
+            }
+            Action::Help => self.help = true,
+            Action::Quit => return Outcome::Quit,
+        }
+        Outcome::Nothing
+    }
+
+    /// Selects finding `i` and scrolls so that its cell is in view (a third down the screen).
+    pub fn select(&mut self, i: usize) {
+        self.selected = Some(i);
+        let target = self.target_row(i);
+        let third = self.body_height() / 3;
+        self.scroll_to(target.saturating_sub(third));
+    }
+
+    /// The row of the layout where finding `i` points: its first cell (in a table, the row
+    /// of the cell itself), or its line in the list at the top when it has no cell.
+    pub fn target_row(&self, i: usize) -> usize {
+        let Some(f) = self.doc.findings.get(i) else {
+            return 0;
+        };
+        let listed = self.layout.finding_rows.get(i).copied().unwrap_or(0);
+        let Some(&cell) = f.cells.first() else {
+            return listed;
+        };
+        if let Some(t) = layout::table_of(cell) {
+            let top = self.layout.table_row(t).unwrap_or(listed);
+            return top + usize::from(self.cell_offset(t, cell));
+        }
+        let cell = match cell {
+            CellRef::Agency | CellRef::Year => CellRef::Title,
+            c => c,
+        };
+        if let Some(r) = self.layout.text_row_of(cell) {
+            return r;
+        }
+        match cell {
+            CellRef::Part { section, .. } => self.layout.sections[section.section_index()],
+            CellRef::Fee(_) => self.layout.sections[5],
+            _ => listed,
+        }
+    }
+
+    /// Line of `cell` within its table, found by drawing the table off screen with the cell
+    /// focused (the table code says where the focused cell is).
+    fn cell_offset(&self, table: tables::Table, cell: CellRef) -> u16 {
+        let Some(report) = self.doc.report.as_ref() else {
+            return 0;
+        };
+        let h = tables::height(table, self.width);
+        let area = Rect::new(0, 0, self.width, h);
+        let mut buf = Buffer::empty(area);
+        let props = TableProps {
+            report,
+            focus: Some(cell),
+            edit: None,
+            marks: &self.doc.marks,
+            theme: &self.theme,
+        };
+        tables::render(table, &props, area, &mut buf).map_or(0, |p| p.y.min(h.saturating_sub(1)))
+    }
+
+    fn open(&mut self, i: usize) {
+        self.positions
+            .insert(self.index, (self.scroll, self.selected));
+        self.index = i;
+        self.doc = self.files.document(i);
+        self.layout = layout::lay_out(&self.doc, self.width);
+        let (scroll, selected) = self.positions.get(&i).copied().unwrap_or((0, None));
+        self.selected = selected.filter(|s| *s < self.doc.findings.len());
+        self.scroll_to(scroll);
+    }
+
+    /// Reads the current file again (after the wizard changed it); `note` is shown in the
+    /// status line.
+    pub fn reload_current(&mut self, note: Option<String>) {
+        self.files.forget(self.index);
+        let (scroll, _) = (self.scroll, self.selected);
+        self.doc = self.files.document(self.index);
+        self.layout = layout::lay_out(&self.doc, self.width);
+        self.selected = None;
+        self.scroll_to(scroll);
+        self.message = note;
+    }
+
+    /// The terminal changed size: lay the report out again, keeping the reader's place.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        if width != self.width {
+            let fraction = self.scroll as f64 / self.layout.len().max(1) as f64;
+            self.layout = layout::lay_out(&self.doc, width);
+            self.width = width;
+            self.height = height;
+            match self.selected {
+                Some(i) => {
+                    let target = self.target_row(i);
+                    self.scroll_to(target.saturating_sub(self.body_height() / 3));
+                }
+                None => self.scroll_to((fraction * self.layout.len() as f64) as usize),
+            }
+        } else {
+            self.height = height;
+            self.scroll_to(self.scroll);
+        }
+    }
+
+    fn scroll_to(&mut self, row: usize) {
+        self.scroll = row.min(self.max_scroll());
+    }
+
+    /// The largest scroll position: the last row at the bottom of the screen.
+    pub fn max_scroll(&self) -> usize {
+        self.layout.len().saturating_sub(self.body_height())
+    }
+
+    /// Rows available for the report.
+    pub fn body_height(&self) -> usize {
+        usize::from(self.height.saturating_sub(CHROME).max(1))
+    }
+
+    /// Whether the terminal is too small to draw a report.
+    pub fn too_small(&self) -> bool {
+        self.width < MIN_WIDTH || self.height < MIN_HEIGHT
+    }
+
+    /// The first row shown.
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    /// The selected finding.
+    pub fn selected(&self) -> Option<usize> {
+        self.selected
+    }
+
+    /// Index of the current file.
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
+    /// The current file's document.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The current layout.
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+
+    /// Number of documents held in memory besides the current one.
+    pub fn cached(&self) -> usize {
+        self.files.cached()
+    }
+
+    /// The cell marked as the selected finding's (given to the tables as `focus`).
+    pub fn focus(&self) -> Option<CellRef> {
+        self.selected
+            .and_then(|i| self.doc.findings.get(i))
+            .and_then(|f| f.cells.first().copied())
+    }
+
+    /// How a finding in the list is marked (by its severity).
+    fn finding_mark(&self, i: usize) -> Option<Mark> {
+        self.doc.findings.get(i).map(|f| match f.severity {
+            crate::rules::Severity::Error => Mark::Error,
+            crate::rules::Severity::Warning => Mark::Warning,
+        })
+    }
+
+    /// How a place shown as text is marked; the title also carries the marks of the
+    /// agency and the year it is made of.
+    fn cell_mark(&self, cell: CellRef) -> Option<Mark> {
+        let mut m = self.doc.mark_of(cell);
+        if cell == CellRef::Title {
+            for other in [CellRef::Agency, CellRef::Year] {
+                match (m, self.doc.mark_of(other)) {
+                    (_, Some(Mark::Error)) => m = Some(Mark::Error),
+                    (None, x) => m = x,
+                    _ => {}
+                }
+            }
+        }
+        m
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+    use std::path::Path;
+
+    fn example(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples")
+            .join(name)
+    }
+
+    fn viewer(names: &[&str], w: u16, h: u16) -> Viewer {
+        let paths = names.iter().map(|n| example(n)).collect();
+        Viewer::new(paths, None, 2026, w, h, Theme::plain())
+    }
+
+    fn key(c: char) -> Event {
+        Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+    }
+
+    fn code(k: KeyCode) -> Event {
+        Event::Key(KeyEvent::new(k, KeyModifiers::NONE))
+    }
+
+    fn screen(v: &Viewer) -> String {
+        let area = Rect::new(0, 0, v.width, v.height);
+        let mut buf = Buffer::empty(area);
+        v.render(area, &mut buf);
+        buffer_text(&buf)
+    }
+
+    #[test]
+    fn first_screen_lists_the_findings_above_the_report() {
+        let v = viewer(&["hongze-2023.yaml"], 80, 24);
+        let s = screen(&v);
+        let title = s
+            .find("洪泽区人民政府2023年政府信息公开工作年度报告")
+            .expect(&s);
+        let tally = s.find("2 处错误，0 处警告").expect(&s);
+        let c1 = s.find("C1 错误").expect(&s);
+        let numbers = s.find("= 11，总计 = 0").expect(&s);
+        let overview = s.find("一、总体情况").expect(&s);
+        assert!(
+            title < tally && tally < c1 && c1 < numbers && numbers < overview,
+            "{s}"
+        );
+        assert!(s.contains("1/1"), "{s}");
+    }
+
+    #[test]
+    fn n_and_shift_n_cycle_through_the_findings() {
+        let mut v = viewer(&["hongze-2023.yaml"], 80, 24);
+        assert_eq!(v.update(&key('n')), Outcome::Redraw);
+        assert_eq!(v.selected(), Some(0));
+        let t = v.target_row(0);
+        assert!(t >= v.scroll() && t < v.scroll() + v.body_height());
+        assert!(t >= v.layout().table_row(tables::Table::C).unwrap());
+        assert_eq!(v.focus(), Some(CellRef::C { group: 0, col: 4 }));
+        v.update(&key('n'));
+        assert_eq!(v.selected(), Some(1));
+        v.update(&key('n'));
+        assert_eq!(v.selected(), Some(0));
+        v.update(&key('N'));
+        assert_eq!(v.selected(), Some(1));
+        assert!(screen(&v).contains("2/2 C1 错误"), "{}", screen(&v));
+    }
+
+    #[test]
+    fn digits_jump_to_sections() {
+        let mut v = viewer(&["huaian-2024.yaml"], 80, 24);
+        for d in ['2', '3', '5', '1'] {
+            v.update(&key(d));
+            let i = d as usize - '1' as usize;
+            assert_eq!(v.scroll(), v.layout().sections[i].min(v.max_scroll()));
+        }
+        v.update(&key('6'));
+        let s = screen(&v);
+        assert!(s.contains("六、其他需要报告的事项"), "{s}");
+    }
+
+    #[test]
+    fn scrolling_keys_and_draw_only_on_change() {
+        let mut v = viewer(&["hongze-2023.yaml"], 80, 24);
+        assert_eq!(v.update(&code(KeyCode::Up)), Outcome::Nothing);
+        assert_eq!(v.update(&code(KeyCode::Down)), Outcome::Redraw);
+        assert_eq!(v.scroll(), 1);
+        v.update(&code(KeyCode::PageDown));
+        assert_eq!(v.scroll(), 1 + v.body_height() - 1);
+        v.update(&code(KeyCode::End));
+        assert_eq!(v.scroll(), v.max_scroll());
+        assert_eq!(v.update(&code(KeyCode::End)), Outcome::Nothing);
+        v.update(&code(KeyCode::Home));
+        assert_eq!(v.scroll(), 0);
+        assert_eq!(v.update(&key('x')), Outcome::Nothing);
+    }
+
+    #[test]
+    fn brackets_move_between_files_and_remember_the_place() {
+        let mut v = viewer(
+            &["hongze-2023.yaml", "huaian-2024.yaml", "hongze-2024.yaml"],
+            80,
+            24,
+        );
+        v.update(&code(KeyCode::PageDown));
+        let kept = v.scroll();
+        v.update(&key(']'));
+        assert_eq!(v.index(), 1);
+        assert_eq!(v.scroll(), 0);
+        assert!(screen(&v).contains("2/3"));
+        assert!(screen(&v).contains("huaian-2024.yaml"));
+        v.update(&key(']'));
+        v.update(&key(']'));
+        assert_eq!(v.index(), 2);
+        assert!(screen(&v).contains("已是最后一个文件"));
+        v.update(&key('['));
+        v.update(&key('['));
+        assert_eq!(v.index(), 0);
+        assert_eq!(v.scroll(), kept);
+    }
+
+    #[test]
+    fn an_unreadable_file_shows_its_error_and_the_others_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = dir.path().join("bad.yaml");
+        std::fs::write(
+            &bad,
+            "format: 2021\nagency: 某局\nyear: 2023\nrequests:\n  received: {natural_person: -1}\n",
+        )
+        .unwrap();
+        let mut v = Viewer::new(
+            vec![bad, example("hongze-2023.yaml")],
+            None,
+            2026,
+            80,
+            24,
+            Theme::plain(),
+        );
+        let s = screen(&v);
+        assert!(s.contains("无法读取这个文件"), "{s}");
+        assert!(s.contains("第 5 行"), "{s}");
+        assert!(s.contains("requests.received"), "{s}");
+        v.update(&key(']'));
+        assert!(screen(&v).contains("洪泽区人民政府"));
+    }
+
+    #[test]
+    fn resizing_lays_out_again_and_too_small_says_so() {
+        let mut v = viewer(&["hongze-2023.yaml"], 80, 24);
+        let rows80 = v.layout().len();
+        v.update(&Event::Resize(120, 40));
+        assert_eq!(v.layout().width, 120);
+        assert!(v.layout().len() < rows80);
+        v.update(&Event::Resize(30, 6));
+        assert!(screen(&v).contains("终端太小"), "{}", screen(&v));
+        v.update(&Event::Resize(80, 24));
+        assert!(screen(&v).contains("一、总体情况"));
+    }
+
+    #[test]
+    fn help_reads_the_keymap_and_any_key_closes_it() {
+        let mut v = viewer(&["hongze-2023.yaml"], 80, 24);
+        v.update(&code(KeyCode::F(1)));
+        let s = screen(&v);
+        for b in keymap::KEYMAP {
+            assert!(s.contains(b.help), "{} missing:\n{s}", b.help);
+        }
+        assert_eq!(v.update(&key('q')), Outcome::Redraw);
+        assert!(!screen(&v).contains("帮助 · nianbao view"));
+        assert_eq!(v.update(&key('q')), Outcome::Quit);
+    }
+
+    #[test]
+    fn e_asks_to_edit_the_current_file() {
+        let mut v = viewer(&["hongze-2023.yaml", "huaian-2024.yaml"], 80, 24);
+        v.update(&key(']'));
+        assert_eq!(
+            v.update(&key('e')),
+            Outcome::Edit(example("huaian-2024.yaml"))
+        );
+    }
+
+    #[test]
+    fn many_files_are_read_lazily() {
+        let paths = vec![example("hongze-2023.yaml"); 1000];
+        let mut v = Viewer::new(paths, None, 2026, 80, 24, Theme::plain());
+        assert_eq!(v.cached(), 1);
+        for _ in 0..20 {
+            v.update(&key(']'));
+        }
+        assert!(v.cached() <= files::CACHE + 1);
+        assert!(screen(&v).contains("21/1000"));
+    }
+}

@@ -1,0 +1,226 @@
+//! The viewer's keys as data: the key handling, the help bar and the F1 help all read
+//! [`KEYMAP`], so they cannot disagree.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What a key does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// One row up.
+    LineUp,
+    /// One row down.
+    LineDown,
+    /// One screen up.
+    PageUp,
+    /// One screen down.
+    PageDown,
+    /// To the top.
+    Top,
+    /// To the bottom.
+    Bottom,
+    /// To a section (the digit pressed: 1 … 6).
+    Section,
+    /// Next finding.
+    NextFinding,
+    /// Previous finding.
+    PrevFinding,
+    /// Next file.
+    NextFile,
+    /// Previous file.
+    PrevFile,
+    /// Open the current file in the wizard.
+    Edit,
+    /// Show or hide the help.
+    Help,
+    /// Leave the viewer.
+    Quit,
+}
+
+/// A key: its code and the modifiers that must be held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Modifiers (only Ctrl is told apart; Shift is in the character).
+    pub ctrl: bool,
+}
+
+const fn k(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+const fn c(ch: char) -> Key {
+    Key {
+        code: KeyCode::Char(ch),
+        ctrl: false,
+    }
+}
+
+/// One binding: the keys, the action, and how help shows it.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// The keys that do it.
+    pub keys: &'static [Key],
+    /// What they do.
+    pub action: Action,
+    /// The keys as the help shows them, e.g. `PgUp/PgDn`.
+    pub label: &'static str,
+    /// Keys and a word for the help bar (one entry may speak for a pair of bindings, as
+    /// `n/N 问题`); `None` to leave the binding out of the bar.
+    pub bar: Option<(&'static str, &'static str)>,
+    /// The full explanation for the F1 help.
+    pub help: &'static str,
+}
+
+/// Every key of the viewer, in the order help lists them.
+pub const KEYMAP: &[Binding] = &[
+    Binding {
+        keys: &[k(KeyCode::Up), c('k')],
+        action: Action::LineUp,
+        label: "↑",
+        bar: Some(("↑↓ PgUp/PgDn", "滚动")),
+        help: "向上滚动一行",
+    },
+    Binding {
+        keys: &[k(KeyCode::Down), c('j')],
+        action: Action::LineDown,
+        label: "↓",
+        bar: None,
+        help: "向下滚动一行",
+    },
+    Binding {
+        keys: &[k(KeyCode::PageUp), c('b')],
+        action: Action::PageUp,
+        label: "PgUp",
+        bar: None,
+        help: "向上翻一屏",
+    },
+    Binding {
+        keys: &[k(KeyCode::PageDown), c(' ')],
+        action: Action::PageDown,
+        label: "PgDn 空格",
+        bar: None,
+        help: "向下翻一屏",
+    },
+    Binding {
+        keys: &[k(KeyCode::Home), c('g')],
+        action: Action::Top,
+        label: "Home",
+        bar: None,
+        help: "回到开头（标题和问题清单）",
+    },
+    Binding {
+        keys: &[k(KeyCode::End), c('G')],
+        action: Action::Bottom,
+        label: "End",
+        bar: None,
+        help: "到结尾",
+    },
+    Binding {
+        keys: &[c('1'), c('2'), c('3'), c('4'), c('5'), c('6')],
+        action: Action::Section,
+        label: "1-6",
+        bar: Some(("1-6", "节")),
+        help: "跳到第一至第六节（二、三、四节是表格）",
+    },
+    Binding {
+        keys: &[c('n')],
+        action: Action::NextFinding,
+        label: "n",
+        bar: Some(("n/N", "问题")),
+        help: "下一处问题：滚动到它并标出所在单元格",
+    },
+    Binding {
+        keys: &[c('N')],
+        action: Action::PrevFinding,
+        label: "N",
+        bar: None,
+        help: "上一处问题",
+    },
+    Binding {
+        keys: &[c(']')],
+        action: Action::NextFile,
+        label: "]",
+        bar: Some(("]/[", "文件")),
+        help: "下一个文件",
+    },
+    Binding {
+        keys: &[c('[')],
+        action: Action::PrevFile,
+        label: "[",
+        bar: None,
+        help: "上一个文件",
+    },
+    Binding {
+        keys: &[c('e')],
+        action: Action::Edit,
+        label: "e",
+        bar: Some(("e", "编辑")),
+        help: "用填写向导打开当前文件（nianbao edit），退出向导后重新读取",
+    },
+    Binding {
+        keys: &[k(KeyCode::F(1)), c('?')],
+        action: Action::Help,
+        label: "F1",
+        bar: Some(("F1", "帮助")),
+        help: "显示或关闭这份帮助",
+    },
+    Binding {
+        keys: &[
+            c('q'),
+            Key {
+                code: KeyCode::Char('c'),
+                ctrl: true,
+            },
+        ],
+        action: Action::Quit,
+        label: "q",
+        bar: Some(("q", "退出")),
+        help: "退出（Ctrl-C 亦可）",
+    },
+];
+
+/// The binding of a key press, if any.
+pub fn lookup(key: &KeyEvent) -> Option<(&'static Binding, KeyCode)> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    KEYMAP
+        .iter()
+        .find(|b| b.keys.iter().any(|k| k.code == key.code && k.ctrl == ctrl))
+        .map(|b| (b, key.code))
+}
+
+/// The help bar: pairs of keys and a word, from [`KEYMAP`].
+pub fn bar_items() -> Vec<(&'static str, &'static str)> {
+    KEYMAP.iter().filter_map(|b| b.bar).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice() {
+        let all: Vec<Key> = KEYMAP.iter().flat_map(|b| b.keys.iter().copied()).collect();
+        for (i, a) in all.iter().enumerate() {
+            assert!(!all[i + 1..].contains(a), "{a:?} bound twice");
+        }
+    }
+
+    #[test]
+    fn the_issue_keys_are_bound() {
+        let press = |code| KeyEvent::new(code, KeyModifiers::NONE);
+        let action = |code| lookup(&press(code)).map(|(b, _)| b.action);
+        assert_eq!(action(KeyCode::Char('n')), Some(Action::NextFinding));
+        assert_eq!(action(KeyCode::Char('N')), Some(Action::PrevFinding));
+        assert_eq!(action(KeyCode::Char(']')), Some(Action::NextFile));
+        assert_eq!(action(KeyCode::Char('[')), Some(Action::PrevFile));
+        assert_eq!(action(KeyCode::Char('4')), Some(Action::Section));
+        assert_eq!(action(KeyCode::F(1)), Some(Action::Help));
+        assert_eq!(action(KeyCode::PageDown), Some(Action::PageDown));
+        assert_eq!(action(KeyCode::End), Some(Action::Bottom));
+        assert_eq!(action(KeyCode::Char('q')), Some(Action::Quit));
+        assert_eq!(action(KeyCode::Char('x')), None);
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(&ctrl_c).map(|(b, _)| b.action), Some(Action::Quit));
+    }
+}

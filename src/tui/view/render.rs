@@ -1,0 +1,338 @@
+//! Drawing the viewer: a pure function of its state.
+
+use super::doc::TextKind;
+use super::keymap::{self, KEYMAP};
+use super::layout::{Row, GUTTER};
+use super::{Viewer, MIN_HEIGHT, MIN_WIDTH};
+use crate::rules::Severity;
+use crate::tui::tables::{self, Mark, Table, TableProps};
+use crate::tui::theme::{ERROR_MARK, WARNING_MARK};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
+
+impl Viewer {
+    /// Draws the whole screen.
+    pub fn view(&self, frame: &mut Frame) {
+        let area = frame.area();
+        self.render(area, frame.buffer_mut());
+    }
+
+    /// Draws the whole screen into `buf` (what [`Viewer::view`] does, without a frame).
+    pub fn render(&self, area: Rect, buf: &mut Buffer) {
+        if self.too_small() || area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            let msg = format!(
+                "终端太小：至少需要 {MIN_WIDTH} 列 × {MIN_HEIGHT} 行，现在是 {} × {}。请放大窗口；q 退出。",
+                area.width, area.height
+            );
+            Paragraph::new(msg)
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
+            return;
+        }
+        let header = Rect::new(area.x, area.y, area.width, 1);
+        let body = Rect::new(
+            area.x,
+            area.y + 1,
+            area.width,
+            area.height.saturating_sub(super::CHROME),
+        );
+        let status = Rect::new(area.x, area.bottom() - 2, area.width, 1);
+        let bar = Rect::new(area.x, area.bottom() - 1, area.width, 1);
+        self.render_header(header, buf);
+        self.render_body(body, buf);
+        self.render_status(status, buf);
+        render_bar(bar, buf, self.theme.bar(), self.theme.dim());
+        if self.help {
+            self.render_help(area, buf);
+        }
+    }
+
+    fn render_header(&self, area: Rect, buf: &mut Buffer) {
+        let style = self.theme.bar();
+        buf.set_style(area, style);
+        let count = format!(" {}/{} ", self.index + 1, self.files.len());
+        let (e, w) = self.doc.tally;
+        let tally = if self.doc.report.is_none() {
+            " 无法读取 ".to_string()
+        } else {
+            format!(" {ERROR_MARK} {e}  {WARNING_MARK} {w} ")
+        };
+        let name = self
+            .files
+            .path(self.index)
+            .map(|p| super::doc::clean(&p.display().to_string(), false))
+            .unwrap_or_default();
+        let right = format!("{tally}│{count}");
+        let room = usize::from(area.width)
+            .saturating_sub(right.width())
+            .saturating_sub(1);
+        let name = truncate_left(&name, room);
+        buf.set_stringn(area.x + 1, area.y, &name, room, style);
+        let x = area.right().saturating_sub(right.width() as u16);
+        buf.set_string(x, area.y, &right, style);
+    }
+
+    fn render_body(&self, area: Rect, buf: &mut Buffer) {
+        let rows = &self.layout.rows;
+        let focus = self.focus();
+        let mut y = 0u16;
+        while y < area.height {
+            let i = self.scroll + usize::from(y);
+            let Some(row) = rows.get(i) else { break };
+            match row {
+                Row::Blank => y += 1,
+                Row::Text {
+                    kind,
+                    text,
+                    cell,
+                    finding,
+                    ..
+                } => {
+                    let mut style = self.text_style(*kind);
+                    let selected = finding.is_some() && *finding == self.selected;
+                    let focused = cell.is_some() && *cell == focus;
+                    let first = matches!(row, Row::Text { first: true, .. });
+                    let mark = match finding {
+                        Some(f) => self.finding_mark(*f),
+                        None => cell.and_then(|c| self.cell_mark(c)),
+                    };
+                    if let Some(m) = mark {
+                        let (sym, ms) = match m {
+                            Mark::Error => (ERROR_MARK, self.theme.error()),
+                            Mark::Warning => (WARNING_MARK, self.theme.warning()),
+                        };
+                        if first {
+                            buf.set_string(area.x, area.y + y, sym, ms);
+                        }
+                        if *kind != TextKind::Finding {
+                            style = style.patch(ms);
+                        }
+                    }
+                    if selected || focused {
+                        style = style.patch(self.theme.focus());
+                    }
+                    let x = area.x + GUTTER;
+                    let w = area.width.saturating_sub(GUTTER);
+                    if *kind == TextKind::Title {
+                        let tw = (text.width() as u16).min(w);
+                        let tx = x + (w - tw) / 2;
+                        buf.set_stringn(tx, area.y + y, text, usize::from(w), style);
+                    } else {
+                        buf.set_stringn(x, area.y + y, text, usize::from(w), style);
+                    }
+                    y += 1;
+                }
+                Row::Table { table, line } => {
+                    // Every consecutive row of this table that is on screen, drawn at once.
+                    let mut n = 1u16;
+                    while y + n < area.height
+                        && matches!(rows.get(i + usize::from(n)), Some(Row::Table { table: t, .. }) if t == table)
+                    {
+                        n += 1;
+                    }
+                    let target = Rect::new(area.x, area.y + y, area.width, n);
+                    self.render_table_slice(*table, *line, target, buf);
+                    y += n;
+                }
+            }
+        }
+    }
+
+    /// Draws lines `first..first + area.height` of a table into `area`: the table is drawn
+    /// whole off screen and the visible lines are copied.
+    fn render_table_slice(&self, table: Table, first: u16, area: Rect, buf: &mut Buffer) {
+        let Some(report) = self.doc.report.as_ref() else {
+            return;
+        };
+        let h = tables::height(table, area.width);
+        let full = Rect::new(0, 0, area.width, h);
+        let mut off = Buffer::empty(full);
+        let props = TableProps {
+            report,
+            focus: self.focus(),
+            edit: None,
+            marks: &self.doc.marks,
+            theme: &self.theme,
+        };
+        tables::render(table, &props, full, &mut off);
+        for dy in 0..area.height {
+            let sy = first + dy;
+            if sy >= h {
+                break;
+            }
+            for dx in 0..area.width {
+                if let (Some(src), Some(dst)) =
+                    (off.cell((dx, sy)), buf.cell_mut((area.x + dx, area.y + dy)))
+                {
+                    *dst = src.clone();
+                }
+            }
+        }
+    }
+
+    fn text_style(&self, kind: TextKind) -> Style {
+        let t = &self.theme;
+        match kind {
+            TextKind::Title | TextKind::Section => t.header(),
+            TextKind::PartHeading => t.label().add_modifier(ratatui::style::Modifier::BOLD),
+            TextKind::Summary => {
+                if self.doc.tally.0 > 0 {
+                    t.error()
+                } else if self.doc.tally.1 > 0 {
+                    t.warning()
+                } else {
+                    t.ok()
+                }
+            }
+            TextKind::Finding | TextKind::Paragraph | TextKind::Field => Style::new(),
+            TextKind::Note => t.dim(),
+            TextKind::Error => t.error(),
+        }
+    }
+
+    fn render_status(&self, area: Rect, buf: &mut Buffer) {
+        let (text, style) = if let Some(m) = &self.message {
+            (m.clone(), self.theme.warning())
+        } else if let Some(f) = self.selected.and_then(|i| self.doc.findings.get(i)) {
+            let i = self.selected.unwrap_or(0);
+            let sym = match f.severity {
+                Severity::Error => ERROR_MARK,
+                Severity::Warning => WARNING_MARK,
+            };
+            let style = match f.severity {
+                Severity::Error => self.theme.error(),
+                Severity::Warning => self.theme.warning(),
+            };
+            (
+                format!("{sym} {}/{} {}", i + 1, self.doc.findings.len(), f.short),
+                style,
+            )
+        } else {
+            let section = self
+                .layout
+                .sections
+                .iter()
+                .rposition(|&r| r <= self.scroll + 1 && r > 0)
+                .map(|s| crate::model::schema::SECTIONS[s].heading())
+                .unwrap_or_default();
+            let shown_to = (self.scroll + self.body_height()).min(self.layout.len());
+            (
+                format!(
+                    "第 {}-{} 行，共 {} 行  {}",
+                    self.scroll + 1,
+                    shown_to,
+                    self.layout.len(),
+                    section
+                ),
+                self.theme.dim(),
+            )
+        };
+        buf.set_stringn(area.x, area.y, &text, usize::from(area.width), style);
+    }
+
+    fn render_help(&self, area: Rect, buf: &mut Buffer) {
+        let mut lines: Vec<Line> = KEYMAP
+            .iter()
+            .map(|b| {
+                Line::from(vec![
+                    Span::styled(format!(" {:<10}", b.label), self.theme.header()),
+                    Span::raw(b.help),
+                ])
+            })
+            .collect();
+        lines.push(Line::from(""));
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {ERROR_MARK}"), self.theme.error()),
+            Span::raw(" 错误    "),
+            Span::styled(WARNING_MARK, self.theme.warning()),
+            Span::raw(" 警告    反白：当前选中的问题"),
+        ]));
+        lines.push(Line::from(Span::styled(" 按任意键关闭", self.theme.dim())));
+        let w = area.width.saturating_sub(4).min(72);
+        let h = (lines.len() as u16 + 2).min(area.height);
+        let popup = Rect::new(
+            area.x + (area.width - w) / 2,
+            area.y + (area.height - h) / 2,
+            w,
+            h,
+        );
+        Clear.render(popup, buf);
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(" 帮助 · nianbao view ")
+                    .title_alignment(Alignment::Center),
+            )
+            .render(popup, buf);
+    }
+}
+
+/// The help bar from the keymap; items that do not fit are left out from the right.
+fn render_bar(area: Rect, buf: &mut Buffer, bar: Style, dim: Style) {
+    buf.set_style(area, bar);
+    let mut x = area.x + 1;
+    for (keys, word) in keymap::bar_items() {
+        let need = (keys.width() + 1 + word.width()) as u16;
+        let keys = keys.to_string();
+        if x + need > area.right() {
+            break;
+        }
+        buf.set_string(
+            x,
+            area.y,
+            &keys,
+            bar.add_modifier(ratatui::style::Modifier::BOLD),
+        );
+        buf.set_string(x + keys.width() as u16 + 1, area.y, word, bar);
+        x += need + 2;
+    }
+    let _ = dim;
+}
+
+/// Shortens `s` from the left to `max` columns (`…` in front), keeping the file name.
+fn truncate_left(s: &str, max: usize) -> String {
+    if s.width() <= max {
+        return s.to_string();
+    }
+    let mut out: Vec<char> = Vec::new();
+    let mut w = 1;
+    for c in s.chars().rev() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > max {
+            break;
+        }
+        w += cw;
+        out.push(c);
+    }
+    out.push('…');
+    out.iter().rev().collect()
+}
+
+/// The text of a buffer, one line per row, wide characters once (for snapshot tests).
+pub fn buffer_text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut line = String::new();
+        let mut skip = 0usize;
+        for x in area.left()..area.right() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf.cell((x, y)).map(|c| c.symbol()).unwrap_or(" ");
+            skip = sym.width().saturating_sub(1);
+            line.push_str(sym);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
