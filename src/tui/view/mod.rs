@@ -32,8 +32,10 @@ pub use render::buffer_text;
 pub const MIN_WIDTH: u16 = 40;
 /// The smallest terminal height the viewer draws a report in.
 pub const MIN_HEIGHT: u16 = 8;
-/// Rows above the report (the header) and below it (status line and help bar).
-const CHROME: u16 = 3;
+/// Rows above the report (the header) and below it (the help bar), besides the status.
+const CHROME: u16 = 2;
+/// At most this many rows of status (a selected finding's message may need two).
+const MAX_STATUS: usize = 2;
 
 /// What the program should do after an event.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -318,6 +320,64 @@ impl Viewer {
     /// Rows available for the report.
     pub fn body_height(&self) -> usize {
         usize::from(self.height.saturating_sub(CHROME).max(1))
+            .saturating_sub(self.status_rows())
+            .max(1)
+    }
+
+    /// Rows the status line takes (two when a selected finding's message needs them).
+    pub fn status_rows(&self) -> usize {
+        self.status_text().0.len()
+    }
+
+    /// The status: the selected finding (`✗ 1/2 C1 错误 行政复议 · 总计: …`), a message, or
+    /// where the reader is; wrapped to the width, at most [`MAX_STATUS`] lines.
+    fn status_text(&self) -> (Vec<String>, ratatui::style::Style) {
+        use crate::rules::Severity;
+        use crate::tui::theme::{ERROR_MARK, WARNING_MARK};
+        let (text, style) = if let Some(m) = &self.message {
+            (m.clone(), self.theme.warning())
+        } else if let Some((i, f)) = self
+            .selected
+            .and_then(|i| self.doc.findings.get(i).map(|f| (i, f)))
+        {
+            let (sym, style) = match f.severity {
+                Severity::Error => (ERROR_MARK, self.theme.error()),
+                Severity::Warning => (WARNING_MARK, self.theme.warning()),
+            };
+            (
+                format!("{sym} {}/{} {}", i + 1, self.doc.findings.len(), f.short),
+                style,
+            )
+        } else {
+            let section = self
+                .layout
+                .sections
+                .iter()
+                .rposition(|&r| r <= self.scroll + 1 && r > 0)
+                .map(|s| crate::model::schema::SECTIONS[s].heading())
+                .unwrap_or_default();
+            let rows = usize::from(self.height.saturating_sub(CHROME + 1).max(1));
+            let shown_to = (self.scroll + rows).min(self.layout.len());
+            (
+                format!(
+                    "第 {}-{} 行，共 {} 行  {}",
+                    self.scroll + 1,
+                    shown_to,
+                    self.layout.len(),
+                    section
+                ),
+                self.theme.dim(),
+            )
+        };
+        let mut lines = layout::wrap(&text, usize::from(self.width.max(1)), 0, 2);
+        if lines.len() > MAX_STATUS {
+            lines.truncate(MAX_STATUS);
+            if let Some(last) = lines.last_mut() {
+                last.pop();
+                last.push('…');
+            }
+        }
+        (lines, style)
     }
 
     /// Whether the terminal is too small to draw a report.

@@ -4,7 +4,6 @@ use super::doc::TextKind;
 use super::keymap::{self, KEYMAP};
 use super::layout::{Row, GUTTER};
 use super::{Viewer, MIN_HEIGHT, MIN_WIDTH};
-use crate::rules::Severity;
 use crate::tui::tables::{self, Mark, Table, TableProps};
 use crate::tui::theme::{ERROR_MARK, WARNING_MARK};
 use ratatui::buffer::Buffer;
@@ -35,13 +34,10 @@ impl Viewer {
             return;
         }
         let header = Rect::new(area.x, area.y, area.width, 1);
-        let body = Rect::new(
-            area.x,
-            area.y + 1,
-            area.width,
-            area.height.saturating_sub(super::CHROME),
-        );
-        let status = Rect::new(area.x, area.bottom() - 2, area.width, 1);
+        let body_h = self.body_height() as u16;
+        let body = Rect::new(area.x, area.y + 1, area.width, body_h);
+        let status_h = area.height.saturating_sub(body_h + 2);
+        let status = Rect::new(area.x, area.y + 1 + body_h, area.width, status_h);
         let bar = Rect::new(area.x, area.bottom() - 1, area.width, 1);
         self.render_header(header, buf);
         self.render_body(body, buf);
@@ -196,43 +192,16 @@ impl Viewer {
     }
 
     fn render_status(&self, area: Rect, buf: &mut Buffer) {
-        let (text, style) = if let Some(m) = &self.message {
-            (m.clone(), self.theme.warning())
-        } else if let Some(f) = self.selected.and_then(|i| self.doc.findings.get(i)) {
-            let i = self.selected.unwrap_or(0);
-            let sym = match f.severity {
-                Severity::Error => ERROR_MARK,
-                Severity::Warning => WARNING_MARK,
-            };
-            let style = match f.severity {
-                Severity::Error => self.theme.error(),
-                Severity::Warning => self.theme.warning(),
-            };
-            (
-                format!("{sym} {}/{} {}", i + 1, self.doc.findings.len(), f.short),
+        let (lines, style) = self.status_text();
+        for (dy, line) in lines.iter().enumerate().take(usize::from(area.height)) {
+            buf.set_stringn(
+                area.x,
+                area.y + dy as u16,
+                line,
+                usize::from(area.width),
                 style,
-            )
-        } else {
-            let section = self
-                .layout
-                .sections
-                .iter()
-                .rposition(|&r| r <= self.scroll + 1 && r > 0)
-                .map(|s| crate::model::schema::SECTIONS[s].heading())
-                .unwrap_or_default();
-            let shown_to = (self.scroll + self.body_height()).min(self.layout.len());
-            (
-                format!(
-                    "第 {}-{} 行，共 {} 行  {}",
-                    self.scroll + 1,
-                    shown_to,
-                    self.layout.len(),
-                    section
-                ),
-                self.theme.dim(),
-            )
-        };
-        buf.set_stringn(area.x, area.y, &text, usize::from(area.width), style);
+            );
+        }
     }
 
     fn render_help(&self, area: Rect, buf: &mut Buffer) {

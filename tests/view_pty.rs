@@ -1,0 +1,54 @@
+//! End to end: `nianbao view` with three files in a pseudo-terminal — move between them
+//! with ] and [, quit with q; the terminal is given back (alternate screen left).
+mod common;
+use common::pty::Session;
+use std::time::Duration;
+
+#[test]
+fn three_files_next_previous_and_quit() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut s = Session::spawn(
+        &[
+            "view",
+            "examples/hongze-2023.yaml",
+            "examples/huaian-2024.yaml",
+            "examples/hongze-2024.yaml",
+        ],
+        80,
+        24,
+        root.as_ref(),
+        &[("NO_COLOR", "1")],
+    );
+    s.wait_for("洪泽区人民政府2023年政府信息公开工作年度报告");
+    s.wait_for("1/3");
+    assert!(s.with_screen(|sc| sc.alternate_screen()));
+    assert!(s.screen().contains("2 处错误，0 处警告"), "{}", s.screen());
+
+    s.send("]");
+    s.wait_for("淮安市人民政府2024年政府信息公开工作年度报告");
+    s.wait_for("2/3");
+    assert!(s.screen().contains("huaian-2024.yaml"), "{}", s.screen());
+
+    s.send("]");
+    s.wait_for("洪泽区人民政府2024年政府信息公开工作年度报告");
+    s.wait_for("3/3");
+
+    s.send("[");
+    s.wait_for("淮安市人民政府2024年政府信息公开工作年度报告");
+    s.wait_for("2/3");
+    assert!(!s.screen().contains("3/3"), "{}", s.screen());
+
+    // A finding, then a section, still in the second file.
+    s.send("n");
+    s.wait_for("1/2 F1 警告");
+    s.send("3");
+    s.wait_for("三、收到和处理政府信息公开申请情况");
+
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.settle(Duration::from_millis(100));
+    assert!(
+        !s.with_screen(|sc| sc.alternate_screen()),
+        "alternate screen not left"
+    );
+}
