@@ -190,10 +190,15 @@ pub fn draw(props: &TableProps<'_>, cv: &mut Canvas<'_>) -> Option<Position> {
     };
     let widths = column_widths(props, lay.full);
     let full_w: Vec<u16> = widths.iter().map(|w| w + CELL_EXTRA).collect();
-    let avail = cv.area.width.saturating_sub(lay.label_w);
+    // On a screen too narrow for the label column and the focused number column, the labels
+    // give way (cut off on the right) so that the focused number stays visible.
+    let need = full_w[focus.map_or(0, |f| f.1)];
+    let lw = lay.label_w.min(cv.area.width.saturating_sub(need));
+    let lim = |x: u16, w: u16| w.min(lw.saturating_sub(x + 1));
+    let avail = cv.area.width.saturating_sub(lw);
     let (start, end) = visible_columns(&full_w, avail, focus.map(|f| f.1));
     let mut xs = [0u16; 7];
-    let mut x = lay.label_w;
+    let mut x = lw;
     for c in start..end {
         xs[c] = x;
         x = x.saturating_add(full_w[c]);
@@ -204,19 +209,13 @@ pub fn draw(props: &TableProps<'_>, cv: &mut Canvas<'_>) -> Option<Position> {
     // Header block.
     let dim = theme.dim();
     let head = theme.header();
-    for (i, l) in wrap_clip(B_CORNER, lay.label_w.saturating_sub(1), 4)
+    for (i, l) in wrap_clip(B_CORNER, lw.saturating_sub(1), 4)
         .iter()
         .enumerate()
     {
-        cv.put(0, i as u16, l, dim, lay.label_w.saturating_sub(1));
+        cv.put(0, i as u16, l, dim, lim(0, lw));
     }
-    cv.put_center(
-        lay.label_w,
-        0,
-        B_APPLICANT_HEADER,
-        head,
-        x_end - lay.label_w,
-    );
+    cv.put_center(lw, 0, B_APPLICANT_HEADER, head, x_end - lw);
     let legal: Vec<usize> = (start..end).filter(|c| (1..=5).contains(c)).collect();
     if let (Some(&a), Some(&b)) = (legal.first(), legal.last()) {
         cv.put_center(
@@ -239,19 +238,21 @@ pub fn draw(props: &TableProps<'_>, cv: &mut Canvas<'_>) -> Option<Position> {
             cv.put(xs[c], 2, crate::tui::theme::ERROR_MARK, theme.error(), 1);
         }
     }
+    cv.put(0, 4, &"─".repeat(usize::from(x_end)), dim, x_end);
     if start > 0 {
-        cv.put(lay.label_w, 0, "◂", dim, 1);
+        cv.put(lw, 4, "◂", dim, 1);
     }
     if end < 7 {
-        cv.put(x_end.min(cv.area.width.saturating_sub(1)), 0, "▸", dim, 1);
+        cv.put(x_end.min(cv.area.width.saturating_sub(1)), 4, "▸", dim, 1);
     }
-    cv.put(0, 4, &"─".repeat(usize::from(x_end)), dim, x_end);
 
     // Row labels.
     let label = theme.label();
     let body = HEADER_LINES;
     if let Some((a, b)) = lay.group_span(G_OUTCOME) {
-        vertical(cv, 0, body + a, b - a, B_GROUPS[G_OUTCOME].label, label);
+        if lw > G0_W {
+            vertical(cv, 0, body + a, b - a, B_GROUPS[G_OUTCOME].label, label);
+        }
     }
     for (g, group) in B_GROUPS.iter().enumerate().skip(1) {
         if let Some((a, b)) = lay.group_span(g) {
@@ -259,7 +260,7 @@ pub fn draw(props: &TableProps<'_>, cv: &mut Canvas<'_>) -> Option<Position> {
             let lines = wrap(text, lay.w1);
             let top = a + (b - a).saturating_sub(lines.len() as u16) / 2;
             for (i, l) in lines.iter().enumerate() {
-                cv.put(G1_X, body + top + i as u16, l, label, lay.w1);
+                cv.put(G1_X, body + top + i as u16, l, label, lim(G1_X, lay.w1));
             }
         }
     }
@@ -272,7 +273,7 @@ pub fn draw(props: &TableProps<'_>, cv: &mut Canvas<'_>) -> Option<Position> {
         };
         let line = body + lay.row_top[r];
         for (i, l) in lay.labels[r].iter().enumerate() {
-            cv.put(x, line + i as u16, l, label, w);
+            cv.put(x, line + i as u16, l, label, lim(x, w));
         }
         for c in start..end {
             let cell = CellRef::B { row: r, col: c };

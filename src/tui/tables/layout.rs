@@ -164,11 +164,13 @@ impl Canvas<'_> {
         }
     }
 
-    /// Text centred in the `w` columns starting at `x` (truncated when wider).
+    /// Text centred in the `w` columns starting at `x` (cut with `…` when wider).
     pub fn put_center(&mut self, x: u16, line: u16, text: &str, style: Style, w: u16) {
         let tw = width(text);
-        if tw >= w {
-            self.put(x, line, text, style, w);
+        if tw > w {
+            let mut t = truncate(text, w.saturating_sub(1));
+            t.push('…');
+            self.put(x, line, &t, style, w);
         } else {
             self.put(x + (w - tw) / 2, line, text, style, tw);
         }
@@ -218,20 +220,27 @@ pub fn draw_cell(cv: &mut Canvas<'_>, theme: &Theme, c: &CellDraw<'_>) -> Option
     } else {
         Style::new()
     };
+    if c.focused {
+        cv.paint(c.x, c.line, c.w + CELL_EXTRA, theme.focus());
+    }
+    // Keep the right end of long text (the digits just typed) when it is wider than the cell.
+    let text = keep_right(c.text, c.w);
     if let Some(m) = c.mark {
         let (ms, sym) = match m {
             Mark::Error => (theme.error(), ERROR_MARK),
             Mark::Warning => (theme.warning(), WARNING_MARK),
         };
         style = style.patch(ms);
-        cv.put(c.x, c.line, sym, ms, 1);
+        // The symbol right before the number it marks, in the number's style.
+        let mut ss = style;
+        if c.focused {
+            ss = ss.patch(theme.focus());
+        }
+        cv.put(c.x + c.w - width(&text), c.line, sym, ss, 1);
     }
     if c.focused {
-        cv.paint(c.x, c.line, c.w + CELL_EXTRA, theme.focus());
         style = style.patch(theme.focus());
     }
-    // Keep the right end of long text (the digits just typed) when it is wider than the cell.
-    let text = keep_right(c.text, c.w);
     cv.put_right(c.x + 1, c.line, &text, style, c.w);
     if c.focused {
         cv.pos(c.x + 1 + c.w, c.line)

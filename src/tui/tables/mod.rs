@@ -20,7 +20,9 @@
 //!
 //! Layout per table: see `docs/decisions/tables.md`.
 
+mod a;
 mod b;
+mod c;
 pub mod layout;
 pub mod nav;
 
@@ -31,10 +33,10 @@ use crate::tui::theme::Theme;
 use layout::Canvas;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Clear, Paragraph, Widget};
+use ratatui::widgets::{Clear, Widget};
 
 pub use b::FULL_LABELS_FROM;
+pub use c::WIDE_FROM as C_WIDE_FROM;
 pub use nav::{editable_cells, neighbour, Direction};
 
 /// Which table.
@@ -116,18 +118,18 @@ pub fn marks_from_findings(findings: &[Finding]) -> Vec<(CellRef, Mark)> {
 /// high and `width` wide draws the whole table).
 pub fn height(table: Table, width: u16) -> u16 {
     match table {
-        Table::A => A_BLOCKS.iter().map(|b| b.rows.len() as u16 + 2).sum(),
+        Table::A => a::height(),
         Table::B => b::BLayout::new(width).height(),
-        Table::C => C_GROUPS.len() as u16 + 1,
+        Table::C => c::CLayout::new(width).height(),
     }
 }
 
 /// Lines at the top of the table that stay in place when [`render`] scrolls the body.
-fn header_height(table: Table) -> u16 {
+fn header_height(table: Table, width: u16) -> u16 {
     match table {
         Table::A => 0,
         Table::B => b::HEADER_LINES,
-        Table::C => 0,
+        Table::C => c::CLayout::new(width).header(),
     }
 }
 
@@ -137,6 +139,10 @@ fn focus_lines(table: Table, focus: Option<CellRef>, width: u16) -> Option<(u16,
         (Table::B, CellRef::B { row, .. }) if row < B_ROWS.len() => {
             Some(b::BLayout::new(width).row_lines(row))
         }
+        (Table::C, CellRef::C { group, .. }) if group < C_GROUPS.len() => {
+            Some(c::CLayout::new(width).group_lines(group))
+        }
+        (Table::A, CellRef::A { field, .. }) => a::field_lines(field),
         _ => None,
     }
 }
@@ -150,7 +156,7 @@ pub fn render(
     buf: &mut Buffer,
 ) -> Option<Position> {
     let total = height(table, area.width);
-    let header = header_height(table);
+    let header = header_height(table, area.width);
     let (pinned, skip) = if area.height >= total {
         (0, 0)
     } else if area.height > header {
@@ -196,46 +202,9 @@ fn draw(
     };
     match table {
         Table::B => b::draw(props, &mut cv),
-        Table::A | Table::C => {
-            placeholder(table, props, area, cv.buf);
-            None
-        }
+        Table::A => a::draw(props, &mut cv),
+        Table::C => c::draw(props, &mut cv),
     }
-}
-
-fn placeholder(table: Table, props: &TableProps<'_>, area: Rect, buf: &mut Buffer) {
-    let r = props.report;
-    let mut lines: Vec<Line> = Vec::new();
-    match table {
-        Table::A => {
-            for b in &A_BLOCKS {
-                lines.push(Line::from(b.article));
-                for (key, label) in b.rows {
-                    let v = r
-                        .proactive
-                        .count(key, 0)
-                        .map(|v| v.to_string())
-                        .unwrap_or_else(|| r.proactive.fees_wan_yuan.to_string());
-                    lines.push(Line::from(format!("{label} {v}")));
-                }
-            }
-        }
-        Table::B => {}
-        Table::C => {
-            lines.push(Line::from(
-                C_COLUMNS
-                    .iter()
-                    .map(|c| c.label)
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ));
-            for (g, group) in C_GROUPS.iter().enumerate() {
-                let nums: Vec<String> = r.appeals.cells[g].iter().map(|v| v.to_string()).collect();
-                lines.push(Line::from(format!("{} {}", group.label, nums.join(" "))));
-            }
-        }
-    }
-    Paragraph::new(lines).render(area, buf);
 }
 
 /// The full official label of the row (and column) of a cell, for the status line, e.g.
