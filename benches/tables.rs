@@ -9,6 +9,17 @@ use ratatui::layout::Rect;
 use std::hint::black_box;
 use std::time::Instant;
 
+/// Name, table, width, height, focus, edit text, with hongze-2023's marks.
+type Case = (
+    &'static str,
+    Table,
+    u16,
+    u16,
+    Option<CellRef>,
+    Option<&'static str>,
+    bool,
+);
+
 fn main() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/huaian-2024.yaml");
     let report = nianbao::yaml::load_file(std::path::Path::new(path))
@@ -21,7 +32,7 @@ fn main() {
     let findings = nianbao::rules::check(&hongze, &nianbao::rules::Context::today());
     let marks: Vec<(CellRef, Mark)> = tables::marks_from_findings(&findings);
     let theme = Theme::from_env();
-    let cases: [(&str, Table, u16, u16, Option<CellRef>, Option<&str>, bool); 6] = [
+    let cases: [Case; 6] = [
         (
             "B 80x24, focus + edit",
             Table::B,
