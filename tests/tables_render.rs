@@ -450,3 +450,26 @@ fn no_colour_theme_uses_attributes_and_symbols_only() {
     let row = styled_row(&buf, 2);
     assert!(row.contains("[✗10]{BOLD}"), "{row}");
 }
+
+#[test]
+fn cell_lines_point_at_the_drawn_row() {
+    let r = load("huaian-2024.yaml");
+    for w in [80u16, 120] {
+        let h = tables::height(Table::B, w);
+        let t = text(&draw(Table::B, &r, w, h, None, None, &[]).buf);
+        let lines: Vec<&str> = t.lines().collect();
+        let (a, _) = tables::cell_lines(CellRef::B { row: 24, col: 0 }, w).unwrap();
+        assert!(
+            lines[a as usize].starts_with("四、结转下年度"),
+            "{}",
+            lines[a as usize]
+        );
+        let (a, b) = tables::cell_lines(CellRef::B { row: 21, col: 0 }, w).unwrap();
+        assert!(lines[a as usize].contains("逾期未"));
+        assert_eq!(b - a, if w >= 120 { 2 } else { 1 });
+    }
+    let (a, _) = tables::cell_lines(CellRef::C { group: 2, col: 1 }, 80).unwrap();
+    let t = text(&draw(Table::C, &r, 80, 5, None, None, &[]).buf);
+    assert!(t.lines().nth(a as usize).unwrap().contains("复议后起诉"));
+    assert_eq!(tables::cell_lines(CellRef::Agency, 80), None);
+}

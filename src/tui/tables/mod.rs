@@ -124,6 +124,23 @@ pub fn height(table: Table, width: u16) -> u16 {
     }
 }
 
+/// The table a cell belongs to (`None` for fields outside the tables).
+pub fn table_of(cell: CellRef) -> Option<Table> {
+    match cell {
+        CellRef::A { .. } => Some(Table::A),
+        CellRef::B { .. } => Some(Table::B),
+        CellRef::C { .. } => Some(Table::C),
+        _ => None,
+    }
+}
+
+/// The lines (first, end exclusive, counted from the table's top) of the row holding `cell`
+/// when its table is drawn `width` columns wide: for a viewer scrolling its document to a
+/// finding's cell. `None` for cells outside the tables.
+pub fn cell_lines(cell: CellRef, width: u16) -> Option<(u16, u16)> {
+    focus_lines(table_of(cell)?, Some(cell), width)
+}
+
 /// Lines at the top of the table that stay in place when [`render`] scrolls the body.
 fn header_height(table: Table, width: u16) -> u16 {
     match table {
