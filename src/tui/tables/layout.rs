@@ -70,11 +70,17 @@ pub fn truncate(s: &str, w: u16) -> String {
     out
 }
 
-/// The narrowest content width at which a column label fits on two lines (at least 4, the
-/// width of two Chinese characters): `商业企业` → 4 (商业 / 企业), `社会公益组织` → 6.
+/// The content width of a column headed by a (Chinese) label, written as the printed tables
+/// do: up to three characters on one line (`自然人` → 6), four as 2 + 2 (`商业企业` → 4:
+/// 商业 / 企业), more as four and the rest (`社会公益组织` → 8: 社会公益 / 组织).
 pub fn two_line_width(label: &str) -> u16 {
     let n = label.chars().count() as u16;
-    (n.div_ceil(2) * 2).max(4)
+    match n {
+        0..=2 => 4,
+        3 => 6,
+        4 => 4,
+        _ => 8,
+    }
 }
 
 /// Which number columns are drawn: `(start, end)` (end exclusive), given the full widths of
@@ -311,9 +317,13 @@ mod tests {
     #[test]
     fn two_line_widths() {
         assert_eq!(two_line_width("商业企业"), 4);
-        assert_eq!(two_line_width("社会公益组织"), 6);
+        assert_eq!(two_line_width("社会公益组织"), 8);
         assert_eq!(two_line_width("总计"), 4);
-        assert_eq!(two_line_width("自然人"), 4);
+        assert_eq!(two_line_width("自然人"), 6);
+        assert_eq!(
+            wrap("社会公益组织", two_line_width("社会公益组织")),
+            ["社会公益", "组织"]
+        );
     }
 
     #[test]
