@@ -473,3 +473,37 @@ fn cell_lines_point_at_the_drawn_row() {
     assert!(t.lines().nth(a as usize).unwrap().contains("复议后起诉"));
     assert_eq!(tables::cell_lines(CellRef::Agency, 80), None);
 }
+
+#[test]
+fn table_b_marks_of_a_b3_failure_and_a_warning() {
+    let mut r = load("huaian-2024.yaml");
+    r.requests.cells[0][1] += 1;
+    r.requests.recompute_totals();
+    let ctx = nianbao::rules::Context {
+        current_year: 2026,
+        previous: None,
+    };
+    let marks = tables::marks_from_findings(&nianbao::rules::check(&r, &ctx));
+    assert!(marks.contains(&(CellRef::B { row: 0, col: 1 }, Mark::Error)));
+    let d = draw(
+        Table::B,
+        &r,
+        80,
+        24,
+        Some(CellRef::B { row: 0, col: 1 }),
+        None,
+        &marks,
+    );
+    let t = text(&d.buf);
+    insta::assert_snapshot!(t);
+    let first = t.lines().nth(5).unwrap();
+    assert!(first.contains("✗54"), "{first}");
+    assert!(first.contains("✗3120"), "{first}");
+    // The warning of hongze-2024 (prose says 17, table 95) marks 一 × 总计 with !.
+    let r = load("hongze-2024.yaml");
+    let marks = tables::marks_from_findings(&nianbao::rules::check(&r, &ctx));
+    let d = draw(Table::B, &r, 80, 24, None, None, &marks);
+    let first = text(&d.buf).lines().nth(5).unwrap().to_string();
+    assert!(first.ends_with("!95"), "{first}");
+    assert!(styled_row(&d.buf, 5).ends_with("[!95]{Yellow BOLD | ITALIC}"));
+}
