@@ -18,6 +18,13 @@
 //!   for cells in [`TableProps::marks`]; the last column is where the terminal cursor sits
 //!   while the cell is edited ([`render`] returns that position for the focused cell).
 //!
+//! - [`cell_lines`] tells on which lines of its table a cell's row is drawn at a width (for
+//!   scrolling a document to a finding); [`marks_from_findings`] turns rule findings into
+//!   [`TableProps::marks`].
+//! - Widths that change the layout: table B uses full official labels from
+//!   [`FULL_LABELS_FROM`] (120) columns, short labels below; table C is one printed row of 15
+//!   numbers from [`C_WIDE_FROM`] (105) columns, one row per group below.
+//!
 //! Layout per table: see `docs/decisions/tables.md`.
 
 mod a;
