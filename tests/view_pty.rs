@@ -40,7 +40,7 @@ fn three_files_next_previous_and_quit() {
 
     // A finding, then a section, still in the second file.
     s.send("n");
-    s.wait_for("1/2 F1 警告");
+    s.wait_for("! 1/2 F1 ");
     s.send("3");
     s.wait_for("三、收到和处理政府信息公开申请情况");
 

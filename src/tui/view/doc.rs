@@ -98,8 +98,9 @@ pub struct ShownFinding {
     pub rule: &'static str,
     /// `C1 错误 四、… · 行政复议 · 总计: … = 11，总计 = 0`, cleaned.
     pub text: String,
-    /// The same without the section heading when a row or column names the place (for the
-    /// one-line status), e.g. `C1 错误 行政复议 · 总计: … = 11，总计 = 0`, cleaned.
+    /// Shorter, for the status line beside the severity's symbol: without the severity word
+    /// and, when a row or column names the place, without the section heading, e.g.
+    /// `C1 行政复议 · 总计: … = 11，总计 = 0`, cleaned.
     pub short: String,
     /// The cells it concerns; the first is where `n` goes.
     pub cells: Vec<CellRef>,
@@ -205,13 +206,7 @@ fn short_text(f: &Finding) -> String {
     } else {
         place.join(" · ")
     };
-    format!(
-        "{} {} {}: {}",
-        f.rule,
-        f.severity.chinese(),
-        place,
-        f.detail
-    )
+    format!("{} {}: {}", f.rule, place, f.detail)
 }
 
 fn summary_blocks(b: &mut Vec<Block>, shown: &[ShownFinding], (errors, warnings): (usize, usize)) {

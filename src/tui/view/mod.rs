@@ -13,15 +13,13 @@ pub mod layout;
 mod render;
 
 use crate::model::{CellRef, Report};
-use crate::tui::tables::{self, Mark, TableProps};
+use crate::tui::tables::{self, Mark};
 use crate::tui::theme::Theme;
 use doc::Document;
 use files::Files;
 use keymap::Action;
 use layout::Layout;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
-use ratatui::layout::Rect;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -246,23 +244,9 @@ impl Viewer {
         }
     }
 
-    /// Line of `cell` within its table, found by drawing the table off screen with the cell
-    /// focused (the table code says where the focused cell is).
-    fn cell_offset(&self, table: tables::Table, cell: CellRef) -> u16 {
-        let Some(report) = self.doc.report.as_ref() else {
-            return 0;
-        };
-        let h = tables::height(table, self.width);
-        let area = Rect::new(0, 0, self.width, h);
-        let mut buf = Buffer::empty(area);
-        let props = TableProps {
-            report,
-            focus: Some(cell),
-            edit: None,
-            marks: &self.doc.marks,
-            theme: &self.theme,
-        };
-        tables::render(table, &props, area, &mut buf).map_or(0, |p| p.y.min(h.saturating_sub(1)))
+    /// Line of `cell`'s row within its table at the current width.
+    fn cell_offset(&self, _table: tables::Table, cell: CellRef) -> u16 {
+        tables::cell_lines(cell, self.width).map_or(0, |(first, _)| first)
     }
 
     fn open(&mut self, i: usize) {
@@ -450,7 +434,9 @@ impl Viewer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::buffer::Buffer;
     use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+    use ratatui::layout::Rect;
     use std::path::Path;
 
     fn example(name: &str) -> PathBuf {
@@ -512,7 +498,7 @@ mod tests {
         assert_eq!(v.selected(), Some(0));
         v.update(&key('N'));
         assert_eq!(v.selected(), Some(1));
-        assert!(screen(&v).contains("2/2 C1 错误"), "{}", screen(&v));
+        assert!(screen(&v).contains("✗ 2/2 C1 行政诉讼"), "{}", screen(&v));
     }
 
     #[test]

@@ -139,15 +139,12 @@ impl Viewer {
         }
     }
 
-    /// Draws lines `first..first + area.height` of a table into `area`: the table is drawn
-    /// whole off screen and the visible lines are copied.
+    /// Draws lines `first..first + area.height` of a table into `area` (the lines above
+    /// `first` are scrolled off the top of the screen).
     fn render_table_slice(&self, table: Table, first: u16, area: Rect, buf: &mut Buffer) {
         let Some(report) = self.doc.report.as_ref() else {
             return;
         };
-        let h = tables::height(table, area.width);
-        let full = Rect::new(0, 0, area.width, h);
-        let mut off = Buffer::empty(full);
         let props = TableProps {
             report,
             focus: self.focus(),
@@ -155,20 +152,7 @@ impl Viewer {
             marks: &self.doc.marks,
             theme: &self.theme,
         };
-        tables::render(table, &props, full, &mut off);
-        for dy in 0..area.height {
-            let sy = first + dy;
-            if sy >= h {
-                break;
-            }
-            for dx in 0..area.width {
-                if let (Some(src), Some(dst)) =
-                    (off.cell((dx, sy)), buf.cell_mut((area.x + dx, area.y + dy)))
-                {
-                    *dst = src.clone();
-                }
-            }
-        }
+        tables::render_scrolled(table, &props, area, buf, first);
     }
 
     fn text_style(&self, kind: TextKind) -> Style {
