@@ -63,8 +63,6 @@ pub struct Binding {
     pub keys: &'static [Key],
     /// What they do.
     pub action: Action,
-    /// The keys as the help shows them, e.g. `PgUp/PgDn`.
-    pub label: &'static str,
     /// Keys and a word for the help bar (one entry may speak for a pair of bindings, as
     /// `n/N 问题`); `None` to leave the binding out of the bar.
     pub bar: Option<(&'static str, &'static str)>,
@@ -77,91 +75,78 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Up), c('k')],
         action: Action::LineUp,
-        label: "↑",
         bar: Some(("↑↓ PgUp/PgDn", "滚动")),
         help: "向上滚动一行",
     },
     Binding {
         keys: &[k(KeyCode::Down), c('j')],
         action: Action::LineDown,
-        label: "↓",
         bar: None,
         help: "向下滚动一行",
     },
     Binding {
         keys: &[k(KeyCode::PageUp), c('b')],
         action: Action::PageUp,
-        label: "PgUp",
         bar: None,
         help: "向上翻一屏",
     },
     Binding {
         keys: &[k(KeyCode::PageDown), c(' ')],
         action: Action::PageDown,
-        label: "PgDn 空格",
         bar: None,
         help: "向下翻一屏",
     },
     Binding {
         keys: &[k(KeyCode::Home), c('g')],
         action: Action::Top,
-        label: "Home",
         bar: None,
         help: "回到开头（标题和问题清单）",
     },
     Binding {
         keys: &[k(KeyCode::End), c('G')],
         action: Action::Bottom,
-        label: "End",
         bar: None,
         help: "到结尾",
     },
     Binding {
         keys: &[c('1'), c('2'), c('3'), c('4'), c('5'), c('6')],
         action: Action::Section,
-        label: "1-6",
         bar: Some(("1-6", "节")),
         help: "跳到第一至第六节（二、三、四节是表格）",
     },
     Binding {
         keys: &[c('n')],
         action: Action::NextFinding,
-        label: "n",
         bar: Some(("n/N", "问题")),
         help: "下一处问题：滚动到它并标出所在单元格",
     },
     Binding {
         keys: &[c('N')],
         action: Action::PrevFinding,
-        label: "N",
         bar: None,
         help: "上一处问题",
     },
     Binding {
         keys: &[c(']')],
         action: Action::NextFile,
-        label: "]",
         bar: Some(("]/[", "文件")),
         help: "下一个文件",
     },
     Binding {
         keys: &[c('[')],
         action: Action::PrevFile,
-        label: "[",
         bar: None,
         help: "上一个文件",
     },
     Binding {
         keys: &[c('e')],
         action: Action::Edit,
-        label: "e",
         bar: Some(("e", "编辑")),
-        help: "用填写向导打开当前文件（nianbao edit），退出向导后重新读取",
+        help: "用填写向导（nianbao edit）打开当前文件，改完后重新读取",
     },
     Binding {
         keys: &[k(KeyCode::F(1)), c('?')],
         action: Action::Help,
-        label: "F1",
         bar: Some(("F1", "帮助")),
         help: "显示或关闭这份帮助",
     },
@@ -174,11 +159,55 @@ pub const KEYMAP: &[Binding] = &[
             },
         ],
         action: Action::Quit,
-        label: "q",
         bar: Some(("q", "退出")),
-        help: "退出（Ctrl-C 亦可）",
+        help: "退出",
     },
 ];
+
+impl Key {
+    /// The key as help shows it: `↑`, `PgDn`, `空格`, `F1`, `Ctrl-C`, `n`.
+    pub fn name(&self) -> String {
+        let base = match self.code {
+            KeyCode::Up => "↑".to_string(),
+            KeyCode::Down => "↓".to_string(),
+            KeyCode::Left => "←".to_string(),
+            KeyCode::Right => "→".to_string(),
+            KeyCode::PageUp => "PgUp".to_string(),
+            KeyCode::PageDown => "PgDn".to_string(),
+            KeyCode::Home => "Home".to_string(),
+            KeyCode::End => "End".to_string(),
+            KeyCode::Esc => "Esc".to_string(),
+            KeyCode::Enter => "Enter".to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            KeyCode::Char(' ') => "空格".to_string(),
+            KeyCode::Char(c) if self.ctrl => c.to_ascii_uppercase().to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            other => format!("{other:?}"),
+        };
+        if self.ctrl {
+            format!("Ctrl-{base}")
+        } else {
+            base
+        }
+    }
+}
+
+impl Binding {
+    /// All the keys of the binding as help shows them, e.g. `PgDn 空格`; the six digits of
+    /// [`Action::Section`] as `1-6`.
+    pub fn keys_label(&self) -> String {
+        if self.action == Action::Section {
+            if let (Some(a), Some(b)) = (self.keys.first(), self.keys.last()) {
+                return format!("{}-{}", a.name(), b.name());
+            }
+        }
+        self.keys
+            .iter()
+            .map(Key::name)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
 
 /// The binding of a key press, if any.
 pub fn lookup(key: &KeyEvent) -> Option<(&'static Binding, KeyCode)> {
@@ -197,6 +226,15 @@ pub fn bar_items() -> Vec<(&'static str, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn help_names_every_key() {
+        let labels: Vec<String> = KEYMAP.iter().map(Binding::keys_label).collect();
+        assert!(labels.contains(&"PgDn 空格".to_string()), "{labels:?}");
+        assert!(labels.contains(&"1-6".to_string()));
+        assert!(labels.contains(&"q Ctrl-C".to_string()));
+        assert!(labels.contains(&"F1 ?".to_string()));
+    }
 
     #[test]
     fn no_key_is_bound_twice() {

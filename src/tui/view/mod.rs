@@ -616,6 +616,38 @@ mod tests {
     }
 
     #[test]
+    fn previous_adds_the_cross_year_findings() {
+        use crate::model::schema::{R_CARRIED_FORWARD, R_CARRIED_OVER};
+        let mut prev = crate::rules::testdata::hongze2023();
+        prev.requests.cells[R_CARRIED_FORWARD][0] += 7;
+        let without = viewer(&["hongze-2024.yaml"], 80, 24);
+        assert!(!without.document().findings.iter().any(|f| f.rule == "Y1"));
+        let mut v = Viewer::new(
+            vec![example("hongze-2024.yaml")],
+            Some(prev),
+            2026,
+            80,
+            24,
+            Theme::plain(),
+        );
+        let i = v
+            .document()
+            .findings
+            .iter()
+            .position(|f| f.rule == "Y1")
+            .expect("a Y1 finding");
+        v.select(i);
+        assert_eq!(
+            v.focus(),
+            Some(CellRef::B {
+                row: R_CARRIED_OVER,
+                col: 0
+            })
+        );
+        assert!(screen(&v).contains("Y1"), "{}", screen(&v));
+    }
+
+    #[test]
     fn many_files_are_read_lazily() {
         let paths = vec![example("hongze-2023.yaml"); 1000];
         let mut v = Viewer::new(paths, None, 2026, 80, 24, Theme::plain());

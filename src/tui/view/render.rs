@@ -192,8 +192,10 @@ impl Viewer {
         let mut lines: Vec<Line> = KEYMAP
             .iter()
             .map(|b| {
+                let keys = b.keys_label();
+                let pad = 12usize.saturating_sub(keys.width());
                 Line::from(vec![
-                    Span::styled(format!(" {:<10}", b.label), self.theme.header()),
+                    Span::styled(format!(" {keys}{}", " ".repeat(pad)), self.theme.header()),
                     Span::raw(b.help),
                 ])
             })
