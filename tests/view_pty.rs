@@ -52,3 +52,40 @@ fn three_files_next_previous_and_quit() {
         "alternate screen not left"
     );
 }
+
+#[test]
+fn an_unreadable_file_resizing_and_a_tiny_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(
+        &bad,
+        "format: 2021\nagency: 某局\nyear: 2023\nproactive:\n  licensing: -3\n",
+    )
+    .unwrap();
+    let good = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/hongze-2023.yaml");
+    let mut s = Session::spawn(
+        &["view", bad.to_str().unwrap(), good.to_str().unwrap()],
+        80,
+        24,
+        dir.path(),
+        &[("NO_COLOR", "1")],
+    );
+    s.wait_for("无法读取这个文件");
+    s.wait_for("第 5 行");
+    assert!(s.screen().contains("proactive.licensing"), "{}", s.screen());
+    s.send("]");
+    s.wait_for("洪泽区人民政府2023年政府信息公开工作年度报告");
+    s.wait_for("2/2");
+
+    s.resize(30, 6);
+    s.wait_for("终端太小");
+    s.resize(120, 40);
+    s.wait_until("laid out for 120 columns", |sc| {
+        sc.lines()
+            .any(|l| l.contains("2023 年，洪泽区人民政府坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实《条例》"))
+    });
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.settle(Duration::from_millis(100));
+    assert!(!s.with_screen(|sc| sc.alternate_screen()));
+}

@@ -54,6 +54,7 @@ pub fn run(args: ViewArgs) -> anyhow::Result<i32> {
         h,
         Theme::from_env(),
     );
+    restore_on_signals();
     let mut term = terminal::enter()?;
     let result = event_loop(&mut term, &mut viewer);
     terminal::restore()?;
@@ -85,6 +86,21 @@ fn event_loop(term: &mut terminal::Term, viewer: &mut Viewer) -> anyhow::Result<
             }
         }
     }
+}
+
+/// SIGTERM, SIGHUP and SIGQUIT would end the program with the terminal still raw and in
+/// the alternate screen: give it back first (Ctrl-C is a key in raw mode, handled as `q`).
+fn restore_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            let _ = terminal::restore();
+            std::process::exit(128 + sig);
+        }
+    });
 }
 
 /// Runs `nianbao edit FILE` in the terminal the viewer gave back; returns a note for the

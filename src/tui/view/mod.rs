@@ -139,6 +139,9 @@ impl Viewer {
             }
             _ => Outcome::Nothing,
         };
+        // The status may have grown or shrunk (a message, a finding's two lines): the body
+        // with it.
+        self.scroll_to(self.scroll);
         match outcome {
             Outcome::Redraw | Outcome::Nothing => {
                 if self.key() != before || matches!(event, Event::Resize(..)) {
@@ -268,8 +271,8 @@ impl Viewer {
         self.doc = self.files.document(self.index);
         self.layout = layout::lay_out(&self.doc, self.width);
         self.selected = None;
-        self.scroll_to(scroll);
         self.message = note;
+        self.scroll_to(scroll);
     }
 
     /// The terminal changed size: lay the report out again, keeping the reader's place.
@@ -590,6 +593,56 @@ mod tests {
         assert!(screen(&v).contains("终端太小"), "{}", screen(&v));
         v.update(&Event::Resize(80, 24));
         assert!(screen(&v).contains("一、总体情况"));
+    }
+
+    #[test]
+    fn drawing_into_another_size_never_panics() {
+        let v = viewer(&["hongze-2023.yaml"], 80, 24);
+        for (w, h) in [(20, 5), (80, 10), (200, 60), (1, 1), (0, 0)] {
+            let area = Rect::new(0, 0, w, h);
+            let mut buf = Buffer::empty(area);
+            v.render(area, &mut buf);
+        }
+        let mut small = viewer(&["hongze-2023.yaml"], 80, 24);
+        for (w, h) in [(1, 1), (40, 8), (41, 9), (0, 0), (300, 3)] {
+            small.update(&Event::Resize(w, h));
+            let area = Rect::new(0, 0, w, h);
+            let mut buf = Buffer::empty(area);
+            small.render(area, &mut buf);
+            small.update(&key('n'));
+            small.update(&code(KeyCode::End));
+            small.render(area, &mut buf);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_keys_at_any_size_keep_the_view_consistent(
+            keys in proptest::collection::vec(0usize..24, 0..40),
+            w in 0u16..160,
+            h in 0u16..60,
+        ) {
+            let all = [
+                code(KeyCode::Up), code(KeyCode::Down), code(KeyCode::PageUp),
+                code(KeyCode::PageDown), code(KeyCode::Home), code(KeyCode::End),
+                key('1'), key('2'), key('3'), key('4'), key('5'), key('6'),
+                key('n'), key('N'), key(']'), key('['), code(KeyCode::F(1)), key('x'),
+                key('j'), key('k'), key('g'), key('G'), key(' '), key('b'),
+            ];
+            let mut v = viewer(&["hongze-2023.yaml", "huaian-2024.yaml", "hongze-2024.yaml"], 80, 24);
+            v.update(&Event::Resize(w, h));
+            for k in keys {
+                v.update(&all[k]);
+                proptest::prop_assert!(v.scroll() <= v.max_scroll());
+                if let Some(i) = v.selected() {
+                    proptest::prop_assert!(i < v.document().findings.len());
+                }
+            }
+            let area = Rect::new(0, 0, w, h);
+            let mut buf = Buffer::empty(area);
+            v.render(area, &mut buf);
+        }
     }
 
     #[test]

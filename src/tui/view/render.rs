@@ -22,7 +22,28 @@ impl Viewer {
     }
 
     /// Draws the whole screen into `buf` (what [`Viewer::view`] does, without a frame).
+    /// The screen is drawn at the size the state knows; if `area` differs (the terminal was
+    /// resized and the event has not arrived yet) it is drawn off screen and clipped.
     pub fn render(&self, area: Rect, buf: &mut Buffer) {
+        if (area.width, area.height) != (self.width, self.height) {
+            let own = Rect::new(0, 0, self.width, self.height);
+            let mut off = Buffer::empty(own);
+            self.render_at_size(own, &mut off);
+            for y in 0..area.height.min(self.height) {
+                for x in 0..area.width.min(self.width) {
+                    if let (Some(src), Some(dst)) =
+                        (off.cell((x, y)), buf.cell_mut((area.x + x, area.y + y)))
+                    {
+                        *dst = src.clone();
+                    }
+                }
+            }
+            return;
+        }
+        self.render_at_size(area, buf);
+    }
+
+    fn render_at_size(&self, area: Rect, buf: &mut Buffer) {
         if self.too_small() || area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             let msg = format!(
                 "终端太小：至少需要 {MIN_WIDTH} 列 × {MIN_HEIGHT} 行，现在是 {} × {}。请放大窗口；q 退出。",
