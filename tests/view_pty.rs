@@ -89,3 +89,41 @@ fn an_unreadable_file_resizing_and_a_tiny_terminal() {
     s.settle(Duration::from_millis(100));
     assert!(!s.with_screen(|sc| sc.alternate_screen()));
 }
+
+/// `e` leaves the terminal to `nianbao edit FILE` and comes back to the same file. Works
+/// whether the wizard is there (it opens; Ctrl-Q leaves it unchanged) or not yet (the
+/// viewer says the wizard failed).
+#[test]
+fn e_runs_the_wizard_and_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["hongze-2023.yaml", "huaian-2024.yaml"] {
+        let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples")
+            .join(name);
+        std::fs::copy(from, dir.path().join(name)).unwrap();
+    }
+    let mut s = Session::spawn(
+        &["view", "hongze-2023.yaml", "huaian-2024.yaml"],
+        80,
+        24,
+        dir.path(),
+        &[("NO_COLOR", "1")],
+    );
+    s.wait_for("1/2");
+    s.send("]");
+    s.wait_for("淮安市人民政府2024年政府信息公开工作年度报告");
+    s.send("e");
+    s.wait_until("the wizard or its failure", |sc| {
+        sc.contains("填写向导未正常结束") || sc.contains("第 1 步")
+    });
+    if !s.screen().contains("填写向导未正常结束") {
+        s.send(common::pty::keys::CTRL_Q);
+    }
+    s.wait_for("淮安市人民政府2024年政府信息公开工作年度报告");
+    s.wait_for("2/2");
+    assert!(s.with_screen(|sc| sc.alternate_screen()));
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.settle(Duration::from_millis(100));
+    assert!(!s.with_screen(|sc| sc.alternate_screen()));
+}

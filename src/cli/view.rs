@@ -78,7 +78,14 @@ fn event_loop(term: &mut terminal::Term, viewer: &mut Viewer) -> anyhow::Result<
                 terminal::restore()?;
                 let note = run_wizard(&path);
                 *term = terminal::enter()?;
-                term.clear()?;
+                // Clear without `Terminal::clear`, which asks the terminal where its cursor
+                // is (a terminal that does not answer, or a slow link, makes that fail).
+                ratatui::crossterm::execute!(
+                    std::io::stdout(),
+                    ratatui::crossterm::terminal::Clear(
+                        ratatui::crossterm::terminal::ClearType::All
+                    )
+                )?;
                 let size = term.size()?;
                 viewer.resize(size.width, size.height);
                 viewer.reload_current(note);
