@@ -104,6 +104,8 @@ pub struct ShownFinding {
     pub short: String,
     /// The cells it concerns; the first is where `n` goes.
     pub cells: Vec<CellRef>,
+    /// The section it is in (0 for 一 … 5 for 六), where `n` goes when it has no cell (S1).
+    pub section: Option<usize>,
 }
 
 /// The document of one file: its blocks and its findings.
@@ -138,6 +140,7 @@ pub fn build(report: Report, findings: &[Finding]) -> Document {
             text: clean(&f.to_string(), false),
             short: clean(&short_text(f), false),
             cells: f.cells.clone(),
+            section: SECTIONS.iter().position(|s| s.heading() == f.place.section),
         })
         .collect();
     let mut marks: Vec<(CellRef, Mark)> = Vec::new();

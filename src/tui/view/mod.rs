@@ -227,7 +227,11 @@ impl Viewer {
         };
         let listed = self.layout.finding_rows.get(i).copied().unwrap_or(0);
         let Some(&cell) = f.cells.first() else {
-            return listed;
+            return f
+                .section
+                .and_then(|s| self.layout.sections.get(s).copied())
+                .filter(|_| self.doc.report.is_some())
+                .unwrap_or(listed);
         };
         if let Some(t) = layout::table_of(cell) {
             let top = self.layout.table_row(t).unwrap_or(listed);
@@ -698,6 +702,23 @@ mod tests {
             })
         );
         assert!(screen(&v).contains("Y1"), "{}", screen(&v));
+    }
+
+    #[test]
+    fn a_finding_without_a_cell_goes_to_its_section() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("short.yaml");
+        std::fs::write(&p, "format: 2021\nagency: 某局\nyear: 2023\n").unwrap();
+        let mut v = Viewer::new(vec![p], None, 2026, 80, 24, Theme::plain());
+        let i = v
+            .document()
+            .findings
+            .iter()
+            .position(|f| f.rule == "S1" && f.text.contains("requests"))
+            .expect("S1 for requests");
+        assert_eq!(v.target_row(i), v.layout().sections[2]);
+        v.select(i);
+        assert!(screen(&v).contains("三、收到和处理政府信息公开申请情况"));
     }
 
     #[test]
