@@ -260,6 +260,24 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn wrap_never_panics_fits_and_loses_nothing(
+            text in "[a-z0-9 ，。、年月日报告政府\u{301}\u{200b}]{0,120}",
+            width in 0usize..90,
+            first in 0usize..6,
+            rest in 0usize..4,
+        ) {
+            let lines = wrap(&text, width, first, rest);
+            for l in &lines {
+                proptest::prop_assert!(l.width() <= width.max(2), "{:?} > {}", l, width);
+            }
+            let joined: String = lines.concat().chars().filter(|c| *c != ' ').collect();
+            let orig: String = text.chars().filter(|c| *c != ' ').collect();
+            proptest::prop_assert_eq!(joined, orig);
+        }
+    }
+
     #[test]
     fn sections_and_findings_have_rows() {
         let r = crate::rules::testdata::hongze2023();
