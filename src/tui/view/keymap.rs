@@ -56,6 +56,25 @@ const fn c(ch: char) -> Key {
     }
 }
 
+/// An entry of the help bar.
+#[derive(Debug, Clone, Copy)]
+pub struct Bar {
+    /// The keys as shown, e.g. `n/N`.
+    pub keys: &'static str,
+    /// A word, e.g. `问题`.
+    pub word: &'static str,
+    /// When the bar is too narrow, entries with the lowest priority are left out first.
+    pub priority: u8,
+}
+
+const fn bar(keys: &'static str, word: &'static str, priority: u8) -> Option<Bar> {
+    Some(Bar {
+        keys,
+        word,
+        priority,
+    })
+}
+
 /// One binding: the keys, the action, and how help shows it.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
@@ -63,9 +82,9 @@ pub struct Binding {
     pub keys: &'static [Key],
     /// What they do.
     pub action: Action,
-    /// Keys and a word for the help bar (one entry may speak for a pair of bindings, as
-    /// `n/N 问题`); `None` to leave the binding out of the bar.
-    pub bar: Option<(&'static str, &'static str)>,
+    /// Its entry in the help bar (one entry may speak for a pair of bindings, as `n/N 问题`);
+    /// `None` to leave the binding out of the bar.
+    pub bar: Option<Bar>,
     /// The full explanation for the F1 help.
     pub help: &'static str,
 }
@@ -75,7 +94,7 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Up), c('k')],
         action: Action::LineUp,
-        bar: Some(("↑↓ PgUp/PgDn", "滚动")),
+        bar: bar("↑↓ PgUp/PgDn", "滚动", 1),
         help: "向上滚动一行",
     },
     Binding {
@@ -111,13 +130,13 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[c('1'), c('2'), c('3'), c('4'), c('5'), c('6')],
         action: Action::Section,
-        bar: Some(("1-6", "节")),
+        bar: bar("1-6", "节", 2),
         help: "跳到第一至第六节（二、三、四节是表格）",
     },
     Binding {
         keys: &[c('n')],
         action: Action::NextFinding,
-        bar: Some(("n/N", "问题")),
+        bar: bar("n/N", "问题", 5),
         help: "下一处问题：滚动到它并标出所在单元格",
     },
     Binding {
@@ -129,7 +148,7 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[c(']')],
         action: Action::NextFile,
-        bar: Some(("]/[", "文件")),
+        bar: bar("]/[", "文件", 4),
         help: "下一个文件",
     },
     Binding {
@@ -141,13 +160,13 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[c('e')],
         action: Action::Edit,
-        bar: Some(("e", "编辑")),
+        bar: bar("e", "编辑", 3),
         help: "用填写向导（nianbao edit）打开当前文件，改完后重新读取",
     },
     Binding {
         keys: &[k(KeyCode::F(1)), c('?')],
         action: Action::Help,
-        bar: Some(("F1", "帮助")),
+        bar: bar("F1", "帮助", 7),
         help: "显示或关闭这份帮助",
     },
     Binding {
@@ -159,7 +178,7 @@ pub const KEYMAP: &[Binding] = &[
             },
         ],
         action: Action::Quit,
-        bar: Some(("q", "退出")),
+        bar: bar("q", "退出", 6),
         help: "退出",
     },
 ];
@@ -218,9 +237,29 @@ pub fn lookup(key: &KeyEvent) -> Option<(&'static Binding, KeyCode)> {
         .map(|b| (b, key.code))
 }
 
-/// The help bar: pairs of keys and a word, from [`KEYMAP`].
-pub fn bar_items() -> Vec<(&'static str, &'static str)> {
-    KEYMAP.iter().filter_map(|b| b.bar).collect()
+/// The help bar's entries that fit in `width` columns (two spaces between entries, one
+/// before the first), in keymap order, leaving out the lowest priorities first.
+pub fn bar_items(width: usize) -> Vec<Bar> {
+    use unicode_width::UnicodeWidthStr;
+    let mut items: Vec<Bar> = KEYMAP.iter().filter_map(|b| b.bar).collect();
+    let need = |items: &[Bar]| -> usize {
+        items
+            .iter()
+            .map(|b| b.keys.width() + 1 + b.word.width() + 2)
+            .sum::<usize>()
+            + 1
+    };
+    while need(&items) > width + 2 && !items.is_empty() {
+        if let Some(low) = items
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, b)| b.priority)
+            .map(|(i, _)| i)
+        {
+            items.remove(low);
+        }
+    }
+    items
 }
 
 #[cfg(test)]
@@ -234,6 +273,19 @@ mod tests {
         assert!(labels.contains(&"1-6".to_string()));
         assert!(labels.contains(&"q Ctrl-C".to_string()));
         assert!(labels.contains(&"F1 ?".to_string()));
+    }
+
+    #[test]
+    fn a_narrow_bar_keeps_help_and_quit() {
+        let all = bar_items(200);
+        assert_eq!(all.len(), 7);
+        let narrow: Vec<&str> = bar_items(30).iter().map(|b| b.keys).collect();
+        assert!(
+            narrow.contains(&"F1") && narrow.contains(&"q"),
+            "{narrow:?}"
+        );
+        assert!(!narrow.contains(&"↑↓ PgUp/PgDn"));
+        assert!(bar_items(80).len() == 7);
     }
 
     #[test]

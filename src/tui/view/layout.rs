@@ -125,7 +125,10 @@ pub fn lay_out(doc: &Document, width: u16) -> Layout {
                     TextKind::Finding => (0, 2),
                     _ => (0, 0),
                 };
-                let lines = wrap(text, text_width, first_indent, rest_indent);
+                let mut lines = wrap(text, text_width, first_indent, rest_indent);
+                if *kind == TextKind::Title && lines.len() > 1 {
+                    lines = balanced(text, text_width, lines.len());
+                }
                 for (i, line) in lines.into_iter().enumerate() {
                     rows.push(Row::Text {
                         kind: *kind,
@@ -144,6 +147,19 @@ pub fn lay_out(doc: &Document, width: u16) -> Layout {
         sections,
         finding_rows,
         table_rows,
+    }
+}
+
+/// Wraps a title into `n` lines of about equal width (no short last line), centred later.
+fn balanced(text: &str, width: usize, n: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let mut w = text.width().div_ceil(n.max(1)).max(1);
+    loop {
+        let lines = wrap(text, w, 0, 0);
+        if lines.len() <= n || w >= width {
+            return lines;
+        }
+        w += 1;
     }
 }
 
@@ -238,6 +254,14 @@ mod tests {
     fn punctuation_does_not_start_a_line() {
         let lines = wrap("一二三四，五六", 8, 0, 0);
         assert_eq!(lines, vec!["一二三", "四，五六"]);
+    }
+
+    #[test]
+    fn a_long_title_is_balanced() {
+        let lines = balanced("洪泽区人民政府2023年政府信息公开工作年度报告", 40, 2);
+        assert_eq!(lines.len(), 2);
+        let (a, b) = (lines[0].width(), lines[1].width());
+        assert!(a.abs_diff(b) <= 4, "{lines:?}");
     }
 
     #[test]

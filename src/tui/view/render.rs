@@ -63,7 +63,7 @@ impl Viewer {
         self.render_header(header, buf);
         self.render_body(body, buf);
         self.render_status(status, buf);
-        render_bar(bar, buf, self.theme.bar(), self.theme.dim());
+        render_bar(bar, buf, self.theme.bar());
         if self.help {
             self.render_help(area, buf);
         }
@@ -250,26 +250,24 @@ impl Viewer {
     }
 }
 
-/// The help bar from the keymap; items that do not fit are left out from the right.
-fn render_bar(area: Rect, buf: &mut Buffer, bar: Style, dim: Style) {
+/// The help bar from the keymap (entries that do not fit are left out by priority).
+fn render_bar(area: Rect, buf: &mut Buffer, bar: Style) {
     buf.set_style(area, bar);
     let mut x = area.x + 1;
-    for (keys, word) in keymap::bar_items() {
-        let need = (keys.width() + 1 + word.width()) as u16;
-        let keys = keys.to_string();
+    for item in keymap::bar_items(usize::from(area.width)) {
+        let need = (item.keys.width() + 1 + item.word.width()) as u16;
         if x + need > area.right() {
             break;
         }
         buf.set_string(
             x,
             area.y,
-            &keys,
+            item.keys,
             bar.add_modifier(ratatui::style::Modifier::BOLD),
         );
-        buf.set_string(x + keys.width() as u16 + 1, area.y, word, bar);
+        buf.set_string(x + item.keys.width() as u16 + 1, area.y, item.word, bar);
         x += need + 2;
     }
-    let _ = dim;
 }
 
 /// Shortens `s` from the left to `max` columns (`…` in front), keeping the file name.
