@@ -509,6 +509,46 @@ mod tests {
     }
 
     #[test]
+    fn the_selected_findings_cell_is_reversed_and_marked() {
+        use ratatui::style::Modifier;
+        let mut v = Viewer::new(
+            vec![example("hongze-2023.yaml")],
+            None,
+            2026,
+            80,
+            24,
+            Theme { colour: true },
+        );
+        v.update(&key('n'));
+        let area = Rect::new(0, 0, 80, 24);
+        let mut buf = Buffer::empty(area);
+        v.render(area, &mut buf);
+        let text: Vec<String> = buffer_text(&buf).lines().map(String::from).collect();
+        let reversed: Vec<u16> = (1..area.height - 3)
+            .filter(|&y| {
+                (0..area.width).any(|x| {
+                    buf.cell((x, y))
+                        .is_some_and(|c| c.modifier.contains(Modifier::REVERSED))
+                })
+            })
+            .collect();
+        assert_eq!(reversed.len(), 1, "{reversed:?}\n{}", text.join("\n"));
+        let line = &text[usize::from(reversed[0])];
+        assert!(line.starts_with("行政复议") && line.contains('✗'), "{line}");
+        // The mark is coloured as an error.
+        let x = (0..area.width)
+            .find(|&x| {
+                buf.cell((x, reversed[0]))
+                    .is_some_and(|c| c.symbol() == "✗")
+            })
+            .expect("a mark on the row");
+        assert_eq!(
+            buf.cell((x, reversed[0])).map(|c| c.fg),
+            Some(ratatui::style::Color::Red)
+        );
+    }
+
+    #[test]
     fn digits_jump_to_sections() {
         let mut v = viewer(&["huaian-2024.yaml"], 80, 24);
         for d in ['2', '3', '5', '1'] {
