@@ -41,7 +41,9 @@ pub fn run(args: ViewArgs) -> anyhow::Result<i32> {
         },
         None => None,
     };
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    // Keys are read from the terminal itself (crossterm opens /dev/tty when standard input
+    // is not one), so `find … | xargs nianbao view` works; the screen needs stdout.
+    if !std::io::stdout().is_terminal() {
         eprintln!("nianbao：审阅模式需要在终端中运行；在脚本中请用 nianbao check");
         return Ok(2);
     }
@@ -117,10 +119,16 @@ fn run_wizard(path: &Path) -> Option<String> {
         Ok(e) => e,
         Err(e) => return Some(format!("无法启动填写向导：{e}")),
     };
+    // The wizard reads keys from standard input: give it the terminal when ours is not one.
+    let stdin = if std::io::stdin().is_terminal() {
+        Stdio::inherit()
+    } else {
+        std::fs::File::open("/dev/tty").map_or(Stdio::inherit(), Stdio::from)
+    };
     let child = Command::new(exe)
         .arg("edit")
         .arg(path)
-        .stdin(Stdio::inherit())
+        .stdin(stdin)
         .stdout(Stdio::inherit())
         .stderr(Stdio::piped())
         .spawn();
