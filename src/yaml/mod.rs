@@ -9,5 +9,8 @@
 mod read;
 mod write;
 
-pub use read::{load_bytes, load_file, load_str, LoadError, LoadErrorKind, Loaded, MAX_FILE_BYTES};
+pub use read::{
+    load_bytes, load_file, load_str, LoadError, LoadErrorKind, Loaded, MAX_FILE_BYTES,
+    MAX_FLOW_BRACKETS, MAX_NODE_MARKS,
+};
 pub use write::to_yaml;
