@@ -53,10 +53,19 @@ pub fn to_yaml(report: &Report) -> String {
             let _ = writeln!(o, "{}{}:", "  ".repeat(open.len() + 1), g);
             open.push(g);
         }
-        // Align the flow mappings of sibling rows, as FORMAT.md shows them.
-        let width = B_ROWS
+        // Align the flow mappings of a run of consecutive sibling rows, as FORMAT.md shows
+        // them (`received:` with `carried_over:`, but `total:` alone after the groups).
+        let sibling = |r: &&crate::model::schema::BRow| r.path[..r.path.len() - 1] == *groups;
+        let run_start = B_ROWS[..i]
             .iter()
-            .filter(|r| r.path.len() == row.path.len() && r.path[..r.path.len() - 1] == *groups)
+            .rposition(|r| !sibling(&r))
+            .map_or(0, |p| p + 1);
+        let run_end = B_ROWS[i..]
+            .iter()
+            .position(|r| !sibling(&r))
+            .map_or(B_ROWS.len(), |p| p + i);
+        let width = B_ROWS[run_start..run_end]
+            .iter()
             .map(|r| r.path.last().map_or(0, |k| k.len()))
             .max()
             .unwrap_or(0)
