@@ -182,7 +182,7 @@ pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
     let de = serde_yaml::Deserializer::from_str(text);
     let result = serde_path_to_error::deserialize::<_, Wire>(de);
     BUDGET.with(|b| b.set(usize::MAX));
-    let wire = result.map_err(|e| translate(name, e))?;
+    let wire = result.map_err(|e| translate(name, text, e))?;
     wire.into_loaded(name)
 }
 
@@ -220,10 +220,8 @@ fn prescan(text: &str, name: &str) -> Result<(), LoadError> {
             "文件的结构过于庞大（行、键和列表项超过 {MAX_NODE_MARKS} 处），拒绝读取：一份年度报告大约只有 700 处"
         )
     };
-    let before = &text[..at];
     let mut err = LoadError::new(name, LoadErrorKind::Limit, message);
-    err.line = Some(before.bytes().filter(|b| *b == b'\n').count() + 1);
-    err.column = Some(before.rsplit('\n').next().unwrap_or(before).chars().count() + 1);
+    (err.line, err.column) = line_column(text, at);
     Err(err)
 }
 
@@ -267,18 +265,34 @@ impl<'de> Deserialize<'de> for Text {
 }
 
 /// Turns a serde_yaml error into our Chinese message with line, column and key path.
-fn translate(name: &str, e: serde_path_to_error::Error<serde_yaml::Error>) -> LoadError {
+fn translate(
+    name: &str,
+    text: &str,
+    e: serde_path_to_error::Error<serde_yaml::Error>,
+) -> LoadError {
     // serde_path_to_error writes `?` for a place it could not name (inside a syntax error).
     let mut path = e.path().to_string();
     while let Some(p) = path.strip_suffix(".?").or_else(|| path.strip_suffix('?')) {
         path = p.to_string();
     }
     let inner = e.into_inner();
+    let mut raw = inner.to_string();
     let (line, column) = match inner.location() {
+        // libyaml's reader reports some errors by byte offset only ("at position 4761").
+        Some(loc) if loc.line() == 1 && loc.column() == 1 && raw.contains(" at position ") => {
+            let offset = raw
+                .rsplit(" at position ")
+                .next()
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or(0);
+            line_column(text, offset)
+        }
         Some(loc) => (Some(loc.line()), Some(loc.column())),
         None => (None, None),
     };
-    let mut raw = inner.to_string();
+    if let Some(at) = raw.find(" at position ") {
+        raw.truncate(at);
+    }
     if let Some(at) = raw.find(" at line ") {
         // libyaml: "did not find expected key at line 8 column 15, while parsing …"
         let tail = raw[at..].split_once(", ").map(|(_, t)| t.to_string());
@@ -322,12 +336,28 @@ fn translate(name: &str, e: serde_path_to_error::Error<serde_yaml::Error>) -> Lo
     }
 }
 
+/// One-based line and column of a byte offset (the offset is clamped to the text).
+fn line_column(text: &str, offset: usize) -> (Option<usize>, Option<usize>) {
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
+    let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or(before).chars().count() + 1;
+    (Some(line), Some(column))
+}
+
 fn backticked(s: &str) -> Vec<&str> {
     s.split('`').skip(1).step_by(2).collect()
 }
 
 /// libyaml's syntax errors, and what to tell a person who meets them.
-const SYNTAX_HINTS: [(&str, &str); 12] = [
+const SYNTAX_HINTS: [(&str, &str); 13] = [
+    (
+        "control characters are not allowed",
+        "文件里有 YAML 不允许的控制字符（或 U+FFFE、U+FFFF）：请删去它们，或在双引号里写成 \\x1b、\\uFFFE 这样的转义",
+    ),
     (
         "found character that cannot start any token",
         "这里有一个不能开始 YAML 内容的字符（常见的是用制表符 Tab 缩进，或行首的 @、`）：缩进请用空格，这类文字请加双引号",

@@ -156,7 +156,10 @@ pub(crate) fn quote(s: &str) -> String {
             c if ('\u{80}'..='\u{9f}').contains(&c)
                 || c == '\u{2028}'
                 || c == '\u{2029}'
-                || c == '\u{feff}' =>
+                || c == '\u{feff}'
+                // Not printable in YAML: a reader would refuse the file.
+                || c == '\u{fffe}'
+                || c == '\u{ffff}' =>
             {
                 let _ = write!(q, "\\u{:04x}", c as u32);
             }
