@@ -491,9 +491,11 @@ fn chinese_message(raw: &str) -> (LoadErrorKind, String) {
 }
 
 fn expected_zh(want: &str) -> String {
-    if want.starts_with(|c: char| c.is_ascii_digit()) || !want.is_ascii() {
+    if want.starts_with(|c: char| c.is_ascii_digit()) {
         // Our own visitors describe themselves in Chinese ("0 到 999999999 的整数").
         format!(" {want}")
+    } else if !want.is_ascii() {
+        want.to_string()
     } else if want.starts_with("struct ") || want.contains("map") {
         "映射（键: 值）".into()
     } else if want.contains("string") {
@@ -748,7 +750,7 @@ impl Visitor<'_> for CountVisitor {
         }
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
-        Err(E::custom(format!("nb:计数必须是整数，不能是 {v}")))
+        Err(E::custom(format!("nb:计数必须是整数，不能是 {v:?}")))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
         Err(E::custom(format!(
@@ -788,7 +790,7 @@ impl<'de> Deserialize<'de> for Int {
                 Ok(Int(i64::try_from(v).unwrap_or(i64::MAX)))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Int, E> {
-                Err(E::custom(format!("nb:应为整数，不能是 {v}")))
+                Err(E::custom(format!("nb:应为整数，不能是 {v:?}")))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Int, E> {
                 Err(E::custom(format!(
