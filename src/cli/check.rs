@@ -105,8 +105,8 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
     }
     match args.format {
         OutputFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &json)?;
-            writeln!(out)?;
+            let text = serde_json::to_string_pretty(&json)?;
+            writeln!(out, "{}", escape_json_controls(&text))?;
         }
         OutputFormat::Text if args.files.len() > 1 => {
             writeln!(
@@ -150,6 +150,27 @@ fn finding_json(file: &str, f: &Finding) -> serde_json::Value {
         "expected": number_json(f.expected),
         "actual": number_json(f.actual),
     })
+}
+
+/// serde_json escapes C0 controls but writes C1 controls and bidi overrides as they are; a
+/// script that prints our JSON to a terminal must not be driven by them either. They can
+/// only stand inside JSON strings, where `\uXXXX` means the same character.
+fn escape_json_controls(json: &str) -> std::borrow::Cow<'_, str> {
+    if !json.chars().any(crate::text::is_dangerous) {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for ch in json.chars() {
+        if crate::text::is_dangerous(ch) && ch != '\n' {
+            let mut units = [0u16; 2];
+            for u in ch.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{u:04x}"));
+            }
+        } else {
+            out.push(ch);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn terminal_width() -> Option<usize> {
@@ -196,9 +217,17 @@ pub fn write_text(
         } else {
             format!("{} {severity}", f.rule)
         };
-        let body = clean_line(&f.message()).into_owned();
-        // "  B3 错误 " is 10 columns wide; continuation lines are indented to match.
-        let lines = wrap(&body, width.map(|w| w.saturating_sub(10).max(20)));
+        // On a terminal the place and what is wrong go on lines of their own, wrapped with a
+        // hanging indent ("  B3 错误 " is 10 columns wide); elsewhere one line per finding.
+        let lines = match width {
+            Some(w) => {
+                let w = w.saturating_sub(10).max(20);
+                let mut lines = wrap(&clean_line(&f.place.to_string()), Some(w));
+                lines.extend(wrap(&clean_line(&f.detail), Some(w)));
+                lines
+            }
+            None => vec![clean_line(&f.message()).into_owned()],
+        };
         for (i, line) in lines.iter().enumerate() {
             if i == 0 {
                 writeln!(out, "  {tag} {line}")?;
@@ -211,20 +240,63 @@ pub fn write_text(
 }
 
 /// Splits text into lines of at most `width` display columns (CJK characters count two).
+/// A line may break before any CJK character or at a space, never inside a number or an
+/// ASCII word (unless the word alone is wider than the line); a space at a break is dropped.
 fn wrap(text: &str, width: Option<usize>) -> Vec<String> {
     let Some(width) = width else {
         return vec![text.to_string()];
     };
+    // Unbreakable pieces: a run of ASCII non-space characters, or one other character.
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
+        if ch.is_ascii() && ch != ' ' {
+            while let Some(&(_, c)) = chars.peek() {
+                if c.is_ascii() && c != ' ' {
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+        }
+        let end = chars.peek().map_or(text.len(), |&(j, _)| j);
+        debug_assert_eq!(i, start);
+        pieces.push(&text[start..end]);
+        start = end;
+    }
     let mut lines = vec![String::new()];
     let mut used = 0;
-    for ch in text.chars() {
-        let w = ch.width().unwrap_or(0);
-        if used + w > width {
+    for piece in pieces {
+        let w = unicode_width::UnicodeWidthStr::width(piece);
+        if used + w > width && used > 0 {
+            if piece == " " {
+                lines.push(String::new());
+                used = 0;
+                continue;
+            }
             lines.push(String::new());
             used = 0;
         }
-        lines.last_mut().expect("never empty").push(ch);
+        if w > width {
+            // A word wider than the line: cut it by characters.
+            for ch in piece.chars() {
+                let cw = ch.width().unwrap_or(0);
+                if used + cw > width && used > 0 {
+                    lines.push(String::new());
+                    used = 0;
+                }
+                lines.last_mut().expect("never empty").push(ch);
+                used += cw;
+            }
+            continue;
+        }
+        lines.last_mut().expect("never empty").push_str(piece);
         used += w;
+    }
+    for l in &mut lines {
+        let trimmed = l.trim_end().len();
+        l.truncate(trimmed);
     }
     lines
 }
@@ -238,5 +310,16 @@ mod tests {
         assert_eq!(wrap("一二三四五", Some(4)), vec!["一二", "三四", "五"]);
         assert_eq!(wrap("ab一", Some(3)), vec!["ab", "一"]);
         assert_eq!(wrap("abc", None), vec!["abc"]);
+    }
+
+    #[test]
+    fn wrap_keeps_numbers_and_words_whole() {
+        assert_eq!(
+            wrap("实际收取 3940 元", Some(12)),
+            vec!["实际收取", "3940 元"]
+        );
+        assert_eq!(wrap("一二3940", Some(6)), vec!["一二", "3940"]);
+        assert_eq!(wrap("abcdefgh", Some(3)), vec!["abc", "def", "gh"]);
+        assert_eq!(wrap("一 二", Some(2)), vec!["一", "二"]);
     }
 }
