@@ -175,6 +175,11 @@ proptest! {
     #[test]
     fn any_report_written_reads_back_equal(r in arb_report()) {
         let text = yaml::to_yaml(&r);
+        // The full YAML reader reads it back equal: this is what makes the fast path for the
+        // writer's layout (which `load_str` takes here) correct.
+        let general = yaml::load_str_general(&text, "t.yaml");
+        prop_assert!(general.is_ok(), "{:?}\n{}", general.err(), text);
+        prop_assert_eq!(&general.unwrap().report, &r);
         let loaded = yaml::load_str(&text, "t.yaml");
         prop_assert!(loaded.is_ok(), "{:?}\n{}", loaded.err(), text);
         let loaded = loaded.unwrap();
@@ -266,7 +271,18 @@ proptest! {
                 lines[i] = chars.into_iter().collect();
             }
         }
-        let _ = yaml::load_str(&lines.join("\n"), "mutated.yaml");
+        // The fast path and the full reader agree on every mutated file.
+        let text = lines.join("\n");
+        let fast = yaml::load_str(&text, "mutated.yaml");
+        let general = yaml::load_str_general(&text, "mutated.yaml");
+        match (fast, general) {
+            (Ok(a), Ok(b)) => {
+                prop_assert_eq!(a.report, b.report);
+                prop_assert_eq!(a.missing, b.missing);
+            }
+            (Err(a), Err(b)) => prop_assert_eq!(a, b),
+            (a, b) => prop_assert!(false, "fast {:?} vs general {:?}", a.is_ok(), b.is_ok()),
+        }
     }
 
     #[test]

@@ -159,6 +159,25 @@ pub fn load_bytes(bytes: &[u8], name: &str) -> Result<Loaded, LoadError> {
 
 /// Reads a report from text; `name` is used in messages.
 pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
+    let text = before_parsing(text, name)?;
+    if let Some(report) = super::fast::load_canonical(text) {
+        return Ok(Loaded {
+            report,
+            missing: Vec::new(),
+        });
+    }
+    parse(text, name)
+}
+
+/// [`load_str`] without its fast path for files in the writer's exact layout: always the
+/// full YAML reader (for tests that compare the two, and for benchmarks).
+pub fn load_str_general(text: &str, name: &str) -> Result<Loaded, LoadError> {
+    parse(before_parsing(text, name)?, name)
+}
+
+/// The checks made before any parsing: size, emptiness, nesting and node count. Returns the
+/// text without its byte-order mark.
+fn before_parsing<'a>(text: &'a str, name: &str) -> Result<&'a str, LoadError> {
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(name));
     }
@@ -175,14 +194,39 @@ pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
         ));
     }
     prescan(text, name)?;
+    Ok(text)
+}
+
+/// The full reader: serde_yaml, strict. A file that reads cleanly is read once without
+/// tracking key paths; only a file with an error is read again to name the error's path.
+fn parse(text: &str, name: &str) -> Result<Loaded, LoadError> {
     // Strings (and prose parts) may not add up to more than twice the file: a file without
     // aliases never comes near that, a file that repeats a long string through `*alias`
     // thousands of times ("alias bomb") is stopped before it takes the memory.
-    BUDGET.with(|b| b.set(2 * text.len() + 4096));
-    let de = serde_yaml::Deserializer::from_str(text);
-    let result = serde_path_to_error::deserialize::<_, Wire>(de);
+    let budget = 2 * text.len() + 4096;
+    BUDGET.with(|b| b.set(budget));
+    let quick = serde_yaml::from_str::<Wire>(text);
+    let wire = match quick {
+        Ok(wire) => wire,
+        Err(_) => {
+            BUDGET.with(|b| b.set(budget));
+            let de = serde_yaml::Deserializer::from_str(text);
+            let tracked = serde_path_to_error::deserialize::<_, Wire>(de);
+            BUDGET.with(|b| b.set(usize::MAX));
+            match tracked {
+                Err(e) => return Err(translate(name, text, e)),
+                // Cannot happen (the same input, the same reader); refuse rather than panic.
+                Ok(_) => {
+                    return Err(LoadError::new(
+                        name,
+                        LoadErrorKind::Syntax,
+                        "无法读取（YAML 读取器两次结果不一致）",
+                    ))
+                }
+            }
+        }
+    };
     BUDGET.with(|b| b.set(usize::MAX));
-    let wire = result.map_err(|e| translate(name, text, e))?;
     wire.into_loaded(name)
 }
 
