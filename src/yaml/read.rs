@@ -159,14 +159,17 @@ pub fn load_bytes(bytes: &[u8], name: &str) -> Result<Loaded, LoadError> {
 
 /// Reads a report from text; `name` is used in messages.
 pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
-    let text = before_parsing(text, name)?;
-    if let Some(report) = super::fast::load_canonical(text) {
-        return Ok(Loaded {
-            report,
-            missing: Vec::new(),
-        });
+    if text.len() as u64 <= MAX_FILE_BYTES {
+        // Linear and safe on any input; answers only for the writer's exact layout.
+        let plain = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if let Some(report) = super::fast::load_canonical(plain) {
+            return Ok(Loaded {
+                report,
+                missing: Vec::new(),
+            });
+        }
     }
-    parse(text, name)
+    parse(before_parsing(text, name)?, name)
 }
 
 /// [`load_str`] without its fast path for files in the writer's exact layout: always the
