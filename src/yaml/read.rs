@@ -923,15 +923,13 @@ impl<'de> Visitor<'de> for BLevel<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let depth = self.prefix.len();
         let under = |r: &schema::BRow| r.path.len() > depth && r.path[..depth] == self.prefix[..];
-        let mut keys: Vec<&'static str> = Vec::new();
-        for r in B_ROWS.iter().filter(|r| under(r)) {
-            if !keys.contains(&r.path[depth]) {
-                keys.push(r.path[depth]);
-            }
-        }
+        let keys: &[&'static str] = b_levels()
+            .iter()
+            .find(|(p, _)| p.as_slice() == self.prefix.as_slice())
+            .map_or(&[], |(_, k)| k.as_slice());
         let mut seen_here = vec![false; keys.len()];
         while let Some(k) = map.next_key_seed(KeySeed {
-            keys: &keys,
+            keys,
             seen: &mut seen_here,
         })? {
             let mut path = self.prefix.clone();
@@ -1001,19 +999,69 @@ impl Visitor<'_> for KeySeed<'_> {
     }
 }
 
+/// The column keys of table B, from the schema.
+const B_KEYS: [&str; 7] = {
+    let mut keys = [""; 7];
+    let mut i = 0;
+    while i < 7 {
+        keys[i] = B_COLUMNS[i].key;
+        i += 1;
+    }
+    keys
+};
+
+/// The column keys of a group of table C, from the schema.
+const C_KEYS: [&str; 5] = {
+    let mut keys = [""; 5];
+    let mut i = 0;
+    while i < 5 {
+        keys[i] = C_COLUMNS[i].key;
+        i += 1;
+    }
+    keys
+};
+
+/// The group keys of table C, from the schema.
+const C_GROUP_KEYS: [&str; 3] = [C_GROUPS[0].key, C_GROUPS[1].key, C_GROUPS[2].key];
+
+/// The keys of each mapping below `requests`: (key path prefix, keys at that level).
+fn b_levels() -> &'static [(Vec<&'static str>, Vec<&'static str>)] {
+    static LEVELS: std::sync::OnceLock<Vec<(Vec<&'static str>, Vec<&'static str>)>> =
+        std::sync::OnceLock::new();
+    LEVELS.get_or_init(|| {
+        let mut levels: Vec<(Vec<&'static str>, Vec<&'static str>)> = Vec::new();
+        for row in &B_ROWS {
+            for depth in 0..row.path.len() {
+                let prefix = &row.path[..depth];
+                let i = match levels.iter().position(|(p, _)| p.as_slice() == prefix) {
+                    Some(i) => i,
+                    None => {
+                        levels.push((prefix.to_vec(), Vec::new()));
+                        levels.len() - 1
+                    }
+                };
+                if !levels[i].1.contains(&row.path[depth]) {
+                    levels[i].1.push(row.path[depth]);
+                }
+            }
+        }
+        levels
+    })
+}
+
 /// The seven cells of a row of table B.
 struct BRowCells([u64; 7]);
 
 impl<'de> Deserialize<'de> for BRowCells {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let keys: Vec<&'static str> = B_COLUMNS.iter().map(|c| c.key).collect();
-        d.deserialize_map(KeyedCounts::<7> { keys }).map(BRowCells)
+        d.deserialize_map(KeyedCounts::<7> { keys: &B_KEYS })
+            .map(BRowCells)
     }
 }
 
 /// A mapping of exactly the given keys to counts, in any order.
 struct KeyedCounts<const N: usize> {
-    keys: Vec<&'static str>,
+    keys: &'static [&'static str; N],
 }
 
 impl<'de, const N: usize> Visitor<'de> for KeyedCounts<N> {
@@ -1025,7 +1073,7 @@ impl<'de, const N: usize> Visitor<'de> for KeyedCounts<N> {
         let mut values = [0u64; N];
         let mut seen = [false; N];
         while let Some(i) = map.next_key_seed(KeySeed {
-            keys: &self.keys,
+            keys: self.keys,
             seen: &mut seen,
         })? {
             values[i] = map.next_value::<Count>()?.0;
@@ -1072,13 +1120,11 @@ impl<'de> Deserialize<'de> for Appeals {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Appeals, A::Error> {
                 let mut appeals = Appeals::default();
                 let mut seen = [false; 3];
-                let col_keys: Vec<&'static str> = C_COLUMNS.iter().map(|c| c.key).collect();
-                let group_keys: Vec<&'static str> = C_GROUPS.iter().map(|g| g.key).collect();
                 while let Some(g) = map.next_key_seed(KeySeed {
-                    keys: &group_keys,
+                    keys: &C_GROUP_KEYS,
                     seen: &mut seen,
                 })? {
-                    appeals.cells[g] = map.next_value_seed(KeyedSeed::<5>(col_keys.clone()))?;
+                    appeals.cells[g] = map.next_value_seed(KeyedSeed::<5>(&C_KEYS))?;
                 }
                 let missing: Vec<&str> = C_GROUPS
                     .iter()
@@ -1099,7 +1145,7 @@ impl<'de> Deserialize<'de> for Appeals {
     }
 }
 
-struct KeyedSeed<const N: usize>(Vec<&'static str>);
+struct KeyedSeed<const N: usize>(&'static [&'static str; N]);
 
 impl<'de, const N: usize> DeserializeSeed<'de> for KeyedSeed<N> {
     type Value = [u64; N];
