@@ -459,3 +459,28 @@ fn a_file_of_many_tiny_nodes_is_refused_before_parsing() {
     assert_eq!(e.kind, LoadErrorKind::Limit, "{e}");
     assert!(e.line.is_some(), "{e}");
 }
+
+#[test]
+fn text_may_be_null_but_not_a_bare_number() {
+    let part = |v: &str| {
+        format!("format: 2021\nagency: x\nyear: 2024\noverview:\n  - heading: {v}\n    body: x\n")
+    };
+    for v in ["null", "~", "", "\"\""] {
+        let r = yaml::load_str(&part(v), "r.yaml").expect("empty heading");
+        assert_eq!(r.report.overview[0].heading, "", "{v}");
+    }
+    for (v, text) in [
+        ("\"12\"", "12"),
+        ("yes", "yes"),
+        ("2024年工作", "2024年工作"),
+    ] {
+        let r = yaml::load_str(&part(v), "r.yaml").expect("text");
+        assert_eq!(r.report.overview[0].heading, text);
+    }
+    for v in ["12", "12.50", "true"] {
+        let e = refuse(&part(v));
+        assert_eq!(e.path.as_deref(), Some("overview[0].heading"), "{e}");
+        assert_eq!(e.line, Some(5), "{e}");
+        assert!(e.message.contains("请加双引号"), "{e}");
+    }
+}

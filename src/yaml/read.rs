@@ -306,8 +306,36 @@ impl<'de> Deserialize<'de> for Text {
                 charge(v.len() + 16)?;
                 Ok(Text(v.to_owned()))
             }
+            /// `null`, `~` or nothing at all: empty text.
+            fn visit_unit<E: de::Error>(self) -> Result<Text, E> {
+                charge(16)?;
+                Ok(Text(String::new()))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Text, E> {
+                self.visit_unit()
+            }
+            // A number or true/false where text belongs would lose its exact form (`007`,
+            // `12.50`): ask for quotes instead of guessing.
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Text, E> {
+                Err(E::custom(format!(
+                    "nb:这里应为文本，却是布尔值 {v}：如果就是这几个字，请加双引号，如 \"{v}\""
+                )))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text, E> {
+                Err(E::custom(format!(
+                    "nb:这里应为文本，却是数字 {v}：如果就是这几个字，请加双引号，如 \"{v}\""
+                )))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Text, E> {
+                self.visit_i64(i64::try_from(v).unwrap_or(i64::MAX))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Text, E> {
+                Err(E::custom(format!(
+                    "nb:这里应为文本，却是数字 {v}：如果就是这几个字，请加双引号"
+                )))
+            }
         }
-        d.deserialize_str(V)
+        d.deserialize_any(V)
     }
 }
 
