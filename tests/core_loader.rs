@@ -472,6 +472,7 @@ fn text_may_be_null_but_not_a_bare_number() {
     for (v, text) in [
         ("\"12\"", "12"),
         ("yes", "yes"),
+        ("007", "007"),
         ("2024年工作", "2024年工作"),
     ] {
         let r = yaml::load_str(&part(v), "r.yaml").expect("text");
