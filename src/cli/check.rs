@@ -71,32 +71,58 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
         current_year: rules::current_year(),
         previous: previous.as_ref(),
     };
+    let mut tally = Tally::default();
+    match check_all(&args, &ctx, &mut tally) {
+        Ok(()) => {}
+        // `nianbao check … | head`: the reader has gone; stop quietly.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) => return Err(e.into()),
+    }
+    Ok(if tally.unreadable > 0 {
+        2
+    } else if tally.with_errors > 0 || (args.strict && tally.with_warnings > 0) {
+        1
+    } else {
+        0
+    })
+}
+
+/// Files by outcome, for the exit code and the summary line.
+#[derive(Default)]
+struct Tally {
+    unreadable: usize,
+    with_errors: usize,
+    with_warnings: usize,
+}
+
+fn check_all(args: &CheckArgs, ctx: &Context<'_>, tally: &mut Tally) -> std::io::Result<()> {
     let colour = super::stdout_colour();
     let width = terminal_width();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut json = Vec::new();
-    let (mut unreadable, mut with_errors, mut with_warnings) = (0, 0, 0);
-    for (i, file) in args.files.iter().enumerate() {
+    let mut printed = false;
+    for file in &args.files {
         let name = file.display().to_string();
-        match check_file(file, &ctx) {
+        match check_file(file, ctx) {
             FileResult::Unreadable(e) => {
-                unreadable += 1;
+                tally.unreadable += 1;
                 out.flush()?;
                 eprintln!("{}", clean_line(&e.to_string()));
             }
             FileResult::Checked(findings) => {
                 let (errors, warnings) = rules::tally(&findings);
-                with_errors += usize::from(errors > 0);
-                with_warnings += usize::from(warnings > 0);
+                tally.with_errors += usize::from(errors > 0);
+                tally.with_warnings += usize::from(warnings > 0);
                 match args.format {
                     OutputFormat::Json => {
                         json.extend(findings.iter().map(|f| finding_json(&name, f)))
                     }
                     OutputFormat::Text => {
-                        if i > 0 {
+                        if printed {
                             writeln!(out)?;
                         }
+                        printed = true;
                         write_text(&mut out, &name, &findings, colour, width)?;
                     }
                 }
@@ -105,7 +131,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
     }
     match args.format {
         OutputFormat::Json => {
-            let text = serde_json::to_string_pretty(&json)?;
+            let text = serde_json::to_string_pretty(&json).map_err(std::io::Error::other)?;
             writeln!(out, "{}", escape_json_controls(&text))?;
         }
         OutputFormat::Text if args.files.len() > 1 => {
@@ -113,21 +139,14 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
                 out,
                 "\n共 {} 个文件：{} 个有错误，{} 个有警告，{} 个无法读取",
                 args.files.len(),
-                with_errors,
-                with_warnings,
-                unreadable
+                tally.with_errors,
+                tally.with_warnings,
+                tally.unreadable
             )?;
         }
         OutputFormat::Text => {}
     }
-    out.flush()?;
-    Ok(if unreadable > 0 {
-        2
-    } else if with_errors > 0 || (args.strict && with_warnings > 0) {
-        1
-    } else {
-        0
-    })
+    out.flush()
 }
 
 fn number_json(n: Option<Number>) -> serde_json::Value {

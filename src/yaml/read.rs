@@ -92,8 +92,15 @@ impl LoadError {
 /// Reads a report from a file; `-` reads standard input.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
-    let io_err =
-        |e: std::io::Error| LoadError::new(&name, LoadErrorKind::Io, format!("无法读取文件：{e}"));
+    let io_err = |e: std::io::Error| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => "文件不存在：请检查文件名和路径".to_string(),
+            std::io::ErrorKind::PermissionDenied => "没有读取这个文件的权限".to_string(),
+            std::io::ErrorKind::IsADirectory => "这是一个文件夹，不是报告文件".to_string(),
+            _ => format!("系统错误：{e}"),
+        };
+        LoadError::new(&name, LoadErrorKind::Io, format!("无法读取文件，{why}"))
+    };
     let mut bytes = Vec::new();
     if name == "-" {
         std::io::stdin()
