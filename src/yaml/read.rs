@@ -128,6 +128,14 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     load_bytes(&bytes, &name)
 }
 
+fn empty_file(name: &str) -> LoadError {
+    LoadError::new(
+        name,
+        LoadErrorKind::Empty,
+        "文件是空的：没有任何报告内容（至少应有 format、agency、year 等键）",
+    )
+}
+
 fn too_large(name: &str) -> LoadError {
     LoadError::new(
         name,
@@ -197,11 +205,7 @@ fn before_parsing<'a>(text: &'a str, name: &str) -> Result<&'a str, LoadError> {
         !t.is_empty() && !t.starts_with('#') && t != "---" && t != "..."
     });
     if !has_content {
-        return Err(LoadError::new(
-            name,
-            LoadErrorKind::Empty,
-            "文件是空的：没有任何报告内容",
-        ));
+        return Err(empty_file(name));
     }
     prescan(text, name)?;
     Ok(text)
@@ -397,6 +401,10 @@ fn translate(
         }
     }
     let (kind, message) = chinese_message(&raw);
+    // `null` or `~` as the whole document: nothing in it.
+    if path.is_empty() && raw.starts_with("invalid type: unit value") {
+        return empty_file(name);
+    }
     // A repeated key of a fixed structure: the path is the key itself.
     if let Some(rest) = raw.strip_prefix("duplicate field ") {
         if let Some(key) = backticked(rest).first() {
@@ -665,6 +673,20 @@ struct WireFees {
 
 impl Wire {
     fn into_loaded(self, name: &str) -> Result<Loaded, LoadError> {
+        let nothing = self.format.is_none()
+            && self.agency.is_none()
+            && self.year.is_none()
+            && self.title.is_none()
+            && self.overview.is_none()
+            && self.proactive.is_none()
+            && self.requests.is_none()
+            && self.appeals.is_none()
+            && self.problems.is_none()
+            && self.other_matters.is_none()
+            && self.processing_fees.is_none();
+        if nothing {
+            return Err(empty_file(name));
+        }
         let mut missing = Vec::new();
         let format = match self.format {
             Some(Int(v)) => v,
