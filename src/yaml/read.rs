@@ -402,7 +402,7 @@ fn translate(
     }
     let (kind, message) = chinese_message(&raw);
     // `null` or `~` as the whole document: nothing in it.
-    if path.is_empty() && raw.starts_with("invalid type: unit value") {
+    if (path.is_empty() || path == ".") && raw.starts_with("invalid type: unit value") {
         return empty_file(name);
     }
     // A repeated key of a fixed structure: the path is the key itself.
