@@ -485,3 +485,14 @@ fn text_may_be_null_but_not_a_bare_number() {
         assert!(e.message.contains("请加双引号"), "{e}");
     }
 }
+
+#[test]
+fn millions_of_lines_after_a_valid_start_are_refused() {
+    // The start of a report in the writer's layout, then 9 million empty lines.
+    let text = format!(
+        "format: 2021\nagency: \"x\"\nyear: 2024\ntitle: null\n{}",
+        "\n".repeat(9_000_000)
+    );
+    let e = refuse(&text);
+    assert_eq!(e.kind, LoadErrorKind::Limit, "{e}");
+}

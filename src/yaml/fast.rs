@@ -12,6 +12,9 @@ use super::write::to_yaml;
 use crate::model::schema::{B_COLS, B_ROW_COUNT, MAX_COUNT};
 use crate::model::{Amount, Part, Report, FORMAT_VERSION};
 
+/// More lines than a file in the writer's layout can have before the full reader's limits.
+const MAX_LINES: usize = crate::yaml::MAX_NODE_MARKS / 2;
+
 /// Reads `text` (leading `#` comment lines allowed) if it is in the writer's layout.
 pub(super) fn load_canonical(text: &str) -> Option<Report> {
     let mut body = text;
@@ -38,7 +41,9 @@ fn read_lines(body: &str) -> Option<Report> {
         t => Some(unquote(t)?),
     };
     // The rest is read from the remaining lines in order.
-    let rest: Vec<&str> = lines.collect();
+    // Bounded, so that a file of millions of empty lines costs no memory here (such a file is
+    // not in the writer's layout anyway and is refused by the full reader's pre-scan).
+    let rest: Vec<&str> = lines.take(MAX_LINES).collect();
     let mut at = 0;
     report.overview = parts(&rest, &mut at, "overview")?;
     if *rest.get(at)? != "proactive:" {
