@@ -549,3 +549,41 @@ fn hostile_text_in_a_pseudo_terminal_leaves_the_screen_and_title_alone() {
         );
     });
 }
+
+#[test]
+fn on_a_terminal_an_unreadable_file_is_shown_as_a_group() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = dir.path().join("bad.yaml");
+    let good = std::fs::read_to_string(example("huaian-2024.yaml")).expect("example");
+    std::fs::write(
+        &bad,
+        good.replacen("  carried_forward:", "  carried_forwrd:", 1),
+    )
+    .expect("write");
+    let bad_s = bad.to_str().expect("utf-8");
+    let mut s = Session::spawn(
+        &["check", "examples/hongze-2023.yaml", bad_s],
+        80,
+        24,
+        root(),
+        &[("NO_COLOR", "1")],
+    );
+    s.wait_for("共 2 个文件");
+    assert_eq!(s.wait_exit(), 2);
+    let screen = s.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.ends_with("bad.yaml：无法读取"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert_eq!(lines[at - 1], "", "{screen}");
+    assert!(
+        lines[at + 1].starts_with("  第 ")
+            && lines[at + 1].ends_with("行第 3 列，键 requests.carried_forwrd"),
+        "{screen}"
+    );
+    assert!(
+        lines[at + 2].starts_with("  未知的键“carried_forwrd”"),
+        "{screen}"
+    );
+}

@@ -4,7 +4,7 @@ use crate::rules::{self, Context, Finding, Number, Severity};
 use crate::text::clean_line;
 use crate::yaml::{self, LoadError};
 use clap::{Args, ValueEnum};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthChar;
 
@@ -108,7 +108,16 @@ fn check_all(args: &CheckArgs, ctx: &Context<'_>, tally: &mut Tally) -> std::io:
             FileResult::Unreadable(e) => {
                 tally.unreadable += 1;
                 out.flush()?;
-                eprintln!("{}", clean_line(&e.to_string()));
+                if std::io::stderr().is_terminal() && args.format == OutputFormat::Text {
+                    // On a terminal, an unreadable file is a group like the others.
+                    if printed {
+                        eprintln!();
+                    }
+                    printed = true;
+                    write_unreadable(&e, colour, width)?;
+                } else {
+                    eprintln!("{}", clean_line(&e.to_string()));
+                }
             }
             FileResult::Checked(findings) => {
                 let (errors, warnings) = rules::tally(&findings);
@@ -193,7 +202,6 @@ fn escape_json_controls(json: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn terminal_width() -> Option<usize> {
-    use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() {
         return None;
     }
@@ -201,6 +209,40 @@ fn terminal_width() -> Option<usize> {
         .map(|(w, _)| w as usize)
         .unwrap_or(80);
     Some(w.max(40))
+}
+
+/// Writes a load error to stderr as a group: the file, then where, then what is wrong,
+/// wrapped to the terminal.
+fn write_unreadable(e: &LoadError, colour: bool, width: Option<usize>) -> std::io::Result<()> {
+    let mut err = std::io::stderr().lock();
+    let name = clean_line(&e.file);
+    if colour {
+        writeln!(err, "\x1b[1m{name}\x1b[0m：\x1b[1;31m无法读取\x1b[0m")?;
+    } else {
+        writeln!(err, "{name}：无法读取")?;
+    }
+    let w = width.map(|w| w.saturating_sub(2).max(20));
+    let mut place = String::new();
+    match (e.line, e.column) {
+        (Some(l), Some(c)) => place.push_str(&format!("第 {l} 行第 {c} 列")),
+        (Some(l), None) => place.push_str(&format!("第 {l} 行")),
+        _ => {}
+    }
+    if let Some(p) = &e.path {
+        if !place.is_empty() {
+            place.push('，');
+        }
+        place.push_str(&format!("键 {p}"));
+    }
+    let mut lines = Vec::new();
+    if !place.is_empty() {
+        lines.extend(wrap(&clean_line(&place), w));
+    }
+    lines.extend(wrap(&clean_line(&e.message), w));
+    for line in lines {
+        writeln!(err, "  {line}")?;
+    }
+    Ok(())
 }
 
 /// Writes one file's findings: a heading line, then one finding per line (wrapped with a
