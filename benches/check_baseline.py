@@ -19,7 +19,10 @@ import statistics
 import sys
 import time
 
-import yaml
+try:
+    import yaml
+except ImportError:
+    sys.exit("PyYAML is not installed (pip install pyyaml): baseline skipped")
 
 try:
     Loader = yaml.CLoader
