@@ -80,10 +80,21 @@ fn an_unreadable_file_resizing_and_a_tiny_terminal() {
     s.resize(30, 6);
     s.wait_for("终端太小");
     s.resize(120, 40);
-    s.wait_until("laid out for 120 columns", |sc| {
-        sc.lines()
-            .any(|l| l.contains("2023 年，洪泽区人民政府坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实《条例》"))
-    });
+    // The harness resizes the pty before its emulator: under load the program's full redraw
+    // can be parsed at the old size. Ctrl-L (repaint) as a person would, until it shows.
+    let laid_out = |sc: &str| {
+        sc.lines().any(|l| {
+            l.contains("2023 年，洪泽区人民政府坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实《条例》")
+        })
+    };
+    let start = std::time::Instant::now();
+    while !laid_out(&s.screen()) && start.elapsed() < common::pty::TIMEOUT {
+        std::thread::sleep(Duration::from_millis(500));
+        if !laid_out(&s.screen()) {
+            s.send("\x0c");
+        }
+    }
+    s.wait_until("laid out for 120 columns", laid_out);
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
     s.settle(Duration::from_millis(100));

@@ -76,18 +76,15 @@ fn event_loop(term: &mut terminal::Term, viewer: &mut Viewer) -> anyhow::Result<
                 term.draw(|f| viewer.view(f))?;
             }
             Outcome::Quit => return Ok(()),
+            Outcome::Repaint => {
+                repaint(term)?;
+                term.draw(|f| viewer.view(f))?;
+            }
             Outcome::Edit(path) => {
                 terminal::restore()?;
                 let note = run_wizard(&path);
                 *term = terminal::enter()?;
-                // Clear without `Terminal::clear`, which asks the terminal where its cursor
-                // is (a terminal that does not answer, or a slow link, makes that fail).
-                ratatui::crossterm::execute!(
-                    std::io::stdout(),
-                    ratatui::crossterm::terminal::Clear(
-                        ratatui::crossterm::terminal::ClearType::All
-                    )
-                )?;
+                repaint(term)?;
                 let size = term.size()?;
                 viewer.resize(size.width, size.height);
                 viewer.reload_current(note);
@@ -95,6 +92,16 @@ fn event_loop(term: &mut terminal::Term, viewer: &mut Viewer) -> anyhow::Result<
             }
         }
     }
+}
+
+/// Clears the terminal and makes the next draw write every cell. Not `Terminal::clear`:
+/// in ratatui 0.30 it asks the terminal where its cursor is, which fails where the terminal
+/// does not answer (a slow link, a test emulator); resizing to the current size clears the
+/// screen and the buffers without asking.
+fn repaint(term: &mut terminal::Term) -> anyhow::Result<()> {
+    let size = term.size()?;
+    term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+    Ok(())
 }
 
 /// SIGTERM, SIGHUP and SIGQUIT would end the program with the terminal still raw and in

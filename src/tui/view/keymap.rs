@@ -32,6 +32,8 @@ pub enum Action {
     Edit,
     /// Show or hide the help.
     Help,
+    /// Clear the terminal and draw everything again.
+    Repaint,
     /// Leave the viewer.
     Quit,
 }
@@ -168,6 +170,15 @@ pub const KEYMAP: &[Binding] = &[
         action: Action::Help,
         bar: bar("F1", "帮助", 7),
         help: "显示或关闭这份帮助",
+    },
+    Binding {
+        keys: &[Key {
+            code: KeyCode::Char('l'),
+            ctrl: true,
+        }],
+        action: Action::Repaint,
+        bar: None,
+        help: "重画整个屏幕（画面错乱时）",
     },
     Binding {
         keys: &[

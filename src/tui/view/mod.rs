@@ -42,6 +42,8 @@ pub enum Outcome {
     Nothing,
     /// The screen changed: draw it.
     Redraw,
+    /// Clear the terminal and draw everything again (the screen got garbled).
+    Repaint,
     /// Open this file in the wizard, then call [`Viewer::reload_current`].
     Edit(PathBuf),
     /// Leave.
@@ -206,6 +208,7 @@ impl Viewer {
                 }
             }
             Action::Help => self.help = true,
+            Action::Repaint => return Outcome::Repaint,
             Action::Quit => return Outcome::Quit,
         }
         Outcome::Nothing
@@ -700,6 +703,13 @@ mod tests {
         assert_eq!(v.update(&key('q')), Outcome::Redraw);
         assert!(!screen(&v).contains("帮助 · nianbao view"));
         assert_eq!(v.update(&key('q')), Outcome::Quit);
+    }
+
+    #[test]
+    fn ctrl_l_asks_for_a_repaint() {
+        let mut v = viewer(&["hongze-2023.yaml"], 80, 24);
+        let ctrl_l = Event::Key(KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL));
+        assert_eq!(v.update(&ctrl_l), Outcome::Repaint);
     }
 
     #[test]
