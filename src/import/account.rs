@@ -1,0 +1,79 @@
+//! The short account `import` prints on stderr: what was recognised, what was not (with
+//! the input's line numbers), blank cells, recovered numbers, and the `check` findings.
+
+use super::{Imported, Note};
+use crate::rules::{tally, Finding};
+use crate::text::clean_line;
+use std::fmt::Write;
+
+fn note_line(out: &mut String, n: &Note) {
+    let place = match n.line {
+        Some(l) => format!("第 {l} 行："),
+        None => String::new(),
+    };
+    let _ = writeln!(out, "  {}{}", place, clean_line(&n.message));
+}
+
+/// The account of an import of `name`, with the findings of `check` on the result.
+pub fn account(name: &str, imported: &Imported, findings: &[Finding]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "导入 {}：{}",
+        clean_line(name),
+        imported.layout.chinese()
+    );
+    let _ = writeln!(out, "已识别：");
+    for r in &imported.recognised {
+        let _ = writeln!(out, "  {}", clean_line(r));
+    }
+    if !imported.unknown.is_empty() {
+        let cells = imported.unknown_cells().len();
+        let _ = writeln!(
+            out,
+            "未能识别（{} 处，涉及 {cells} 个单元格，已按 0 写入）：",
+            imported.unknown.len()
+        );
+        for n in &imported.unknown {
+            note_line(&mut out, n);
+        }
+    }
+    if !imported.blanks.is_empty() {
+        let _ = writeln!(
+            out,
+            "空白单元格（{} 个，按 0 写入）：",
+            imported.blanks.len()
+        );
+        for n in &imported.blanks {
+            note_line(&mut out, n);
+        }
+    }
+    if !imported.recovered.is_empty() {
+        let _ = writeln!(out, "按表格自身的勾稽关系确定：");
+        for n in &imported.recovered {
+            note_line(&mut out, n);
+        }
+    }
+    let (errors, warnings) = tally(findings);
+    if findings.is_empty() {
+        let _ = writeln!(out, "检查结果：没有发现问题");
+    } else {
+        let _ = writeln!(
+            out,
+            "检查结果（按原文导入，未作改动）：{errors} 处错误，{warnings} 处警告"
+        );
+        for f in findings {
+            let _ = writeln!(out, "  {}", clean_line(&f.to_string()));
+        }
+    }
+    if imported.unknown.is_empty() {
+        let _ = writeln!(out, "结论：表格的每个单元格都已识别");
+    } else {
+        let _ = writeln!(
+            out,
+            "结论：有 {} 个单元格未能识别，已按 0 写入 YAML，请对照原文补正",
+            imported.unknown_cells().len()
+        );
+    }
+    out
+}
