@@ -14,130 +14,128 @@ pub(crate) const MAX_READINGS: usize = 20_000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct TooMany;
 
+/// What the table's arithmetic says about the next number, given the ones before it.
+pub(crate) type Forced<'a> = &'a dyn Fn(&[u64]) -> Option<u64>;
+
 /// Every reading of `tokens` (ASCII digit strings; a token with a `,` is one number) as
-/// exactly `n` numbers for which `prefix_ok` holds on every prefix and `full_ok` on the
-/// whole. `prefix_ok` lets the caller prune early (e.g. a group of table C must add up).
+/// exactly `n` numbers, where `forced` fixes a number that is a total of the ones before
+/// it (the 总计 of a row of table B, of a group of table C): the digits must spell it.
 pub(crate) fn readings(
     tokens: &[String],
     n: usize,
-    prefix_ok: &dyn Fn(&[u64]) -> bool,
-    full_ok: &dyn Fn(&[u64]) -> bool,
+    forced: Forced<'_>,
 ) -> Result<Vec<Vec<u64>>, TooMany> {
     let mut out = Vec::new();
     let mut cur = Vec::with_capacity(n);
     let mut steps = 0usize;
-    walk(
-        tokens, 0, 0, n, &mut cur, prefix_ok, full_ok, &mut out, &mut steps,
-    )?;
+    let mut w = Walk {
+        tokens,
+        n,
+        forced,
+        out: &mut out,
+        steps: &mut steps,
+    };
+    w.walk(0, 0, &mut cur)?;
     Ok(out)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn walk(
-    tokens: &[String],
-    tok: usize,
-    pos: usize,
+struct Walk<'a> {
+    tokens: &'a [String],
     n: usize,
-    cur: &mut Vec<u64>,
-    prefix_ok: &dyn Fn(&[u64]) -> bool,
-    full_ok: &dyn Fn(&[u64]) -> bool,
-    out: &mut Vec<Vec<u64>>,
-    steps: &mut usize,
-) -> Result<(), TooMany> {
-    *steps += 1;
-    if *steps > MAX_READINGS * 50 {
-        return Err(TooMany);
-    }
-    if tok == tokens.len() {
-        if cur.len() == n && full_ok(cur) {
-            if out.len() >= MAX_READINGS {
-                return Err(TooMany);
-            }
-            out.push(cur.clone());
+    forced: Forced<'a>,
+    out: &'a mut Vec<Vec<u64>>,
+    steps: &'a mut usize,
+}
+
+impl Walk<'_> {
+    fn walk(&mut self, tok: usize, pos: usize, cur: &mut Vec<u64>) -> Result<(), TooMany> {
+        *self.steps += 1;
+        if *self.steps > MAX_READINGS * 50 {
+            return Err(TooMany);
         }
-        return Ok(());
-    }
-    let t = tokens[tok].as_bytes();
-    if pos == t.len() {
-        return walk(tokens, tok + 1, 0, n, cur, prefix_ok, full_ok, out, steps);
-    }
-    // Each later token needs at least one number; no more numbers than digits are left.
-    let later_tokens = tokens.len() - tok - 1;
-    let digits_left: usize =
-        (t.len() - pos) + tokens[tok + 1..].iter().map(|s| s.len()).sum::<usize>();
-    let room = n.saturating_sub(cur.len());
-    if room == 0 || room < later_tokens + 1 || room > digits_left {
-        return Ok(());
-    }
-    if t.contains(&b',') {
-        // A number printed with thousands separators is one number.
-        if pos != 0 {
+        let tokens = self.tokens;
+        if tok == tokens.len() {
+            if cur.len() == self.n {
+                if self.out.len() >= MAX_READINGS {
+                    return Err(TooMany);
+                }
+                self.out.push(cur.clone());
+            }
             return Ok(());
         }
-        let v: u64 = match tokens[tok].replace(',', "").parse() {
-            Ok(v) => v,
-            Err(_) => return Ok(()),
+        let t = tokens[tok].as_str();
+        if pos == t.len() {
+            return self.walk(tok + 1, 0, cur);
+        }
+        // Each later token needs at least one number; no more numbers than digits are left.
+        let later_tokens = tokens.len() - tok - 1;
+        let digits_left: usize =
+            (t.len() - pos) + tokens[tok + 1..].iter().map(|s| s.len()).sum::<usize>();
+        let room = self.n.saturating_sub(cur.len());
+        if room == 0 || room < later_tokens + 1 || room > digits_left {
+            return Ok(());
+        }
+        let forced = (self.forced)(cur);
+        if t.contains(',') {
+            // A number printed with thousands separators is one number.
+            if pos != 0 {
+                return Ok(());
+            }
+            let Ok(v) = t.replace(',', "").parse::<u64>() else {
+                return Ok(());
+            };
+            if forced.is_some_and(|f| f != v) {
+                return Ok(());
+            }
+            cur.push(v);
+            self.walk(tok + 1, 0, cur)?;
+            cur.pop();
+            return Ok(());
+        }
+        if let Some(f) = forced {
+            let s = f.to_string();
+            if f <= MAX_COUNT && t[pos..].starts_with(&s) {
+                cur.push(f);
+                self.walk(tok, pos + s.len(), cur)?;
+                cur.pop();
+            }
+            return Ok(());
+        }
+        let max_len = if t.as_bytes()[pos] == b'0' {
+            1
+        } else {
+            (t.len() - pos).min(9)
         };
-        cur.push(v);
-        if prefix_ok(cur) {
-            walk(tokens, tok + 1, 0, n, cur, prefix_ok, full_ok, out, steps)?;
+        for len in 1..=max_len {
+            let Ok(v) = t[pos..pos + len].parse::<u64>() else {
+                break;
+            };
+            if v > MAX_COUNT {
+                break;
+            }
+            cur.push(v);
+            self.walk(tok, pos + len, cur)?;
+            cur.pop();
         }
-        cur.pop();
-        return Ok(());
+        Ok(())
     }
-    let max_len = if t[pos] == b'0' {
-        1
-    } else {
-        (t.len() - pos).min(9)
-    };
-    for len in 1..=max_len {
-        let s = &tokens[tok][pos..pos + len];
-        let Ok(v) = s.parse::<u64>() else { break };
-        if v > MAX_COUNT {
-            break;
-        }
-        cur.push(v);
-        if prefix_ok(cur) {
-            walk(
-                tokens,
-                tok,
-                pos + len,
-                n,
-                cur,
-                prefix_ok,
-                full_ok,
-                out,
-                steps,
-            )?;
-        }
-        cur.pop();
-    }
-    Ok(())
 }
 
 /// Readings of a row of table B: seven numbers whose last is the sum of the first six.
 pub(crate) fn b_row_readings(tokens: &[String]) -> Result<Vec<Vec<u64>>, TooMany> {
-    readings(tokens, 7, &|_| true, &|v| {
-        v[..6].iter().sum::<u64>() == v[6]
-    })
+    readings(tokens, 7, &|v| (v.len() == 6).then(|| v.iter().sum()))
 }
 
 /// Readings of the row of table C: fifteen numbers, each group of five adding up.
 pub(crate) fn c_row_readings(tokens: &[String]) -> Result<Vec<Vec<u64>>, TooMany> {
-    readings(
-        tokens,
-        15,
-        &|v| {
-            !v.len().is_multiple_of(5)
-                || v[v.len() - 5..v.len() - 1].iter().sum::<u64>() == v[v.len() - 1]
-        },
-        &|_| true,
-    )
+    readings(tokens, 15, &|v| {
+        (v.len() % 5 == 4).then(|| v[v.len() - 4..].iter().sum())
+    })
 }
 
 /// Readings with no arithmetic to check (a row of table A).
 pub(crate) fn plain_readings(tokens: &[String], n: usize) -> Result<Vec<Vec<u64>>, TooMany> {
-    readings(tokens, n, &|_| true, &|_| true)
+    readings(tokens, n, &|_| None)
 }
 
 #[cfg(test)]

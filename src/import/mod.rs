@@ -258,7 +258,15 @@ pub fn import_str(text: &str) -> Result<Imported, ImportError> {
     let found: Vec<String> = SECTIONS
         .iter()
         .zip(&sections)
-        .filter_map(|(s, i)| i.map(|i| format!("{}（第 {} 行）", s.number, all_lines[i].no)))
+        .filter_map(|(s, i)| {
+            i.map(|i| {
+                format!(
+                    "{}（第 {} 行）",
+                    s.number.trim_end_matches("、"),
+                    all_lines[i].no
+                )
+            })
+        })
         .collect();
     recognised.push(format!("章节标题：{}", found.join(" ")));
     for (s, i) in SECTIONS.iter().zip(&sections) {

@@ -552,11 +552,13 @@ pub(crate) fn table_b(
     let mut anchors: Vec<Anchor> = Vec::new();
     let mut headings: Vec<(View, usize)> = Vec::new();
     let mut gap: Vec<String> = Vec::new();
-    // Column headers and group headings are not row labels; a numbered fragment
-    // (`（七）总计`, `3.其他`) always is one.
+    // Group headings and column headers are not row labels; but a numbered fragment that
+    // reads like a column header (`（七）总计`, `3.其他`) is one.
     let keep = |f: &String| {
         let l = Label::new(f);
-        !l.is_empty() && (l.numbering.is_some() || !bl.furniture.contains(&l.chars))
+        !l.is_empty()
+            && !bl.groups.contains(&l.chars)
+            && (l.numbering.is_some() || !bl.furniture.contains(&l.chars))
     };
     for v in views {
         let is_anchor = v.has_number()
