@@ -407,9 +407,8 @@ pub(crate) fn table_a(
                     Some(v.no),
                     cells,
                     format!(
-                        "二、{label}：数字“{}”连在一起，{}，无法确定",
-                        toks.join(" "),
-                        readings_phrase(&other)
+                        "二、{label}：{}，按 0 导入",
+                        short_row(&toks, n, &other)
                     ),
                 )),
             },
@@ -433,12 +432,22 @@ pub(crate) fn table_a(
     }
 }
 
-fn readings_phrase(r: &Result<Vec<Vec<u64>>, TooMany>) -> String {
-    match r {
-        Ok(r) if r.is_empty() => "没有一种读法合乎表格".to_string(),
-        Ok(r) => format!("有 {} 种读法（如 {}）", r.len(), alternatives(r)),
-        Err(TooMany) => "读法太多".to_string(),
-    }
+/// Why a row printed with too few numbers could not be read.
+fn short_row(toks: &[String], n: usize, r: &Result<Vec<Vec<u64>>, TooMany>) -> String {
+    let why = match r {
+        Ok(r) if r.is_empty() => "当作数字连写，也没有一种读法合乎表格的总计".to_string(),
+        Ok(r) => format!(
+            "当作数字连写，有 {} 种读法（如 {}），无法确定",
+            r.len(),
+            alternatives(r)
+        ),
+        Err(TooMany) => "当作数字连写，读法太多，无法确定".to_string(),
+    };
+    format!(
+        "应有 {n} 个数，这里只有 {} 个（“{}”）；{why}",
+        toks.len(),
+        toks.join(" ")
+    )
 }
 
 fn alternatives(r: &[Vec<u64>]) -> String {
@@ -689,9 +698,8 @@ pub(crate) fn table_b(
                     Some(v.no),
                     row_cells(r),
                     format!(
-                        "三、{label}：数字“{}”连在一起，{}，按 0 导入",
-                        toks.join(" "),
-                        readings_phrase(&other)
+                        "三、{label}：{}，按 0 导入",
+                        short_row(&toks, B_COLS, &other)
                     ),
                 )),
             },
@@ -1006,9 +1014,8 @@ pub(crate) fn table_c(
                 Some(v.no),
                 all,
                 format!(
-                    "四、数字“{}”连在一起，{}，按 0 导入",
-                    toks.join(" "),
-                    readings_phrase(&other)
+                    "四、行政复议、行政诉讼：{}，按 0 导入",
+                    short_row(&toks, N, &other)
                 ),
             )),
         },
