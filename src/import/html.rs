@@ -196,10 +196,16 @@ impl Walker<'_> {
             self.flush();
             return;
         }
-        if name == "table" {
+        if name == "table" && !is_layout_table(el) {
             self.flush();
             self.table(el, path);
             return;
+        }
+        if name == "tr" {
+            // A row of a layout table: keep the count of `<tr` tags in step.
+            let offset = self.src.tr.get(self.tr_seen).copied().unwrap_or(self.pos);
+            self.tr_seen += 1;
+            self.pos = self.pos.max(offset);
         }
         let block = BLOCK.contains(&name);
         let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
@@ -260,6 +266,21 @@ impl Walker<'_> {
             ));
         }
     }
+}
+
+/// A table used for page layout (old sites put the whole article in one): it holds another
+/// table, or a cell with a long text. Its content is read as blocks, not as table rows.
+fn is_layout_table(table: ElementRef<'_>) -> bool {
+    let mut rows = Vec::new();
+    collect_rows(table, &mut rows);
+    table
+        .descendent_elements()
+        .skip(1)
+        .any(|e| e.value().name() == "table")
+        || rows.iter().any(|tr| {
+            tr.child_elements()
+                .any(|td| td.text().map(|t| t.chars().count()).sum::<usize>() > 300)
+        })
 }
 
 fn collect_rows<'a>(el: ElementRef<'a>, out: &mut Vec<ElementRef<'a>>) {
@@ -348,6 +369,24 @@ pub(crate) fn lines(src: &str) -> Vec<Line> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_layout_table_is_read_as_blocks_and_its_data_table_as_rows() {
+        let long = "很长的正文。".repeat(60);
+        let src = format!(
+            "<table><tr><td>导航</td></tr><tr><td><p>一、总体情况</p><p>{long}</p>\n<table><tr><td>规章</td><td>1</td></tr>\n<tr><td>行政许可</td><td>2</td></tr></table></td></tr></table>"
+        );
+        let lines = lines(&src);
+        assert!(lines
+            .iter()
+            .any(|l| l.body == Body::Text("一、总体情况".into())));
+        assert!(lines.iter().any(|l| l.body == Body::Text(long.clone())));
+        let row = lines
+            .iter()
+            .find(|l| l.body == Body::Cells(vec!["行政许可".into(), "2".into()]))
+            .expect("data row");
+        assert_eq!(row.no, 3);
+    }
 
     #[test]
     fn rows_cells_and_furniture() {

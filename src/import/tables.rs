@@ -406,10 +406,7 @@ pub(crate) fn table_a(
                 other => unknown.push(Note::new(
                     Some(v.no),
                     cells,
-                    format!(
-                        "二、{label}：{}，按 0 导入",
-                        short_row(&toks, n, &other)
-                    ),
+                    format!("二、{label}：{}，按 0 导入", short_row(&toks, n, &other)),
                 )),
             },
             Read::Unknown(why) => {
