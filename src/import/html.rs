@@ -389,6 +389,17 @@ mod tests {
     }
 
     #[test]
+    fn word_style_cells_and_paragraphs() {
+        let src = "<div><p class=MsoNormal style='text-indent:2em'><span style='font-family:仿宋'>一、总体情况<o:p></o:p></span></p>\n<table class=MsoTableGrid><tr><td width=80 rowspan=3><p align=center><span>三、本年度办</span></p><p><span>理结果</span></p></td><td><p><span lang=EN-US>12<o:p></o:p></span></p></td><td><p><span lang=EN-US>&nbsp;</span></p></td></tr></table></div>";
+        let lines = lines(src);
+        assert_eq!(lines[0].body, Body::Text("一、总体情况".into()));
+        assert_eq!(
+            lines[1].body,
+            Body::Cells(vec!["三、本年度办理结果".into(), "12".into(), "".into()])
+        );
+    }
+
+    #[test]
     fn rows_cells_and_furniture() {
         let src = "<html><head><title>t</title><script>var a='<tr>';</script></head><body>\n<nav>首页</nav>\n<div id=c><h2>一、总体情况</h2><p>第一段<br>第二段</p>\n<table><tr><td rowspan=2>本年度办<br>\n理结果</td><td>&nbsp;</td><td>3</td></tr>\n<tr><td>x</td></tr></table><p>六、其他需要报告的事项</p><p>无。</p></div><footer>版权所有</footer><p>打印本页</p></body></html>";
         let lines = lines(src);

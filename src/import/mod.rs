@@ -172,6 +172,7 @@ pub fn import_str(text: &str) -> Result<Imported, ImportError> {
         let layout = lines::detect_text_layout(text);
         (layout, lines::lex(text))
     };
+    let all_lines = prose::split_run_in_headings(all_lines);
     let sections = prose::find_sections(&all_lines);
     let found_sections = sections.iter().filter(|s| s.is_some()).count();
     let first = sections.iter().flatten().copied().min();

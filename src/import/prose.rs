@@ -35,17 +35,94 @@ pub(crate) fn section_heading(line: &Line) -> Option<usize> {
     (Pattern::new(&title).dice(&rest) >= 0.5).then_some(idx)
 }
 
-/// Line indices of the six section headings, found in order.
+/// Line indices of the six section headings, found in order. When the headings occur more
+/// than once (a table of contents before the report), the chain with the most sections is
+/// taken, and of equal ones the last (the contents come first).
 pub(crate) fn find_sections(lines: &[Line]) -> [Option<usize>; 6] {
-    let mut out = [None; 6];
-    let mut last: Option<usize> = None;
-    for (i, l) in lines.iter().enumerate() {
-        if let Some(s) = section_heading(l) {
+    let candidates: Vec<(usize, usize)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| section_heading(l).map(|s| (i, s)))
+        .collect();
+    let mut best: ([Option<usize>; 6], usize) = ([None; 6], 0);
+    for start in 0..candidates.len() {
+        if start > 0 && candidates[start - 1].1 < candidates[start].1 {
+            // Not the start of a chain: the greedy chain from an earlier candidate covers it.
+            continue;
+        }
+        let mut out = [None; 6];
+        let mut last: Option<usize> = None;
+        for &(i, s) in &candidates[start..] {
             if last.is_none_or(|p| s > p) && out[s].is_none() {
                 out[s] = Some(i);
                 last = Some(s);
             }
         }
+        let count = out.iter().flatten().count();
+        if count >= best.1 {
+            best = (out, count);
+        }
+    }
+    best.0
+}
+
+/// Splits a line that runs a section heading into its first paragraph
+/// (`一、总体情况2023 年，我局…`) into the heading and the text.
+pub(crate) fn split_run_in_headings(lines: Vec<Line>) -> Vec<Line> {
+    let mut out = Vec::with_capacity(lines.len());
+    for l in lines {
+        let Body::Text(t) = &l.body else {
+            out.push(l);
+            continue;
+        };
+        let (num, rest) = split_numbering(t);
+        let Some(num) = num.filter(|n| n.kind == NumKind::Chinese && (1..=6).contains(&n.value))
+        else {
+            out.push(l);
+            continue;
+        };
+        let title = squash(SECTIONS[num.value as usize - 1].title);
+        // Consume the title's letters from the start of the rest, skipping spaces/punctuation.
+        let mut k = 0;
+        let mut end = None;
+        for (i, ch) in rest.char_indices() {
+            let c = super::labels::fold(ch);
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            if k < title.len() && c == title[k] {
+                k += 1;
+                if k == title.len() {
+                    end = Some(i + ch.len_utf8());
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let Some(end) = end else {
+            out.push(l);
+            continue;
+        };
+        let head_len = t.len() - rest.len() + end;
+        let remainder =
+            t[head_len..].trim_start_matches(|c: char| c.is_whitespace() || "：:。.".contains(c));
+        // A longer heading (`…改进情况和下一步工作打算`) is not a paragraph: only text with a
+        // sentence in it is split off.
+        if remainder.chars().count() < 10 || !remainder.contains(['。', '，', '；']) {
+            out.push(l);
+            continue;
+        }
+        out.push(Line {
+            no: l.no,
+            indent: l.indent,
+            body: Body::Text(t[..head_len].to_string()),
+        });
+        out.push(Line {
+            no: l.no,
+            indent: l.indent.max(2),
+            body: Body::Text(remainder.to_string()),
+        });
     }
     out
 }
@@ -364,6 +441,34 @@ mod tests {
         );
         assert_eq!(section_heading(&text(1, 0, "三、本年度办理结果")), None);
         assert_eq!(section_heading(&text(1, 0, "四、结转下年度继续办理")), None);
+    }
+
+    #[test]
+    fn a_table_of_contents_before_the_report_is_passed_over() {
+        let mut lines = Vec::new();
+        for (k, s) in SECTIONS.iter().enumerate() {
+            lines.push(text(k + 1, 0, &format!("{}……{}", s.heading(), k + 1)));
+        }
+        for (k, s) in SECTIONS.iter().enumerate() {
+            lines.push(text(10 + 2 * k, 0, &s.heading()));
+            lines.push(text(11 + 2 * k, 3, "正文。"));
+        }
+        let found = find_sections(&lines);
+        assert_eq!(
+            found,
+            [Some(6), Some(8), Some(10), Some(12), Some(14), Some(16)]
+        );
+    }
+
+    #[test]
+    fn a_heading_run_into_its_first_paragraph_is_split() {
+        let lines = split_run_in_headings(vec![text(4, 0, "一、总体情况：2023 年，我局……")]);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(section_heading(&lines[0]), Some(0));
+        assert_eq!(lines[1].body, Body::Text("2023 年，我局……".into()));
+        assert_eq!(lines[1].no, 4);
+        let kept = split_run_in_headings(vec![text(1, 0, "一、本年新收政府信息公开申请数量")]);
+        assert_eq!(kept.len(), 1);
     }
 
     #[test]
