@@ -43,7 +43,9 @@ fn stderr(o: &Output) -> String {
 
 fn expected(name: &str) -> nianbao::model::Report {
     let p = format!("{}/examples/{name}.yaml", env!("CARGO_MANIFEST_DIR"));
-    nianbao::yaml::load_file(Path::new(&p)).expect("loads").report
+    nianbao::yaml::load_file(Path::new(&p))
+        .expect("loads")
+        .report
 }
 
 #[test]
@@ -53,13 +55,18 @@ fn an_example_imports_to_stdout_with_exit_0_and_an_account() {
     let o = nianbao(&["import", input.to_str().expect("utf-8 path")], None);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let yaml = String::from_utf8(o.stdout.clone()).expect("utf-8 YAML");
-    let got = nianbao::yaml::load_str(&yaml, "stdout").expect("valid YAML").report;
+    let got = nianbao::yaml::load_str(&yaml, "stdout")
+        .expect("valid YAML")
+        .report;
     assert_eq!(got, expected("huaian-2024"));
     let err = stderr(&o);
     assert!(err.contains("PDF 提取文本"), "{err}");
     assert!(err.contains("机关名称 淮安市人民政府，年度 2024"), "{err}");
     assert!(err.contains("三 175/175 格"), "{err}");
-    assert!(err.contains("F1 警告"), "the check findings are in the account: {err}");
+    assert!(
+        err.contains("F1 警告"),
+        "the check findings are in the account: {err}"
+    );
     assert!(err.contains("结论：表格的每个单元格都已识别"), "{err}");
 }
 
@@ -90,18 +97,31 @@ fn an_unreadable_row_gives_exit_1_its_line_and_still_the_yaml() {
     let input = write(dir.path(), "h.txt", &changed.join("\n"));
     let out = dir.path().join("h.yaml");
     let o = nianbao(
-        &["import", input.to_str().expect("path"), "-o", out.to_str().expect("path")],
+        &[
+            "import",
+            input.to_str().expect("path"),
+            "-o",
+            out.to_str().expect("path"),
+        ],
         None,
     );
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(err.contains("第 123 行"), "{err}");
     assert!(err.contains("2.重复申请"), "{err}");
-    assert!(err.contains("应有 7 个数，这里只有 3 个（“0 0 0”）"), "{err}");
+    assert!(
+        err.contains("应有 7 个数，这里只有 3 个（“0 0 0”）"),
+        "{err}"
+    );
     assert!(err.contains("有 7 个单元格未能识别"), "{err}");
-    let got = nianbao::yaml::load_file(&out).expect("YAML still written").report;
+    let got = nianbao::yaml::load_file(&out)
+        .expect("YAML still written")
+        .report;
     assert_eq!(got.requests.cells[16], [0; 7]);
-    assert_eq!(got.requests.cells[15], expected("hongze-2024").requests.cells[15]);
+    assert_eq!(
+        got.requests.cells[15],
+        expected("hongze-2024").requests.cells[15]
+    );
 }
 
 #[test]
@@ -113,7 +133,10 @@ fn blank_cells_import_as_0_and_are_listed_with_exit_0() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(err.contains("空白单元格（1 个，按 0 写入）"), "{err}");
-    assert!(err.contains("第 27 行：二、行政许可 · 本年处理决定数量 空白"), "{err}");
+    assert!(
+        err.contains("第 27 行：第二部分 · 行政许可 · 本年处理决定数量 空白"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -154,7 +177,10 @@ fn not_a_report_exits_2() {
 #[test]
 fn a_2019_format_report_is_refused_with_exit_2() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let text = data("hongze-2023.txt").replace("2023 年政府信息公开工作年度报告", "2020 年政府信息公开工作年度报告");
+    let text = data("hongze-2023.txt").replace(
+        "2023 年政府信息公开工作年度报告",
+        "2020 年政府信息公开工作年度报告",
+    );
     let input = write(dir.path(), "old.txt", &text);
     let o = nianbao(&["import", input.to_str().expect("path")], None);
     assert_eq!(o.status.code(), Some(2));
@@ -178,7 +204,11 @@ fn gbk_input_is_refused_with_advice() {
     std::fs::write(&p, b"\xc4\xea\xb1\xa8\n").expect("writes");
     let o = nianbao(&["import", p.to_str().expect("path")], None);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("iconv -f GBK -t UTF-8"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("iconv -f GBK -t UTF-8"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

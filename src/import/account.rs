@@ -6,6 +6,13 @@ use crate::rules::{tally, Finding};
 use crate::text::clean_line;
 use std::fmt::Write;
 
+/// Notes in the order of the input (those without a line first).
+fn sorted(notes: &[Note]) -> Vec<&Note> {
+    let mut v: Vec<&Note> = notes.iter().collect();
+    v.sort_by_key(|n| n.line);
+    v
+}
+
 fn note_line(out: &mut String, n: &Note) {
     let place = match n.line {
         Some(l) => format!("第 {l} 行："),
@@ -34,7 +41,7 @@ pub fn account(name: &str, imported: &Imported, findings: &[Finding]) -> String 
             "未能识别（{} 处，涉及 {cells} 个单元格，已按 0 写入）：",
             imported.unknown.len()
         );
-        for n in &imported.unknown {
+        for n in sorted(&imported.unknown) {
             note_line(&mut out, n);
         }
     }
@@ -44,13 +51,13 @@ pub fn account(name: &str, imported: &Imported, findings: &[Finding]) -> String 
             "空白单元格（{} 个，按 0 写入）：",
             imported.blanks.len()
         );
-        for n in &imported.blanks {
+        for n in sorted(&imported.blanks) {
             note_line(&mut out, n);
         }
     }
     if !imported.recovered.is_empty() {
         let _ = writeln!(out, "按表格自身的勾稽关系确定：");
-        for n in &imported.recovered {
+        for n in sorted(&imported.recovered) {
             note_line(&mut out, n);
         }
     }

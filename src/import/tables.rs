@@ -142,10 +142,11 @@ pub(crate) fn view(line: &Line) -> View {
         }
         Body::Text(t) => {
             let toks = tokens(t);
+            // Trailing numbers, and dashes printed for an empty cell.
             let mut first_num = toks.len();
             while first_num > 0 {
                 let (a, b) = toks[first_num - 1];
-                if is_number(&t[a..b]) {
+                if is_number(&t[a..b]) || is_blank_marker(&t[a..b]) {
                     first_num -= 1;
                 } else {
                     break;
@@ -153,8 +154,19 @@ pub(crate) fn view(line: &Line) -> View {
             }
             let mut vals: Vec<Val> = toks[first_num..]
                 .iter()
-                .map(|&(a, b)| Val::Tok(plain_number(&t[a..b])))
+                .map(|&(a, b)| {
+                    if is_blank_marker(&t[a..b]) {
+                        Val::Blank
+                    } else {
+                        Val::Tok(plain_number(&t[a..b]))
+                    }
+                })
                 .collect();
+            if vals.iter().all(|v| *v == Val::Blank) {
+                // Dashes alone are text (a rule line), not a row of empty cells.
+                vals.clear();
+                first_num = toks.len();
+            }
             let mut label_end = toks.get(first_num).map_or(t.len(), |&(a, _)| a);
             if vals.is_empty() {
                 // A label with its digits glued on: `（一）予以公开1288`.
@@ -180,6 +192,14 @@ pub(crate) fn view(line: &Line) -> View {
                 explicit: false,
             }
         }
+    }
+}
+
+/// `在第 86–134 行之间` for the lines of a section (empty when the section is missing).
+fn span(lines: &[Line]) -> String {
+    match (lines.first(), lines.last()) {
+        (Some(a), Some(b)) => format!("在第 {}–{} 行之间", a.no, b.no),
+        _ => "本节缺失，".to_string(),
     }
 }
 
@@ -341,7 +361,7 @@ pub(crate) fn table_a(
                     Err(e) => unknown.push(Note::new(
                         Some(v.no),
                         cells,
-                        format!("二、{label} 本年收费金额：“{t}”读不出：{e}"),
+                        format!("第二部分 · {label} 本年收费金额：“{t}”读不出：{e}"),
                     )),
                 },
                 [Val::Blank] => {
@@ -349,14 +369,14 @@ pub(crate) fn table_a(
                     blanks.push(Note::new(
                         Some(v.no),
                         cells,
-                        format!("二、{label} 本年收费金额 空白，按 0 导入"),
+                        format!("第二部分 · {label} 本年收费金额 空白，按 0 导入"),
                     ));
                 }
                 _ => unknown.push(Note::new(
                     Some(v.no),
                     cells,
                     format!(
-                        "二、{label} 本年收费金额：应有 1 个数，这里是“{}”",
+                        "第二部分 · {label} 本年收费金额：应有 1 个数，这里是“{}”",
                         printed(&v.vals)
                     ),
                 )),
@@ -383,7 +403,7 @@ pub(crate) fn table_a(
                         Some(v.no),
                         vec![CellRef::A { field: key, col: b }],
                         format!(
-                            "二、{label} · {} 空白，按 0 导入",
+                            "第二部分 · {label} · {} 空白，按 0 导入",
                             cols.get(b).unwrap_or(&"")
                         ),
                     ));
@@ -397,7 +417,7 @@ pub(crate) fn table_a(
                         Some(v.no),
                         cells,
                         format!(
-                            "二、{label}：连写的数字“{}”只有一种读法：{}",
+                            "第二部分 · {label}：连写的数字“{}”只有一种读法：{}",
                             toks.join(" "),
                             join_u64(&r[0])
                         ),
@@ -406,12 +426,17 @@ pub(crate) fn table_a(
                 other => unknown.push(Note::new(
                     Some(v.no),
                     cells,
-                    format!("二、{label}：{}，按 0 导入", short_row(&toks, n, &other)),
+                    format!(
+                        "第二部分 · {label}：{}，按 0 导入",
+                        short_row(&toks, n, &other)
+                    ),
                 )),
             },
-            Read::Unknown(why) => {
-                unknown.push(Note::new(Some(v.no), cells, format!("二、{label}：{why}")))
-            }
+            Read::Unknown(why) => unknown.push(Note::new(
+                Some(v.no),
+                cells,
+                format!("第二部分 · {label}：{why}"),
+            )),
         }
     }
     for (i, (key, label, n)) in rows.iter().enumerate() {
@@ -419,7 +444,10 @@ pub(crate) fn table_a(
             unknown.push(Note::new(
                 None,
                 (0..*n).map(|col| CellRef::A { field: key, col }).collect(),
-                format!("二、{label}：没有找到这一行"),
+                format!(
+                    "第二部分 · {label}：{}没有找到这一行，按 0 导入",
+                    span(lines)
+                ),
             ));
         }
     }
@@ -672,7 +700,10 @@ pub(crate) fn table_b(
                     blanks.push(Note::new(
                         Some(v.no),
                         vec![CellRef::B { row: r, col: b }],
-                        format!("三、{label} · {} 空白，按 0 导入", B_COLUMNS[b].label),
+                        format!(
+                            "第三部分 · {label} · {} 空白，按 0 导入",
+                            B_COLUMNS[b].label
+                        ),
                     ));
                 }
             }
@@ -684,7 +715,7 @@ pub(crate) fn table_b(
                         Some(v.no),
                         row_cells(r),
                         format!(
-                            "三、{label}：连写的数字“{}”只有一种读法合乎“总计 = 各列之和”：{}",
+                            "第三部分 · {label}：连写的数字“{}”只有一种读法合乎“总计 = 各列之和”：{}",
                             toks.join(" "),
                             join_u64(&rs[0])
                         ),
@@ -695,7 +726,7 @@ pub(crate) fn table_b(
                     Some(v.no),
                     row_cells(r),
                     format!(
-                        "三、{label}：{}，按 0 导入",
+                        "第三部分 · {label}：{}，按 0 导入",
                         short_row(&toks, B_COLS, &other)
                     ),
                 )),
@@ -703,7 +734,10 @@ pub(crate) fn table_b(
             Read::Unknown(why) => unknown.push(Note::new(
                 Some(v.no),
                 row_cells(r),
-                format!("三、{label}：{why}（“{}”），按 0 导入", printed(&v.vals)),
+                format!(
+                    "第三部分 · {label}：{why}（“{}”），按 0 导入",
+                    printed(&v.vals)
+                ),
             )),
         }
     }
@@ -723,7 +757,7 @@ pub(crate) fn table_b(
                 Some(v.no),
                 Vec::new(),
                 format!(
-                    "三、{group_label} 是标题行，却印有数字“{}”，未导入",
+                    "第三部分 · {group_label} 是标题行，却印有数字“{}”，未导入",
                     printed(&v.vals)
                 ),
             ));
@@ -739,7 +773,7 @@ pub(crate) fn table_b(
                 Some(v.no),
                 under.iter().flat_map(|&r| row_cells(r)).collect(),
                 format!(
-                    "三、{group_label} 印成一行（2019 年版的写法），下面的 {} 行没有印出；这一行全为 0，故其下各行都是 0",
+                    "第三部分 · {group_label} 印成一行（2019 年版的写法），下面的 {} 行没有印出；这一行全为 0，故其下各行都是 0",
                     under.len()
                 ),
             ));
@@ -751,7 +785,7 @@ pub(crate) fn table_b(
                 Some(v.no),
                 under.iter().flat_map(|&r| row_cells(r)).collect(),
                 format!(
-                    "三、{group_label} 印成一行（2019 年版的写法）：“{}”，无法分到其下 {} 行（{}），按 0 导入",
+                    "第三部分 · {group_label} 印成一行（2019 年版的写法）：“{}”，无法分到其下 {} 行（{}），按 0 导入",
                     printed(&v.vals),
                     under.len(),
                     under.iter().map(|&r| B_ROWS[r].label).collect::<Vec<_>>().join("、")
@@ -771,20 +805,23 @@ pub(crate) fn table_b(
                 Some(a.view.no),
                 Vec::new(),
                 format!(
-                    "三、数字“{}”（标签“{}”）对不上表格的任何一行，未导入",
+                    "第三部分：数字“{}”（标签“{}”）对不上表格的任何一行，未导入",
                     printed(&a.view.vals),
                     label
                 ),
             ));
         }
     }
-    let first_line = lines.first().map(|l| l.no);
     for r in 0..m {
         if row_anchor[r].is_none() && !deduced[r] {
             unknown.push(Note::new(
-                first_line,
+                None,
                 row_cells(r),
-                format!("三、{}：没有找到这一行，按 0 导入", B_ROWS[r].label),
+                format!(
+                    "第三部分 · {}：{}没有找到这一行，按 0 导入",
+                    B_ROWS[r].label,
+                    span(lines)
+                ),
             ));
         }
     }
@@ -872,7 +909,7 @@ fn resolve_run_together(
                     Some(no),
                     cells_of,
                     format!(
-                        "三、{label}：连写的数字“{text}”有 {} 种读法合乎本行总计，只有 {} 同时合乎 B2、B3 勾稽关系",
+                        "第三部分 · {label}：连写的数字“{text}”有 {} 种读法合乎本行总计，只有 {} 同时合乎 B2、B3 勾稽关系",
                         rs.len(),
                         join_u64(v)
                     ),
@@ -890,7 +927,7 @@ fn resolve_run_together(
                     Some(no),
                     cells_of,
                     format!(
-                        "三、{label}：数字“{text}”连在一起，有 {} 种读法（如 {}），{why}，按 0 导入",
+                        "第三部分 · {label}：数字“{text}”连在一起，有 {} 种读法（如 {}），{why}，按 0 导入",
                         rs.len(),
                         alternatives(&rs)
                     ),
@@ -964,9 +1001,12 @@ pub(crate) fn table_c(
         .max_by_key(|v| (v.vals.len(), std::cmp::Reverse(v.no)))
     else {
         unknown.push(Note::new(
-            lines.first().map(|l| l.no),
+            None,
             all,
-            "四、行政复议、行政诉讼：没有找到数字行，按 0 导入".to_string(),
+            format!(
+                "第四部分 · 行政复议、行政诉讼：{}没有找到数字行，按 0 导入",
+                span(lines)
+            ),
         ));
         return out;
     };
@@ -987,7 +1027,7 @@ pub(crate) fn table_c(
                         col: b % 5,
                     }],
                     format!(
-                        "四、{} · {} 空白，按 0 导入",
+                        "第四部分 · {} · {} 空白，按 0 导入",
                         C_GROUPS[b / 5].short,
                         C_COLUMNS[b % 5].label
                     ),
@@ -1001,7 +1041,7 @@ pub(crate) fn table_c(
                     Some(v.no),
                     all,
                     format!(
-                        "四、连写的数字“{}”只有一种读法合乎“总计 = 四项之和”：{}",
+                        "第四部分：连写的数字“{}”只有一种读法合乎“总计 = 四项之和”：{}",
                         toks.join(" "),
                         join_u64(&rs[0])
                     ),
@@ -1011,7 +1051,7 @@ pub(crate) fn table_c(
                 Some(v.no),
                 all,
                 format!(
-                    "四、行政复议、行政诉讼：{}，按 0 导入",
+                    "第四部分 · 行政复议、行政诉讼：{}，按 0 导入",
                     short_row(&toks, N, &other)
                 ),
             )),
@@ -1020,7 +1060,7 @@ pub(crate) fn table_c(
             Some(v.no),
             all,
             format!(
-                "四、行政复议、行政诉讼：{why}（“{}”），按 0 导入",
+                "第四部分 · 行政复议、行政诉讼：{why}（“{}”），按 0 导入",
                 printed(&v.vals)
             ),
         )),
@@ -1060,6 +1100,15 @@ mod tests {
         let v = view(&text(1, "（一）予以公开1288"));
         assert_eq!(v.labels, vec!["（一）予以公开"]);
         assert_eq!(v.vals, vec![Val::Tok("1288".into())]);
+    }
+
+    #[test]
+    fn a_dash_in_text_is_an_empty_cell() {
+        let v = view(&text(1, "行政许可      —      0"));
+        assert_eq!(v.labels, vec!["行政许可"]);
+        assert_eq!(v.vals, vec![Val::Blank, Val::Tok("0".into())]);
+        let v = view(&text(1, "——"));
+        assert!(v.vals.is_empty());
     }
 
     #[test]
