@@ -6,7 +6,7 @@
 //! heading (Markdown `#`, HTML `<h1>`…`<h6>`). Page numbers and form feeds are dropped here.
 
 use super::labels::fold;
-use super::Layout;
+use super::markdown::{is_pipe_separator, markdown_heading, markdown_inline, pipe_cells};
 
 /// What a line holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,96 +137,6 @@ fn indent_of(s: &str) -> usize {
         .take_while(|c| c.is_whitespace())
         .map(|c| if c == '\u{3000}' { 2 } else { 1 })
         .sum()
-}
-
-fn pipe_cells(t: &str) -> Option<Vec<String>> {
-    let t = t.trim();
-    let inner = t.strip_prefix('|')?;
-    let inner = inner.strip_suffix('|').unwrap_or(inner);
-    let mut cells = Vec::new();
-    let mut cur = String::new();
-    let mut chars = inner.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' if chars.peek() == Some(&'|') => {
-                cur.push('|');
-                chars.next();
-            }
-            '|' => cells.push(std::mem::take(&mut cur)),
-            _ => cur.push(c),
-        }
-    }
-    cells.push(cur);
-    let cells: Vec<String> = cells
-        .into_iter()
-        .map(|c| markdown_inline(c.trim()))
-        .collect();
-    Some(cells)
-}
-
-/// A Markdown table's separator row `|---|:--:|`.
-fn is_pipe_separator(cells: &[String]) -> bool {
-    !cells.is_empty()
-        && cells.iter().all(|c| {
-            let c = c.trim();
-            !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' '))
-        })
-}
-
-/// Drops the Markdown marks a published text may carry: `**bold**`, `<br>` in a cell.
-fn markdown_inline(s: &str) -> String {
-    let s = s.replace("**", "").replace("__", "");
-    let mut out = s.clone();
-    for br in ["<br>", "<br/>", "<br />", "<BR>"] {
-        out = out.replace(br, "");
-    }
-    out
-}
-
-fn markdown_heading(t: &str) -> Option<&str> {
-    let trimmed = t.trim_start();
-    let hashes = trimmed.chars().take_while(|c| *c == '#').count();
-    if (1..=6).contains(&hashes) {
-        let rest = &trimmed[hashes..];
-        if rest.starts_with(' ') || rest.starts_with('\t') || rest.is_empty() {
-            return Some(rest.trim());
-        }
-    }
-    None
-}
-
-/// Guesses the layout of a text input (not HTML) from its lines.
-pub(crate) fn detect_text_layout(text: &str) -> Layout {
-    let (mut tabs, mut pipes, mut pages, mut single_numbers) = (0, 0, false, 0);
-    for raw in text.lines() {
-        if raw.contains('\x0c') {
-            pages = true;
-        }
-        let line = raw.trim_matches(|c: char| c == '\x0c' || c == '\r');
-        if line.contains('\t') && !line.trim().is_empty() {
-            tabs += 1;
-        } else if line.trim_start().starts_with('|') {
-            pipes += 1;
-        } else if is_page_number(line) {
-            pages = true;
-        } else {
-            let t = line.trim();
-            if is_number(t) || matches!(t, "-" | "—" | "/") {
-                single_numbers += 1;
-            }
-        }
-    }
-    if pipes >= 3 {
-        Layout::Markdown
-    } else if tabs >= 3 {
-        Layout::TabSeparated
-    } else if pages {
-        Layout::PdfText
-    } else if single_numbers >= 100 {
-        Layout::OneCellPerLine
-    } else {
-        Layout::PlainText
-    }
 }
 
 /// Splits a text input into lines.

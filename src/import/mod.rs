@@ -9,12 +9,20 @@
 //! [`Imported::unknown`] with its input line; blank cells are listed in
 //! [`Imported::blanks`]; digits that ran together are recovered only when the table's own
 //! arithmetic leaves exactly one reading ([`Imported::recovered`]).
+//!
+//! Modules: `detect` (which layout), `lines` (text and PDF text as numbered lines: page
+//! numbers, form feeds, tabs), `markdown` (pipe tables, `#` headings), `html` (scraper),
+//! `prose` (sections, title, parts, fees), `labels` (matching labels against the schema),
+//! `tables` (A, B, C; `tables::row` reads a line as label columns and values), `digits`
+//! (run-together digits), `account` (what `import` prints on stderr).
 
 mod account;
+mod detect;
 mod digits;
 mod html;
 mod labels;
 mod lines;
+mod markdown;
 mod prose;
 mod tables;
 
@@ -146,30 +154,13 @@ pub fn import_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
     }
 }
 
-/// True when the text looks like HTML.
-fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(2000)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    head.starts_with('<')
-        && (head.contains("<html")
-            || head.contains("<body")
-            || head.contains("<table")
-            || head.contains("<p")
-            || head.contains("<div")
-            || head.contains("<!doctype"))
-}
-
 /// Imports a published report from its text (any supported layout).
 pub fn import_str(text: &str) -> Result<Imported, ImportError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let (layout, all_lines) = if looks_like_html(text) {
+    let (layout, all_lines) = if detect::looks_like_html(text) {
         (Layout::Html, html::lines(text))
     } else {
-        let layout = lines::detect_text_layout(text);
+        let layout = detect::detect_text_layout(text);
         (layout, lines::lex(text))
     };
     let all_lines = prose::split_run_in_headings(all_lines);
