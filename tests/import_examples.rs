@@ -83,3 +83,25 @@ fn hongze_2024_pdf_text() {
 fn huaian_2024_pdf_text() {
     check("huaian-2024", Layout::PdfText);
 }
+
+/// The gulou report as its web page might be published: a Word export (`<p class=MsoNormal>`
+/// and `<span>` in every cell, `<o:p>`), headings in bold paragraphs, tables with rowspan,
+/// colspan and `<br>` in the headers, `&nbsp;` in empty cells, inside the site's furniture
+/// (navigation, a list of other reports, breadcrumbs, print links, footer, scripts).
+#[test]
+fn gulou_as_a_published_web_page() {
+    let path = format!(
+        "{}/tests/import_data/gulou-kegongxin-2023.html",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).expect("fixture");
+    let imported = import_str(&text).expect("imports");
+    assert_eq!(imported.layout, Layout::Html);
+    assert_same(
+        "gulou html",
+        &imported.report,
+        &expected("gulou-kegongxin-2023"),
+    );
+    assert!(imported.unknown.is_empty(), "{:#?}", imported.unknown);
+    assert!(imported.blanks.is_empty(), "{:#?}", imported.blanks);
+}

@@ -150,6 +150,11 @@ struct Walker<'s> {
     buf: String,
     buf_path: Vec<usize>,
     in_heading: usize,
+    /// Depth of `<b>`/`<strong>` elements, and whether the block so far has letters outside
+    /// and inside them (a paragraph all in bold is a sub-heading).
+    in_bold: usize,
+    plain_letters: bool,
+    bold_letters: bool,
     pos: usize,
     tr_seen: usize,
 }
@@ -158,6 +163,9 @@ impl Walker<'_> {
     fn flush(&mut self) {
         let text = collapse(&self.buf);
         self.buf.clear();
+        let all_bold = self.bold_letters && !self.plain_letters;
+        self.bold_letters = false;
+        self.plain_letters = false;
         if text.is_empty() {
             return;
         }
@@ -165,7 +173,7 @@ impl Walker<'_> {
             self.pos = p;
         }
         let no = self.src.line_of(self.pos);
-        let body = if self.in_heading > 0 {
+        let body = if self.in_heading > 0 || (all_bold && is_bold_subheading(&text)) {
             Body::Heading(text)
         } else {
             Body::Text(text)
@@ -183,6 +191,13 @@ impl Walker<'_> {
     fn text(&mut self, t: &str, path: &[usize]) {
         if self.buf.trim().is_empty() {
             self.buf_path = path.to_vec();
+        }
+        if t.chars().any(|c| !c.is_whitespace()) {
+            if self.in_bold > 0 {
+                self.bold_letters = true;
+            } else {
+                self.plain_letters = true;
+            }
         }
         self.buf.push_str(t);
     }
@@ -209,11 +224,15 @@ impl Walker<'_> {
         }
         let block = BLOCK.contains(&name);
         let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        let bold = matches!(name, "b" | "strong");
         if block {
             self.flush();
         }
         if heading {
             self.in_heading += 1;
+        }
+        if bold {
+            self.in_bold += 1;
         }
         for (i, child) in el.children().enumerate() {
             path.push(i);
@@ -236,6 +255,9 @@ impl Walker<'_> {
         }
         if heading {
             self.in_heading -= 1;
+        }
+        if bold {
+            self.in_bold -= 1;
         }
     }
 
@@ -283,6 +305,15 @@ fn is_layout_table(table: ElementRef<'_>) -> bool {
         })
 }
 
+/// A paragraph all in bold is a sub-heading (`<p><b>存在问题</b></p>`) when it is short, has
+/// no sentence in it and no numbering (a bold `（一）主动公开情况` is a numbered part, a bold
+/// `一、总体情况` a section heading: both are found by their numbering).
+fn is_bold_subheading(text: &str) -> bool {
+    text.chars().count() <= 20
+        && !text.contains(['。', '，', '；', '：', ':'])
+        && super::labels::split_numbering(text).0.is_none()
+}
+
 fn collect_rows<'a>(el: ElementRef<'a>, out: &mut Vec<ElementRef<'a>>) {
     for c in el.child_elements() {
         match c.value().name() {
@@ -324,6 +355,9 @@ pub(crate) fn lines(src: &str) -> Vec<Line> {
         buf: String::new(),
         buf_path: Vec::new(),
         in_heading: 0,
+        in_bold: 0,
+        plain_letters: false,
+        bold_letters: false,
         pos: 0,
         tr_seen: 0,
     };
@@ -397,6 +431,15 @@ mod tests {
             lines[1].body,
             Body::Cells(vec!["三、本年度办理结果".into(), "12".into(), "".into()])
         );
+    }
+
+    #[test]
+    fn a_bold_paragraph_is_a_sub_heading_unless_numbered() {
+        let src = "<p><b>存在问题</b></p><p><strong>（一）主动公开情况</strong></p><p><b>注意</b>：正文</p>";
+        let lines = lines(src);
+        assert_eq!(lines[0].body, Body::Heading("存在问题".into()));
+        assert_eq!(lines[1].body, Body::Text("（一）主动公开情况".into()));
+        assert_eq!(lines[2].body, Body::Text("注意：正文".into()));
     }
 
     #[test]
