@@ -72,9 +72,24 @@ pub fn run(args: ImportArgs) -> anyhow::Result<i32> {
         }
     }
     let findings = rules::check(&imported.report, &Context::today());
-    eprint!("{}", import::account(&name, &imported, &findings));
+    let account = import::account(&name, &imported, &findings);
+    match stderr_width() {
+        Some(w) => eprint!("{}", import::wrap_account(&account, w)),
+        None => eprint!("{account}"),
+    }
     if let Some(path) = &args.output {
         eprintln!("已写入 {}", clean_line(&path.display().to_string()));
     }
     Ok(imported.exit_code())
+}
+
+/// The terminal's width when stderr is a terminal.
+fn stderr_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    ratatui::crossterm::terminal::size()
+        .ok()
+        .map(|(w, _)| w as usize)
 }

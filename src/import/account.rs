@@ -5,6 +5,7 @@ use super::{Imported, Note};
 use crate::rules::{tally, Finding};
 use crate::text::clean_line;
 use std::fmt::Write;
+use unicode_width::UnicodeWidthChar;
 
 /// Notes in the order of the input (those without a line first).
 fn sorted(notes: &[Note]) -> Vec<&Note> {
@@ -83,4 +84,47 @@ pub fn account(name: &str, imported: &Imported, findings: &[Finding]) -> String 
         );
     }
     out
+}
+
+/// Wraps an account for a terminal `width` columns wide: a long item is continued on lines
+/// indented four columns (CJK characters count two).
+pub fn wrap_account(text: &str, width: usize) -> String {
+    let width = width.max(20);
+    let mut out = String::new();
+    for line in text.lines() {
+        let mut used = 0;
+        let mut just_wrapped = false;
+        for ch in line.chars() {
+            let w = ch.width().unwrap_or(0);
+            if used + w > width {
+                out.push_str("\n    ");
+                used = 4;
+                just_wrapped = true;
+            }
+            if just_wrapped && ch == ' ' {
+                continue;
+            }
+            just_wrapped = false;
+            out.push(ch);
+            used += w;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_items_continue_indented() {
+        let wrapped = wrap_account("  第 1 行：一二三四五六七八九十\n短\n", 20);
+        assert_eq!(wrapped, "  第 1 行：一二三四\n    五六七八九十\n短\n");
+        // No space at the start of a continuation.
+        assert_eq!(
+            wrap_account("abcdefghijklmnopqrst uv", 20),
+            "abcdefghijklmnopqrst\n    uv\n"
+        );
+    }
 }

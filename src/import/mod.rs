@@ -26,7 +26,7 @@ mod markdown;
 mod prose;
 mod tables;
 
-pub use account::account;
+pub use account::{account, wrap_account};
 
 use crate::model::schema::{A_BLOCKS, B_COLS, B_ROW_COUNT, C_COLUMNS, C_GROUPS, SECTIONS};
 use crate::model::{Appeals, CellRef, ProseSection, Report, Requests, FORMAT_VERSION};
