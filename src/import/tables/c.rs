@@ -49,11 +49,27 @@ pub(crate) fn table_c(
         cells: [[0; 5]; 3],
         found: 0,
     };
-    let Some(v) = views
+    // The row of numbers; wrapped over several lines (numbers only), they are joined when
+    // together they make the fifteen.
+    let numeric: Vec<&View> = views
+        .iter()
+        .filter(|v| v.has_number() && v.labels.is_empty())
+        .collect();
+    let joined = (numeric.len() > 1 && numeric.iter().map(|v| v.vals.len()).sum::<usize>() == N)
+        .then(|| View {
+            no: numeric[0].no,
+            labels: Vec::new(),
+            vals: numeric
+                .iter()
+                .flat_map(|v| v.vals.iter().cloned())
+                .collect(),
+            explicit: numeric[0].explicit,
+        });
+    let best = views
         .iter()
         .filter(|v| v.has_number())
-        .max_by_key(|v| (v.vals.len(), std::cmp::Reverse(v.no)))
-    else {
+        .max_by_key(|v| (v.vals.len(), std::cmp::Reverse(v.no)));
+    let Some(v) = joined.as_ref().or(best) else {
         unknown.push(Note::new(
             None,
             all,
@@ -70,6 +86,18 @@ pub(crate) fn table_c(
         }
         out.found = N;
     };
+    let lines_with_numbers = views.iter().filter(|v| v.has_number()).count();
+    if joined.is_none() && lines_with_numbers > 1 && v.vals.len() < N {
+        // Several short lines of numbers: not a row whose borders were lost.
+        unknown.push(Note::new(
+            Some(v.no),
+            all,
+            format!(
+                "第四部分 · 行政复议、行政诉讼：数字分在 {lines_with_numbers} 行，凑不成 15 个，按 0 导入"
+            ),
+        ));
+        return out;
+    }
     match read_counts(&v.vals, N) {
         Read::Values(vals, bls) => {
             set(&mut out, &vals);
@@ -120,4 +148,35 @@ pub(crate) fn table_c(
         )),
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::lines::Body;
+
+    fn text(no: usize, s: &str) -> Line {
+        Line {
+            no,
+            indent: 0,
+            body: Body::Text(s.to_string()),
+        }
+    }
+
+    #[test]
+    fn a_row_wrapped_over_two_lines_is_joined() {
+        let lines = vec![
+            text(1, "行政复议    行政诉讼"),
+            text(2, "72 64 178 37 351 13 4 8"),
+            text(3, ""),
+            text(4, "1 26 12 1 1 6 20"),
+        ];
+        let (mut u, mut b, mut r) = (Vec::new(), Vec::new(), Vec::new());
+        let c = table_c(&lines, Layout::PdfText, &mut u, &mut b, &mut r);
+        assert!(u.is_empty(), "{u:?}");
+        assert_eq!(
+            c.cells,
+            [[72, 64, 178, 37, 351], [13, 4, 8, 1, 26], [12, 1, 1, 6, 20]]
+        );
+    }
 }
