@@ -7,11 +7,24 @@ use crate::text::clean_line;
 use std::fmt::Write;
 use unicode_width::UnicodeWidthChar;
 
+/// At most this many notes of a kind are listed.
+const MAX_LISTED: usize = 200;
+
 /// Notes in the order of the input (those without a line first).
 fn sorted(notes: &[Note]) -> Vec<&Note> {
     let mut v: Vec<&Note> = notes.iter().collect();
     v.sort_by_key(|n| n.line);
     v
+}
+
+fn list(out: &mut String, notes: &[Note]) {
+    let all = sorted(notes);
+    for n in all.iter().take(MAX_LISTED) {
+        note_line(out, n);
+    }
+    if all.len() > MAX_LISTED {
+        let _ = writeln!(out, "  ……另有 {} 处未列出", all.len() - MAX_LISTED);
+    }
 }
 
 fn note_line(out: &mut String, n: &Note) {
@@ -42,9 +55,7 @@ pub fn account(name: &str, imported: &Imported, findings: &[Finding]) -> String 
             "未能识别（{} 处，涉及 {cells} 个单元格，已按 0 写入）：",
             imported.unknown.len()
         );
-        for n in sorted(&imported.unknown) {
-            note_line(&mut out, n);
-        }
+        list(&mut out, &imported.unknown);
     }
     if !imported.blanks.is_empty() {
         let _ = writeln!(
@@ -52,15 +63,11 @@ pub fn account(name: &str, imported: &Imported, findings: &[Finding]) -> String 
             "空白单元格（{} 个，按 0 写入）：",
             imported.blanks.len()
         );
-        for n in sorted(&imported.blanks) {
-            note_line(&mut out, n);
-        }
+        list(&mut out, &imported.blanks);
     }
     if !imported.recovered.is_empty() {
         let _ = writeln!(out, "按表格自身的勾稽关系确定：");
-        for n in sorted(&imported.recovered) {
-            note_line(&mut out, n);
-        }
+        list(&mut out, &imported.recovered);
     }
     let (errors, warnings) = tally(findings);
     if findings.is_empty() {

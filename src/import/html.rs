@@ -84,7 +84,13 @@ impl<'a> Source<'a> {
         if needle.chars().count() < 2 {
             return None;
         }
-        self.text.get(from..)?.find(&needle).map(|p| from + p)
+        // Within the next 64 KB: a block not found there (entities in its first characters)
+        // keeps the previous position rather than costing a scan of the whole page.
+        let mut end = (from + 65_536).min(self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        self.text.get(from..end)?.find(&needle).map(|p| from + p)
     }
 }
 

@@ -39,23 +39,40 @@ pub(crate) fn section_heading(line: &Line) -> Option<usize> {
 /// than once (a table of contents before the report), the chain with the most sections is
 /// taken, and of equal ones the last (the contents come first).
 pub(crate) fn find_sections(lines: &[Line]) -> [Option<usize>; 6] {
-    let candidates: Vec<(usize, usize)> = lines
-        .iter()
-        .enumerate()
-        .filter_map(|(i, l)| section_heading(l).map(|s| (i, s)))
-        .collect();
+    // Line indices of the candidates of each section, in order.
+    let mut by_section: [Vec<usize>; 6] = Default::default();
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if let Some(s) = section_heading(l) {
+            by_section[s].push(i);
+            candidates.push((i, s));
+        }
+    }
     let mut best: ([Option<usize>; 6], usize) = ([None; 6], 0);
     for start in 0..candidates.len() {
         if start > 0 && candidates[start - 1].1 < candidates[start].1 {
-            // Not the start of a chain: the greedy chain from an earlier candidate covers it.
+            // Not the start of a chain: the chain from an earlier candidate covers it.
             continue;
         }
+        let (mut at, mut last) = candidates[start];
         let mut out = [None; 6];
-        let mut last: Option<usize> = None;
-        for &(i, s) in &candidates[start..] {
-            if last.is_none_or(|p| s > p) && out[s].is_none() {
-                out[s] = Some(i);
-                last = Some(s);
+        out[last] = Some(at);
+        // Greedy: the nearest later heading of any later section, found by binary search.
+        loop {
+            let next = (last + 1..6)
+                .filter_map(|s| {
+                    let v = &by_section[s];
+                    let k = v.partition_point(|&i| i <= at);
+                    v.get(k).map(|&i| (i, s))
+                })
+                .min();
+            match next {
+                Some((i, s)) => {
+                    out[s] = Some(i);
+                    at = i;
+                    last = s;
+                }
+                None => break,
             }
         }
         let count = out.iter().flatten().count();

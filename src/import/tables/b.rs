@@ -13,6 +13,9 @@ use crate::model::schema::{
 use crate::model::CellRef;
 use std::sync::OnceLock;
 
+/// More lines of numbers than this in section 三 are not a report's table B.
+const MAX_ANCHORS: usize = 2000;
+
 struct BLabels {
     rows: Vec<(Label, Pattern)>,
     groups: Vec<Vec<char>>,
@@ -150,6 +153,27 @@ pub(crate) fn table_b(
     }
     if let Some(prev) = anchors.last_mut() {
         prev.gap_after = gap;
+    }
+
+    // A table B has some 25–60 lines of numbers; thousands are not a report's table (and
+    // would make the alignment needlessly large).
+    if anchors.len() > MAX_ANCHORS {
+        let row_cells_all: Vec<CellRef> = (0..B_ROW_COUNT)
+            .flat_map(|row| (0..B_COLS).map(move |col| CellRef::B { row, col }))
+            .collect();
+        unknown.push(Note::new(
+            lines.first().map(|l| l.no),
+            row_cells_all,
+            format!(
+                "第三部分：{}有 {} 行数字，不像年度报告的表格，未导入，全部按 0 写入",
+                span(lines),
+                anchors.len()
+            ),
+        ));
+        return TableB {
+            cells: [[0; B_COLS]; B_ROW_COUNT],
+            found: 0,
+        };
     }
 
     // Scores and the alignment.
