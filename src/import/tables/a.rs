@@ -45,6 +45,11 @@ pub(crate) fn table_a(
     if layout == Layout::OneCellPerLine {
         views = merge_cells(views, &|v| row_of(v).map(|i| rows[i].2));
     }
+    let cols = Columns::learn(
+        views
+            .iter()
+            .filter_map(|v| row_of(v).map(|i| (v, rows[i].2))),
+    );
     let mut p = Proactive::default();
     let mut done = vec![false; rows.len()];
     let mut found = 0;
@@ -57,8 +62,8 @@ pub(crate) fn table_a(
         done[i] = true;
         let cells: Vec<CellRef> = (0..n).map(|col| CellRef::A { field: key, col }).collect();
         if key == "fees_wan_yuan" {
-            let vals = trim_vals(&v.vals, 1);
-            match vals.as_slice() {
+            let vals = fit(v, 1, &cols);
+            match vals.as_deref().unwrap_or(&[]) {
                 [Val::Tok(t)] => match Amount::parse(t, 6) {
                     Ok(a) => {
                         p.fees_wan_yuan = a;
@@ -89,7 +94,7 @@ pub(crate) fn table_a(
             }
             continue;
         }
-        let cols = A_BLOCKS
+        let col_labels = A_BLOCKS
             .iter()
             .find(|b| b.rows.iter().any(|(k, _)| *k == key))
             .map_or(&[][..], |b| b.columns);
@@ -100,7 +105,7 @@ pub(crate) fn table_a(
                 }
             }
         };
-        match read_counts(&v.vals, n) {
+        match read_counts(v, n, &cols) {
             Read::Values(vals, bl) => {
                 set(&vals, &mut p);
                 found += n;
@@ -110,7 +115,7 @@ pub(crate) fn table_a(
                         vec![CellRef::A { field: key, col: b }],
                         format!(
                             "第二部分 · {label} · {} 空白，按 0 导入",
-                            cols.get(b).unwrap_or(&"")
+                            col_labels.get(b).unwrap_or(&"")
                         ),
                     ));
                 }

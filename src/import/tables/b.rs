@@ -235,6 +235,7 @@ pub(crate) fn table_b(
     }
 
     // Values.
+    let cols = Columns::learn(anchors.iter().map(|a| (&a.view, B_COLS)));
     let mut cells = [[0u64; B_COLS]; B_ROW_COUNT];
     let mut known = [false; B_ROW_COUNT];
     let mut pending: Vec<(usize, usize, Vec<Vec<u64>>, String)> = Vec::new(); // row, line, readings, printed
@@ -244,7 +245,7 @@ pub(crate) fn table_b(
         let Some(a) = a else { continue };
         let v = &anchors[*a].view;
         let label = B_ROWS[r].label;
-        match read_counts(&v.vals, B_COLS) {
+        match read_counts(v, B_COLS, &cols) {
             Read::Values(vals, bls) => {
                 cells[r].copy_from_slice(&vals);
                 known[r] = true;
@@ -315,7 +316,7 @@ pub(crate) fn table_b(
             ));
             continue;
         }
-        let zeros = matches!(read_counts(&v.vals, B_COLS), Read::Values(ref x, ref b) if b.is_empty() && x.iter().all(|n| *n == 0));
+        let zeros = matches!(read_counts(v, B_COLS, &cols), Read::Values(ref x, ref b) if b.is_empty() && x.iter().all(|n| *n == 0));
         if zeros {
             for &r in &under {
                 known[r] = true;

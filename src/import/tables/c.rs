@@ -63,7 +63,9 @@ pub(crate) fn table_c(
                 .iter()
                 .flat_map(|v| v.vals.iter().cloned())
                 .collect(),
-            explicit: numeric[0].explicit,
+            explicit: false,
+            val_start: 0,
+            ncells: 0,
         });
     let best = views
         .iter()
@@ -98,7 +100,8 @@ pub(crate) fn table_c(
         ));
         return out;
     }
-    match read_counts(&v.vals, N) {
+    let cols = Columns::learn(views.iter().filter(|v| v.has_number()).map(|v| (v, N)));
+    match read_counts(v, N, &cols) {
         Read::Values(vals, bls) => {
             set(&mut out, &vals);
             for b in bls {

@@ -28,17 +28,82 @@ pub(super) fn span(lines: &[Line]) -> String {
     }
 }
 
-/// Removes blank cells at the ends while there are more slots than expected (the empty
-/// cells a copied table carries beside its values).
-pub(super) fn trim_vals(vals: &[Val], expected: usize) -> Vec<Val> {
-    let mut v: Vec<Val> = vals.to_vec();
-    while v.len() > expected && v.last() == Some(&Val::Blank) {
-        v.pop();
+/// Where the values of explicit rows begin, learnt from the rows whose values can sit only
+/// one way. A copied table carries empty cells beside its values (label columns, a trailing
+/// tab); a row whose blank cells leave several ways to place its values is placed like the
+/// rows of the same shape (as many cells, its last label in the same column).
+#[derive(Debug, Default)]
+pub(crate) struct Columns {
+    /// (number of cells, index of the first cell after the labels, offset of the values
+    /// from there, rows seen).
+    offsets: Vec<(usize, usize, usize, usize)>,
+}
+
+impl Columns {
+    /// Learns from rows and the number of values each should have.
+    pub(crate) fn learn<'a>(rows: impl IntoIterator<Item = (&'a View, usize)>) -> Columns {
+        let mut c = Columns::default();
+        for (v, expected) in rows {
+            if !v.explicit {
+                continue;
+            }
+            if let [a] = windows(&v.vals, expected)[..] {
+                let key = (v.ncells, v.val_start, a);
+                match c
+                    .offsets
+                    .iter_mut()
+                    .find(|(n, s, o, _)| (*n, *s, *o) == key)
+                {
+                    Some(e) => e.3 += 1,
+                    None => c.offsets.push((key.0, key.1, key.2, 1)),
+                }
+            }
+        }
+        c
     }
-    while v.len() > expected && v.first() == Some(&Val::Blank) {
-        v.remove(0);
+
+    /// The usual offset of the values in rows of this shape.
+    fn offset_for(&self, v: &View) -> Option<usize> {
+        self.offsets
+            .iter()
+            .filter(|(n, s, _, _)| *n == v.ncells && *s == v.val_start)
+            .max_by_key(|(_, _, o, votes)| (*votes, std::cmp::Reverse(*o)))
+            .map(|(_, _, o, _)| *o)
     }
-    v
+}
+
+/// The offsets at which `expected` values can sit among `vals` with only blanks outside.
+fn windows(vals: &[Val], expected: usize) -> Vec<usize> {
+    if vals.len() <= expected {
+        return vec![0];
+    }
+    (0..=vals.len() - expected)
+        .filter(|&a| {
+            vals[..a].iter().all(|x| *x == Val::Blank)
+                && vals[a + expected..].iter().all(|x| *x == Val::Blank)
+        })
+        .collect()
+}
+
+/// A row's values placed in its `expected` cells; an error when its blank cells leave
+/// several ways and the other rows do not tell which.
+pub(crate) fn fit(v: &View, expected: usize, cols: &Columns) -> Result<Vec<Val>, String> {
+    let w = windows(&v.vals, expected);
+    let at = match w[..] {
+        [] => return Ok(v.vals.clone()),
+        [a] => a,
+        _ => match cols.offset_for(v).filter(|o| w.contains(o)) {
+            Some(a) => a,
+            None => {
+                return Err(format!(
+                    "空白格较多（“{}”），无法确定各数所在的列",
+                    printed(&v.vals)
+                ))
+            }
+        },
+    };
+    let end = (at + expected).min(v.vals.len());
+    Ok(v.vals[at..end].to_vec())
 }
 
 /// In the one-cell-per-line layout, a label line takes the number lines after it.
@@ -73,8 +138,11 @@ pub(super) enum Read {
     Unknown(String),
 }
 
-pub(super) fn read_counts(vals: &[Val], expected: usize) -> Read {
-    let v = trim_vals(vals, expected);
+pub(super) fn read_counts(view: &View, expected: usize, cols: &Columns) -> Read {
+    let v = match fit(view, expected, cols) {
+        Ok(v) => v,
+        Err(why) => return Read::Unknown(why),
+    };
     if v.len() == expected {
         let mut out = Vec::with_capacity(expected);
         let mut blanks = Vec::new();

@@ -22,6 +22,10 @@ pub(crate) struct View {
     pub vals: Vec<Val>,
     /// True when the cells were explicit (tab, pipe, HTML).
     pub explicit: bool,
+    /// Index among the row's cells of the first value (explicit rows).
+    pub val_start: usize,
+    /// Number of cells of the row (explicit rows; 0 otherwise).
+    pub ncells: usize,
 }
 
 impl View {
@@ -93,6 +97,8 @@ pub(crate) fn view(line: &Line) -> View {
             labels: vec![t.trim().to_string()],
             vals: Vec::new(),
             explicit: false,
+            val_start: 0,
+            ncells: 0,
         },
         Body::Cells(cells) => {
             let last_label = cells
@@ -122,6 +128,8 @@ pub(crate) fn view(line: &Line) -> View {
                 labels,
                 vals,
                 explicit: true,
+                val_start: from,
+                ncells: cells.len(),
             }
         }
         Body::Text(t) => {
@@ -174,6 +182,8 @@ pub(crate) fn view(line: &Line) -> View {
                 labels: fragments(&t[..label_end]),
                 vals,
                 explicit: false,
+                val_start: 0,
+                ncells: 0,
             }
         }
     }
@@ -182,7 +192,7 @@ pub(crate) fn view(line: &Line) -> View {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::tables::trim_vals;
+    use crate::import::tables::{fit, Columns};
 
     fn text(no: usize, s: &str) -> Line {
         Line {
@@ -232,6 +242,14 @@ mod tests {
         };
         let v = view(&l);
         assert_eq!(v.vals, vec![Val::Blank, Val::Blank]);
-        assert_eq!(trim_vals(&v.vals, 1), vec![Val::Blank]);
+        // Two ways to place one value among two blanks, and no other row to learn from.
+        assert!(fit(&v, 1, &Columns::default()).is_err());
+        let other = view(&Line {
+            no: 4,
+            indent: 0,
+            body: Body::Cells(vec!["行政处罚".into(), "5".into(), "".into()]),
+        });
+        let cols = Columns::learn([(&other, 1)]);
+        assert_eq!(fit(&v, 1, &cols), Ok(vec![Val::Blank]));
     }
 }
