@@ -217,3 +217,46 @@ fn a_missing_input_file_exits_2() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("无法打开输入文件"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_published_web_page_imports_with_exit_0() {
+    let path = format!(
+        "{}/tests/import_data/gulou-kegongxin-2023.html",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let o = nianbao(&["import", &path], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let got = nianbao::yaml::load_str(&String::from_utf8_lossy(&o.stdout), "out")
+        .expect("YAML")
+        .report;
+    assert_eq!(got, expected("gulou-kegongxin-2023"));
+    let err = stderr(&o);
+    assert!(err.contains("网页 HTML"), "{err}");
+    assert!(
+        err.contains(
+            "（标题印作“区科学技术和工业信息化局”，正文中写作“鼓楼区科学技术和工业信息化局”）"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn run_together_digits_are_listed_with_their_reading() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = data("huaian-2024.txt").replace(
+        "一、本年新收政府信息公开申请数量                3001        53       0        0    61       4   3119",
+        "一、本年新收政府信息公开申请数量 30015300614 3119",
+    );
+    let input = write(dir.path(), "h.txt", &text);
+    let o = nianbao(&["import", input.to_str().expect("path")], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("按表格自身的勾稽关系确定"), "{err}");
+    assert!(
+        err.contains(
+            "第 125 行：第三部分 · 一、本年新收政府信息公开申请数量：连写的数字“30015300614 3119”"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("3001 53 0 0 61 4 3119"), "{err}");
+}

@@ -67,8 +67,12 @@ pub fn run(args: ImportArgs) -> anyhow::Result<i32> {
             .with_context(|| format!("无法写入 {}", clean_line(&path.display().to_string())))?,
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(yaml.as_bytes())?;
-            out.flush()?;
+            match out.write_all(yaml.as_bytes()).and_then(|()| out.flush()) {
+                Ok(()) => {}
+                // `nianbao import … | head`: the reader has gone; the account still follows.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                Err(e) => return Err(e.into()),
+            }
         }
     }
     let findings = rules::check(&imported.report, &Context::today());
