@@ -148,10 +148,14 @@ fn title_re() -> &'static (Regex, Regex) {
     static R: OnceLock<(Regex, Regex)> = OnceLock::new();
     R.get_or_init(|| {
         (
-            Regex::new(r"^(.*?)((?:19|20)\d\d)年度?政府信息公开工作年度报告$")
-                .expect("valid regex"),
-            Regex::new(r"^((?:19|20)\d\d)年度?(.+?)政府信息公开工作年度报告$")
-                .expect("valid regex"),
+            Regex::new(
+                r"^(.*?)((?:19|20)\d\d)年度?政府信息公开工作年度报告(?:[(（][^)）]{0,10}[)）])?$",
+            )
+            .expect("valid regex"),
+            Regex::new(
+                r"^((?:19|20)\d\d)年度?(.+?)政府信息公开工作年度报告(?:[(（][^)）]{0,10}[)）])?$",
+            )
+            .expect("valid regex"),
         )
     })
 }
@@ -183,7 +187,7 @@ pub(crate) fn find_title(lines: &[Line]) -> Option<Title> {
     let mut found = None;
     for (i, l) in lines.iter().enumerate() {
         let t = compact(&l.text());
-        if !t.ends_with("年度报告") {
+        if !t.contains("年度报告") {
             continue;
         }
         let (mut agency, year) = if let Some(c) = a.captures(&t) {
@@ -193,6 +197,11 @@ pub(crate) fn find_title(lines: &[Line]) -> Option<Title> {
         } else {
             continue;
         };
+        // `××局关于2023年…`, `【××局】2023年…`.
+        agency = agency
+            .trim_end_matches("关于")
+            .trim_matches(|c: char| "【】[]《》".contains(c))
+            .to_string();
         if agency.is_empty() {
             // The agency on the line before: `洪泽区人民政府` / `2023 年政府信息公开工作年度报告`.
             if let Some(prev) = lines[..i].iter().rev().find(|l| !l.is_blank()) {
@@ -458,6 +467,27 @@ mod tests {
         );
         assert_eq!(section_heading(&text(1, 0, "三、本年度办理结果")), None);
         assert_eq!(section_heading(&text(1, 0, "四、结转下年度继续办理")), None);
+    }
+
+    #[test]
+    fn title_variants() {
+        let t = |s: &str| find_title(&[text(1, 0, s)]).map(|t| (t.agency, t.year));
+        assert_eq!(
+            t("淮安市人民政府2024年政府信息公开工作年度报告（全文）"),
+            Some(("淮安市人民政府".into(), 2024))
+        );
+        assert_eq!(
+            t("南京市江宁区交通运输局关于2023年度政府信息公开工作年度报告"),
+            Some(("南京市江宁区交通运输局".into(), 2023))
+        );
+        assert_eq!(
+            t("2023年度南京市江宁区交通运输局政府信息公开工作年度报告"),
+            Some(("南京市江宁区交通运输局".into(), 2023))
+        );
+        assert_eq!(
+            t("2023年政府信息公开工作年度报告的通知已印发，请查收"),
+            None
+        );
     }
 
     #[test]
