@@ -53,3 +53,18 @@ fn hongze_2023_at_80x24() {
 fn hongze_2023_at_120x40() {
     shots(120, 40);
 }
+
+#[test]
+fn help_and_an_unreadable_file_at_80x24() {
+    let mut v = viewer(80, 24);
+    v.update(&Event::Key(KeyEvent::new(
+        KeyCode::F(1),
+        KeyModifiers::NONE,
+    )));
+    insta::assert_snapshot!("help_80x24", screen(&v, 80, 24));
+
+    let bad = Path::new("tests/view_fixtures/negative-count.yaml").to_path_buf();
+    let good = Path::new("examples/hongze-2023.yaml").to_path_buf();
+    let v = Viewer::new(vec![bad, good], None, 2026, 80, 24, Theme::plain());
+    insta::assert_snapshot!("unreadable_80x24", screen(&v, 80, 24));
+}

@@ -320,7 +320,7 @@ pub fn unreadable(e: &LoadError) -> Document {
     b.push(Block::Blank);
     b.push(Block::text(
         TextKind::Note,
-        "改正文件后按 e 用向导打开，或按 ] / [ 看其他文件。".to_string(),
+        "请按上面的位置在文本编辑器中改正文件；按 ] / [ 看其他文件。".to_string(),
     ));
     Document {
         blocks: b,
