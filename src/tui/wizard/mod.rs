@@ -8,6 +8,7 @@
 pub mod keymap;
 pub mod run;
 pub mod state;
+pub mod testing;
 pub mod update;
 pub mod view;
 
