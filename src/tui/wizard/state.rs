@@ -294,8 +294,6 @@ pub struct Wizard {
     pub(crate) redo: Vec<Snapshot>,
     /// Whether an undo snapshot was already taken for the focused field's edit.
     pub(crate) edit_open: bool,
-    /// First line of the table shown (kept by the view so the focus stays visible).
-    pub(crate) table_scroll: Cell<u16>,
     /// First line of the report preview of step 8.
     pub review_scroll: u16,
     /// First part shown in a prose step.
@@ -327,7 +325,6 @@ impl Wizard {
             undo: Vec::new(),
             redo: Vec::new(),
             edit_open: false,
-            table_scroll: Cell::new(0),
             review_scroll: 0,
             parts_scroll: Cell::new(0),
             list_scroll: Cell::new(0),

@@ -100,7 +100,6 @@ impl Wizard {
 
     pub(crate) fn go_step(&mut self, step: Step) {
         self.step = step;
-        self.table_scroll.set(0);
         self.parts_scroll.set(0);
         self.list_scroll.set(0);
         self.review_scroll = 0;

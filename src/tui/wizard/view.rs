@@ -15,7 +15,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 use ratatui::Frame;
-use std::cell::Cell;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The smallest terminal the wizard draws in.
@@ -545,88 +544,6 @@ fn draw_prose(w: &Wizard, area: Rect, buf: &mut Buffer) -> Option<Position> {
     cur
 }
 
-/// Draws a table into `area`, scrolled so that the focused cell is visible; the table's
-/// header lines stay on top.
-fn draw_table_scrolled(
-    table: Table,
-    props: &TableProps<'_>,
-    area: Rect,
-    buf: &mut Buffer,
-    scroll: &Cell<u16>,
-) -> Option<Position> {
-    let full = tables::height(table, area.width).max(1);
-    if full <= area.height {
-        scroll.set(0);
-        return tables::render(table, props, area, buf);
-    }
-    let tmp_area = Rect::new(0, 0, area.width, full);
-    let mut tmp = Buffer::empty(tmp_area);
-    let pos = tables::render(table, props, tmp_area, &mut tmp);
-    let header = header_rows(table, &tmp).min(area.height.saturating_sub(1));
-    let body_h = area.height - header;
-    let focus_y = pos.map(|p| p.y).or_else(|| focus_row(props, &tmp));
-    let mut top = scroll.get().max(header);
-    if let Some(fy) = focus_y {
-        if fy >= header {
-            if fy < top {
-                top = fy;
-            } else if fy >= top + body_h {
-                top = fy + 1 - body_h;
-            }
-        }
-    }
-    top = top.min(full - body_h);
-    scroll.set(top);
-    let copy = |buf: &mut Buffer, sy: u16, dy: u16| {
-        for x in 0..area.width {
-            buf[(area.x + x, dy)] = tmp[(x, sy)].clone();
-        }
-    };
-    for y in 0..header {
-        copy(buf, y, area.y + y);
-    }
-    for y in 0..body_h {
-        copy(buf, top + y, area.y + header + y);
-    }
-    pos.and_then(|p| {
-        (p.y >= top && p.y < top + body_h)
-            .then(|| Position::new(area.x + p.x, area.y + header + p.y - top))
-    })
-}
-
-fn row_text(buf: &Buffer, y: u16) -> String {
-    (0..buf.area.width)
-        .map(|x| buf[(x, y)].symbol().to_string())
-        .collect()
-}
-
-/// How many lines of the drawn table are its header: the lines above its first row label.
-fn header_rows(table: Table, buf: &Buffer) -> u16 {
-    let first = match table {
-        Table::A => crate::model::schema::A_BLOCKS[0].article,
-        Table::B => crate::model::schema::B_ROWS[0].short,
-        Table::C => crate::model::schema::C_GROUPS[0].short,
-    };
-    let first: String = first.chars().take(3).collect();
-    (0..buf.area.height)
-        .find(|y| row_text(buf, *y).contains(&first))
-        .unwrap_or(0)
-}
-
-/// The line of the focused cell's row, found by its label, when the table does not say.
-fn focus_row(props: &TableProps<'_>, buf: &Buffer) -> Option<u16> {
-    let label: String = match props.focus? {
-        CellRef::B { row, .. } => crate::model::schema::B_ROWS[row].short.to_string(),
-        CellRef::A { field, .. } => crate::model::schema::A_BLOCKS
-            .iter()
-            .flat_map(|b| b.rows.iter())
-            .find(|(k, _)| *k == field)
-            .map(|(_, l)| l.to_string())?,
-        _ => return None,
-    };
-    (0..buf.area.height).find(|y| row_text(buf, *y).contains(&label))
-}
-
 fn draw_table_step(w: &Wizard, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let table = w.step.table()?;
     let marks = marks(w);
@@ -641,7 +558,8 @@ fn draw_table_step(w: &Wizard, area: Rect, buf: &mut Buffer) -> Option<Position>
         marks: &marks,
         theme: &w.theme,
     };
-    draw_table_scrolled(table, &props, area, buf, &w.table_scroll)
+    // The table keeps its header and scrolls its body to the focus by itself.
+    tables::render(table, &props, area, buf)
 }
 
 /// The report as it will read, line by line (tables as placeholders of their height).
@@ -663,9 +581,11 @@ fn document(r: &Report, width: u16, t: &Theme) -> (Vec<DocItem>, [usize; 8]) {
         if parts.is_empty() {
             items.push(DocItem::Line(Line::styled("（本节为空）", t.error())));
         }
-        for (i, p) in parts.iter().enumerate() {
+        let mut headed = 0;
+        for p in parts {
             if !p.heading.is_empty() {
-                let h = format!("（{}）{}", chinese_number(i + 1), clean_line(&p.heading));
+                headed += 1;
+                let h = format!("（{}）{}", chinese_number(headed), clean_line(&p.heading));
                 items.push(DocItem::Line(Line::styled(h, t.label())));
             }
             for para in clean_text(&p.body).split('\n') {
@@ -919,7 +839,14 @@ fn draw_dialog(w: &Wizard, d: &Dialog, area: Rect, buf: &mut Buffer) {
         inner_w + 2,
         h,
     );
-    Clear.render(rect, buf);
+    // One column more on each side, so no wide character sticks into the frame.
+    let wider = Rect::new(
+        rect.x.saturating_sub(1),
+        rect.y,
+        (rect.width + 2).min(area.x + area.width - rect.x.saturating_sub(1)),
+        rect.height,
+    );
+    Clear.render(wider, buf);
     let end = rect.x + rect.width;
     // A frame.
     let top = format!("┌─ {title} ");
