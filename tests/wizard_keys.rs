@@ -420,3 +420,20 @@ fn too_small_a_terminal_gets_a_message() {
     assert!(screen.contains("终端窗口太小"), "{screen}");
     assert_eq!(cursor, None);
 }
+
+#[test]
+fn the_cursor_follows_the_caret_through_soft_wrapped_chinese() {
+    let mut w = blank();
+    to_step(&mut w, Step::Overview);
+    feed(&mut w, [key(KeyCode::Tab)]);
+    // The body editor is 75 columns wide at 80: 37 Chinese characters a line.
+    let text: String = "政".repeat(50);
+    feed(&mut w, chars(&text));
+    let (screen, cursor) = render(&w, 80, 24);
+    assert_eq!(w.report.overview[0].body.chars().count(), 50);
+    // Heading on line 2, body from line 3; the 13 characters after the wrap end at 4 + 26.
+    assert_eq!(cursor, Some((4 + 26, 4)), "{screen}");
+    feed(&mut w, [key(KeyCode::Home)]);
+    let (_, cursor) = render(&w, 80, 24);
+    assert_eq!(cursor.map(|c| c.0), Some(4));
+}
