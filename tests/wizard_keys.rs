@@ -437,3 +437,18 @@ fn the_cursor_follows_the_caret_through_soft_wrapped_chinese() {
     let (_, cursor) = render(&w, 80, 24);
     assert_eq!(cursor.map(|c| c.0), Some(4));
 }
+
+#[test]
+fn missing_parts_of_an_edited_file_are_listed_until_saved() {
+    let mut w = wizard(huaian(), "h.yaml", (80, 24));
+    w.file_findings = nianbao::rules::s1_missing_parts(&["problems"]);
+    w.refresh_findings();
+    assert!(w.findings.iter().any(|f| f.rule == "S1"));
+    feed(&mut w, [key(KeyCode::PageDown)]);
+    assert!(
+        w.findings.iter().any(|f| f.rule == "S1"),
+        "kept across changes"
+    );
+    w.saved(Ok(()));
+    assert!(!w.findings.iter().any(|f| f.rule == "S1"));
+}

@@ -54,7 +54,9 @@ pub fn run_edit(args: EditArgs) -> anyhow::Result<i32> {
         }
     };
     let year = crate::rules::current_year();
-    let w = Wizard::new(loaded.report, options(args.file, year));
+    let mut w = Wizard::new(loaded.report, options(args.file, year));
+    w.file_findings = crate::rules::s1_missing_parts(&loaded.missing);
+    w.refresh_findings();
     wizard::run(w)?;
     Ok(0)
 }

@@ -56,6 +56,10 @@ impl Wizard {
         match result {
             Ok(()) => {
                 self.dirty = false;
+                if !self.file_findings.is_empty() {
+                    self.file_findings.clear();
+                    self.refresh_findings();
+                }
                 let errors: Vec<String> = self
                     .findings
                     .iter()
