@@ -37,9 +37,7 @@ pub fn run_new(args: NewArgs) -> anyhow::Result<i32> {
     }
     let year = crate::rules::current_year();
     let report = Wizard::blank_report(year);
-    let mut w = Wizard::new(report, options(args.file, year));
-    // A new report is unsaved until it is saved.
-    w.dirty = true;
+    let w = Wizard::new(report, options(args.file, year));
     wizard::run(w)?;
     Ok(0)
 }
