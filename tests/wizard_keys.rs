@@ -307,6 +307,15 @@ fn step_keys_and_every_step_reachable() {
     );
     assert_eq!(w.step, Step::TableC);
     assert_eq!(w.focus, Field::Cell(CellRef::C { group: 0, col: 0 }));
+    feed(
+        &mut w,
+        [Event::Key(KeyEvent::new(
+            KeyCode::Char('4'),
+            KeyModifiers::ALT,
+        ))],
+    );
+    assert_eq!(w.step, Step::TableB);
+    assert_eq!(w.focus, Field::Cell(CellRef::B { row: 0, col: 0 }));
 }
 
 #[test]

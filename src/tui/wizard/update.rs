@@ -601,6 +601,14 @@ fn on_key(w: &mut Wizard, key: &KeyEvent) -> Vec<Effect> {
     if let Some(a) = lookup(key, &w.scopes()) {
         return w.action(a);
     }
+    // Alt-1 … Alt-8: straight to a step.
+    if let KeyCode::Char(c @ '1'..='8') = key.code {
+        if key.modifiers.contains(KeyModifiers::ALT) {
+            let i = usize::from(c as u8 - b'1');
+            w.go_step(Step::ALL[i]);
+            return vec![Effect::Redraw];
+        }
+    }
     let plain = !key
         .modifiers
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
