@@ -461,3 +461,20 @@ fn missing_parts_of_an_edited_file_are_listed_until_saved() {
     w.saved(Ok(()));
     assert!(!w.findings.iter().any(|f| f.rule == "S1"));
 }
+
+#[test]
+fn overwrite_question_gives_force_save_on_y_only() {
+    let mut w = blank();
+    w.ask_overwrite("new.yaml 在打开后被其他程序改动过（10:02 保存）");
+    assert!(matches!(w.dialog, Some(Dialog::ConfirmOverwrite(_))));
+    let (screen, _) = render(&w, 80, 24);
+    assert!(screen.contains("覆盖"), "{screen}");
+    assert_eq!(
+        feed(&mut w, chars("y")),
+        vec![Effect::ForceSave, Effect::Redraw]
+    );
+    assert_eq!(w.dialog, None);
+    w.ask_overwrite("changed");
+    assert_eq!(feed(&mut w, chars("n")), vec![Effect::Redraw]);
+    assert!(message(&w).contains("未保存"));
+}

@@ -12,15 +12,23 @@ use std::time::Duration;
 /// Runs the wizard on a real terminal until the user quits. The terminal is given back on
 /// every way out (the panic hook of [`terminal::enter`] covers panics).
 pub fn run(mut wizard: Wizard) -> anyhow::Result<()> {
+    // HOOK (issue 5): the lock and draft recovery happen before this point, in cli::edit.
+    let mut drafts = DraftWriter::new(&wizard.path);
     let mut term = terminal::enter()?;
-    let result = event_loop(&mut term, &mut wizard);
+    let result = event_loop(&mut term, &mut wizard, &mut drafts);
+    // Whatever happened (the terminal gone, an I/O error), what was typed reaches the draft.
+    let flushed = drafts.flush();
     terminal::restore()?;
-    result
+    result?;
+    flushed?;
+    Ok(())
 }
 
-fn event_loop(term: &mut terminal::Term, w: &mut Wizard) -> anyhow::Result<()> {
-    // HOOK (issue 5): the lock and draft recovery happen before this point, in cli::edit.
-    let mut drafts = DraftWriter::new(&w.path);
+fn event_loop(
+    term: &mut terminal::Term,
+    w: &mut Wizard,
+    drafts: &mut DraftWriter,
+) -> anyhow::Result<()> {
     let size = term.size()?;
     w.size = (size.width, size.height);
     term.draw(|f| view(w, f))?;
@@ -46,8 +54,9 @@ fn event_loop(term: &mut terminal::Term, w: &mut Wizard) -> anyhow::Result<()> {
             match fx {
                 Effect::Redraw => redraw = true,
                 Effect::Changed => drafts.changed(&w.report),
-                Effect::Save => {
-                    // HOOK (issue 5): ask before overwriting a file changed on disk.
+                Effect::Save | Effect::ForceSave => {
+                    // HOOK (issue 5): for `Save` (not `ForceSave`), if FILE changed on disk
+                    // since it was opened: `w.ask_overwrite(why); redraw = true; continue;`
                     let r = persist::save_report(&w.path, &w.report).map_err(|e| e.to_string());
                     if r.is_ok() {
                         let _ = drafts.saved();
@@ -55,10 +64,7 @@ fn event_loop(term: &mut terminal::Term, w: &mut Wizard) -> anyhow::Result<()> {
                     w.saved(r);
                     redraw = true;
                 }
-                Effect::Quit => {
-                    drafts.flush()?;
-                    return Ok(());
-                }
+                Effect::Quit => return Ok(()),
             }
         }
         if redraw {

@@ -221,6 +221,9 @@ pub enum Dialog {
     ConfirmQuit,
     /// Saved, with these errors still in the report.
     SavedWithErrors(Vec<String>),
+    /// Overwrite FILE anyway? (It changed on disk since it was opened; the text says how.)
+    /// `y` gives [`super::Effect::ForceSave`].
+    ConfirmOverwrite(String),
 }
 
 /// How a status message reads.

@@ -824,6 +824,14 @@ fn draw_dialog(w: &Wizard, d: &Dialog, area: Rect, buf: &mut Buffer) {
                 t.header(),
             ));
         }
+        Dialog::ConfirmOverwrite(why) => {
+            title = "文件已被改动";
+            for l in wrap(&clean_text(why), usize::from(inner_w.saturating_sub(2))) {
+                lines.push((l, Style::new()));
+            }
+            lines.push(("要用现在的内容覆盖它吗？".into(), Style::new()));
+            lines.push(("y 覆盖　　其他键 不保存，返回".into(), t.header()));
+        }
         Dialog::SavedWithErrors(errors) => {
             title = "已保存";
             lines.push((
