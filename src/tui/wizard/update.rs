@@ -592,11 +592,11 @@ impl Wizard {
                 self.parts_action(a)
             }
             Action::ScrollUp => {
-                self.review_scroll = self.review_scroll.saturating_sub(3);
+                self.review_scroll = (self.review_scroll - 3).max(self.review_range.get().0);
                 vec![Effect::Redraw]
             }
             Action::ScrollDown => {
-                self.review_scroll = self.review_scroll.saturating_add(3);
+                self.review_scroll = (self.review_scroll + 3).min(self.review_range.get().1);
                 vec![Effect::Redraw]
             }
         }
