@@ -51,9 +51,15 @@ impl Theme {
         }
     }
 
-    /// Computed cells (totals): never typed into.
+    /// Computed cells (totals): never typed into. Cyan (dark blue is hard to read on a dark
+    /// 16-colour terminal) and italic; without colours, italic and underlined (italic alone is
+    /// lost on terminals without it, such as the Linux console).
     pub fn computed(&self) -> Style {
-        self.fg(Color::Blue).add_modifier(Modifier::ITALIC)
+        if self.colour {
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::ITALIC)
+        } else {
+            Style::new().add_modifier(Modifier::ITALIC | Modifier::UNDERLINED)
+        }
     }
 
     /// The focused cell or field.

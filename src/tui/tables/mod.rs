@@ -1,19 +1,49 @@
 //! Tables A, B and C drawn as the published report draws them — one drawing code for the
 //! wizard (with a focused, editable cell) and the viewer (with cells marked by findings).
 //!
-//! SKELETON: the API below is what the wizard and the viewer use; the drawing is a
-//! placeholder to be replaced by the real published layout (see issue 3 "Tables on screen").
+//! # Drawing
+//! - [`render`] draws a table into an area. When the area is shorter than the table
+//!   ([`height`]), the header block stays at the top and the body scrolls so that the
+//!   focused cell is visible (derived from the focus alone: no scroll state). This is what
+//!   the wizard uses.
+//! - [`render_scrolled`] draws the table as if its top `skip` lines were scrolled off above
+//!   `area` (nothing pinned): what a viewer laying out a whole report as one scrolling
+//!   document uses for a table that is partly off the top of the screen. A table partly off
+//!   the bottom is simply drawn into the shorter area (clipped).
+//! - [`height`] is exact and depends only on the table and the width, never on the numbers
+//!   (more digits than budgeted make the numbers scroll sideways rather than the table grow).
+//! - Where the number columns do not fit the width, the label column stays and the numbers
+//!   scroll sideways so that the focused column is visible; `◂` / `▸` show hidden columns.
+//! - Every number cell is `[mark][number][ ]`: the mark slot holds ✗ (error) or ! (warning)
+//!   for cells in [`TableProps::marks`]; the last column is where the terminal cursor sits
+//!   while the cell is edited ([`render`] returns that position for the focused cell).
+//!
+//! - [`cell_lines`] tells on which lines of its table a cell's row is drawn at a width (for
+//!   scrolling a document to a finding); [`marks_from_findings`] turns rule findings into
+//!   [`TableProps::marks`].
+//! - Widths that change the layout: table B uses full official labels from
+//!   [`FULL_LABELS_FROM`] (120) columns, short labels below; table C is one printed row of 15
+//!   numbers from [`C_WIDE_FROM`] (105) columns, one row per group below.
+//!
+//! Layout per table: see `docs/decisions/tables.md`.
 
+mod a;
+mod b;
+mod c;
+pub mod layout;
 pub mod nav;
 
 use crate::model::schema::{A_BLOCKS, B_COLUMNS, B_ROWS, C_COLUMNS, C_GROUPS};
 use crate::model::{CellRef, Report};
+use crate::rules::{Finding, Severity};
 use crate::tui::theme::Theme;
+use layout::Canvas;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{Clear, Widget};
 
+pub use b::FULL_LABELS_FROM;
+pub use c::WIDE_FROM as C_WIDE_FROM;
 pub use nav::{editable_cells, neighbour, Direction};
 
 /// Which table.
@@ -51,68 +81,154 @@ pub struct TableProps<'a> {
     pub theme: &'a Theme,
 }
 
-/// Number of terminal rows the table needs at this width.
-pub fn height(table: Table, _width: u16) -> u16 {
+/// The mark of a cell: an error wins over a warning.
+pub fn mark_of(marks: &[(CellRef, Mark)], cell: CellRef) -> Option<Mark> {
+    let mut out = None;
+    for (c, m) in marks {
+        if *c == cell {
+            if *m == Mark::Error {
+                return Some(Mark::Error);
+            }
+            out = Some(*m);
+        }
+    }
+    out
+}
+
+/// The marks for every table cell the findings concern (error or warning by severity), for
+/// [`TableProps::marks`].
+pub fn marks_from_findings(findings: &[Finding]) -> Vec<(CellRef, Mark)> {
+    let mut out: Vec<(CellRef, Mark)> = Vec::new();
+    for f in findings {
+        let m = match f.severity {
+            Severity::Error => Mark::Error,
+            Severity::Warning => Mark::Warning,
+        };
+        for c in &f.cells {
+            if !matches!(c, CellRef::A { .. } | CellRef::B { .. } | CellRef::C { .. }) {
+                continue;
+            }
+            match out.iter_mut().find(|(c2, _)| c2 == c) {
+                Some(entry) => {
+                    if m == Mark::Error {
+                        entry.1 = Mark::Error;
+                    }
+                }
+                None => out.push((*c, m)),
+            }
+        }
+    }
+    out
+}
+
+/// Number of terminal rows the table needs at this width (exact: [`render`] into an area this
+/// high and `width` wide draws the whole table).
+pub fn height(table: Table, width: u16) -> u16 {
     match table {
-        Table::A => A_BLOCKS.iter().map(|b| b.rows.len() as u16 + 2).sum(),
-        Table::B => B_ROWS.len() as u16 + 1,
-        Table::C => C_GROUPS.len() as u16 + 1,
+        Table::A => a::height(),
+        Table::B => b::BLayout::new(width).height(),
+        Table::C => c::CLayout::new(width).height(),
     }
 }
 
-/// Draws the table into `area`. Returns where the focused cell's text ends, for placing the
-/// terminal cursor, when the focused cell is visible.
+/// The table a cell belongs to (`None` for fields outside the tables).
+pub fn table_of(cell: CellRef) -> Option<Table> {
+    match cell {
+        CellRef::A { .. } => Some(Table::A),
+        CellRef::B { .. } => Some(Table::B),
+        CellRef::C { .. } => Some(Table::C),
+        _ => None,
+    }
+}
+
+/// The lines (first, end exclusive, counted from the table's top) of the row holding `cell`
+/// when its table is drawn `width` columns wide: for a viewer scrolling its document to a
+/// finding's cell. `None` for cells outside the tables.
+pub fn cell_lines(cell: CellRef, width: u16) -> Option<(u16, u16)> {
+    focus_lines(table_of(cell)?, Some(cell), width)
+}
+
+/// Lines at the top of the table that stay in place when [`render`] scrolls the body.
+fn header_height(table: Table, width: u16) -> u16 {
+    match table {
+        Table::A => 0,
+        Table::B => b::HEADER_LINES,
+        Table::C => c::CLayout::new(width).header(),
+    }
+}
+
+/// Table lines (first, end exclusive) of the focused cell's row, if it is in this table.
+fn focus_lines(table: Table, focus: Option<CellRef>, width: u16) -> Option<(u16, u16)> {
+    match (table, focus?) {
+        (Table::B, CellRef::B { row, .. }) if row < B_ROWS.len() => {
+            Some(b::BLayout::new(width).row_lines(row))
+        }
+        (Table::C, CellRef::C { group, .. }) if group < C_GROUPS.len() => {
+            Some(c::CLayout::new(width).group_lines(group))
+        }
+        (Table::A, CellRef::A { field, .. }) => a::field_lines(field),
+        _ => None,
+    }
+}
+
+/// Draws the table into `area` (see the module docs). Returns where the focused cell's text
+/// ends, for placing the terminal cursor, when the focused cell is visible.
 pub fn render(
     table: Table,
     props: &TableProps<'_>,
     area: Rect,
     buf: &mut Buffer,
 ) -> Option<Position> {
-    let r = props.report;
-    let mut lines: Vec<Line> = Vec::new();
-    match table {
-        Table::A => {
-            for b in &A_BLOCKS {
-                lines.push(Line::from(b.article));
-                for (key, label) in b.rows {
-                    let v = r
-                        .proactive
-                        .count(key, 0)
-                        .map(|v| v.to_string())
-                        .unwrap_or_else(|| r.proactive.fees_wan_yuan.to_string());
-                    lines.push(Line::from(format!("{label} {v}")));
-                }
-            }
-        }
-        Table::B => {
-            lines.push(Line::from(
-                B_COLUMNS
-                    .iter()
-                    .map(|c| c.short)
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ));
-            for (i, row) in B_ROWS.iter().enumerate() {
-                let nums: Vec<String> = r.requests.cells[i].iter().map(|v| v.to_string()).collect();
-                lines.push(Line::from(format!("{} {}", row.short, nums.join(" "))));
-            }
-        }
-        Table::C => {
-            lines.push(Line::from(
-                C_COLUMNS
-                    .iter()
-                    .map(|c| c.label)
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ));
-            for (g, group) in C_GROUPS.iter().enumerate() {
-                let nums: Vec<String> = r.appeals.cells[g].iter().map(|v| v.to_string()).collect();
-                lines.push(Line::from(format!("{} {}", group.label, nums.join(" "))));
-            }
-        }
+    let total = height(table, area.width);
+    let header = header_height(table, area.width);
+    let (pinned, skip) = if area.height >= total {
+        (0, 0)
+    } else if area.height > header {
+        let visible = area.height - header;
+        let bottom = focus_lines(table, props.focus, area.width).map_or(0, |(_, end)| end);
+        (header, bottom.saturating_sub(header + visible))
+    } else {
+        (0, 0)
+    };
+    draw(table, props, area, buf, pinned, skip)
+}
+
+/// Draws the table with its first `skip` lines scrolled off above `area` (nothing pinned):
+/// for a viewer that lays out a whole report as one scrolling document.
+pub fn render_scrolled(
+    table: Table,
+    props: &TableProps<'_>,
+    area: Rect,
+    buf: &mut Buffer,
+    skip: u16,
+) -> Option<Position> {
+    draw(table, props, area, buf, 0, skip)
+}
+
+fn draw(
+    table: Table,
+    props: &TableProps<'_>,
+    area: Rect,
+    buf: &mut Buffer,
+    pinned: u16,
+    skip: u16,
+) -> Option<Position> {
+    let area = area.intersection(buf.area);
+    Clear.render(area, buf);
+    if area.is_empty() {
+        return None;
     }
-    Paragraph::new(lines).render(area, buf);
-    None
+    let mut cv = Canvas {
+        buf,
+        area,
+        pinned,
+        skip,
+    };
+    match table {
+        Table::B => b::draw(props, &mut cv),
+        Table::A => a::draw(props, &mut cv),
+        Table::C => c::draw(props, &mut cv),
+    }
 }
 
 /// The full official label of the row (and column) of a cell, for the status line, e.g.

@@ -62,12 +62,15 @@ pub fn neighbour(cell: CellRef, dir: Direction) -> Option<CellRef> {
             )
         }
         CellRef::C { group, col } => {
-            // Table C is one printed row of 15 numbers: left/right walk across the groups.
+            // Table C is printed as one row of 15 numbers: left/right walk across the groups.
+            // Narrower screens draw one row per group: up/down move to the same result of the
+            // group above/below (on the one-row layout they would otherwise do nothing).
             let flat = (group * C_COLUMNS.len() + col) as isize;
             let next = match dir {
                 Left => flat - 1,
                 Right => flat + 1,
-                Up | Down => return None,
+                Up => flat - C_COLUMNS.len() as isize,
+                Down => flat + C_COLUMNS.len() as isize,
             };
             let n = (C_GROUPS.len() * C_COLUMNS.len()) as isize;
             (0..n).contains(&next).then(|| CellRef::C {
@@ -112,6 +115,9 @@ pub fn next_editable_down(cell: CellRef) -> Option<CellRef> {
     loop {
         match c {
             CellRef::B { row, col } if Requests::is_computed(row, col) => {
+                c = neighbour(c, Direction::Down)?
+            }
+            CellRef::C { col, .. } if Appeals::is_computed(col) => {
                 c = neighbour(c, Direction::Down)?
             }
             _ => return Some(c),
@@ -167,6 +173,18 @@ mod tests {
         );
         assert_eq!(
             neighbour(CellRef::C { group: 0, col: 0 }, Direction::Left),
+            None
+        );
+        assert_eq!(
+            neighbour(CellRef::C { group: 0, col: 2 }, Direction::Down),
+            Some(CellRef::C { group: 1, col: 2 })
+        );
+        assert_eq!(
+            neighbour(CellRef::C { group: 2, col: 2 }, Direction::Down),
+            None
+        );
+        assert_eq!(
+            neighbour(CellRef::C { group: 0, col: 2 }, Direction::Up),
             None
         );
     }

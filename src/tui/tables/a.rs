@@ -1,0 +1,143 @@
+//! Table A (二、主动公开政府信息情况) as published: four 第二十条 blocks, each with its
+//! 信息内容 header row; the amount 本年收费金额（单位：万元） shown exactly.
+
+use super::layout::{draw_cell, visible_columns, width, Canvas, CellDraw, CELL_EXTRA};
+use super::{mark_of, TableProps};
+use crate::model::schema::{A_BLOCKS, A_CONTENT_HEADER};
+use crate::model::CellRef;
+use ratatui::layout::Position;
+
+/// Lines of table A: per block, the article, the 信息内容 header row and its rows.
+pub fn height() -> u16 {
+    A_BLOCKS.iter().map(|b| b.rows.len() as u16 + 2).sum()
+}
+
+/// Table lines (first, end exclusive) of the row of `field`.
+pub fn field_lines(field: &str) -> Option<(u16, u16)> {
+    let mut line = 0u16;
+    for b in &A_BLOCKS {
+        line += 2;
+        for (k, _) in b.rows {
+            if *k == field {
+                return Some((line, line + 1));
+            }
+            line += 1;
+        }
+    }
+    None
+}
+
+fn label_w() -> u16 {
+    A_BLOCKS
+        .iter()
+        .flat_map(|b| b.rows.iter().map(|(_, l)| width(l)))
+        .chain(std::iter::once(width(A_CONTENT_HEADER)))
+        .max()
+        .unwrap_or(0)
+        + 1
+}
+
+/// The value of a cell as text: a count, or the amount exactly (Amount's Display).
+fn value(props: &TableProps<'_>, field: &str, col: usize) -> String {
+    match props.report.proactive.count(field, col) {
+        Some(v) => v.to_string(),
+        None => props.report.proactive.fees_wan_yuan.to_string(),
+    }
+}
+
+/// Draws table A.
+pub fn draw(props: &TableProps<'_>, cv: &mut Canvas<'_>) -> Option<Position> {
+    let theme = props.theme;
+    let (head, dim, label) = (theme.header(), theme.dim(), theme.label());
+    let natural_lw = label_w();
+    let edit = props.edit.map(crate::text::clean_line);
+    let mut line = 0u16;
+    let mut cursor = None;
+    for b in &A_BLOCKS {
+        let focus = match props.focus {
+            Some(CellRef::A { field, col }) if b.rows.iter().any(|(k, _)| *k == field) => {
+                Some((field, col))
+            }
+            _ => None,
+        };
+        let content: Vec<u16> = (0..b.columns.len())
+            .map(|c| {
+                let mut w = width(b.columns[c]);
+                for &(k, _) in b.rows {
+                    w = w.max(width(&value(props, k, c)));
+                    if let (Some((f, fc)), Some(e)) = (focus, &edit) {
+                        if f == k && fc == c {
+                            w = w.max(width(e));
+                        }
+                    }
+                }
+                w
+            })
+            .collect();
+        let full: Vec<u16> = content.iter().map(|w| w + CELL_EXTRA).collect();
+        // Too narrow for the labels and the focused number: the labels give way.
+        let need = full.get(focus.map_or(0, |f| f.1)).copied().unwrap_or(0);
+        let lw = natural_lw.min(cv.area.width.saturating_sub(need));
+        let avail = cv.area.width.saturating_sub(lw);
+        let (start, end) = visible_columns(&full, avail, focus.map(|f| f.1));
+        let mut xs = vec![0u16; content.len()];
+        let mut x = lw;
+        for c in start..end {
+            xs[c] = x;
+            x = x.saturating_add(full[c]);
+        }
+        cv.put(0, line, b.article, head, cv.area.width);
+        line += 1;
+        cv.put(0, line, A_CONTENT_HEADER, head, lw.saturating_sub(1));
+        for c in start..end {
+            cv.put_center(xs[c] + 1, line, b.columns[c], head, content[c]);
+        }
+        if start > 0 {
+            cv.put(lw.saturating_sub(1), line, "◂", dim, 1);
+        }
+        if end < content.len() {
+            cv.put(x.min(cv.area.width.saturating_sub(1)), line, "▸", dim, 1);
+        }
+        line += 1;
+        for &(k, l) in b.rows {
+            cv.put(0, line, l, label, lw.saturating_sub(1));
+            for c in start..end {
+                let focused = focus == Some((k, c));
+                let text = match (focused, &edit) {
+                    (true, Some(e)) => e.to_string(),
+                    _ => value(props, k, c),
+                };
+                let pos = draw_cell(
+                    cv,
+                    theme,
+                    &CellDraw {
+                        x: xs[c],
+                        line,
+                        w: content[c],
+                        text: &text,
+                        computed: false,
+                        mark: mark_of(props.marks, CellRef::A { field: k, col: c }),
+                        focused,
+                    },
+                );
+                cursor = cursor.or(pos);
+            }
+            line += 1;
+        }
+    }
+    cursor
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_of_fields() {
+        assert_eq!(height(), 14);
+        assert_eq!(field_lines("regulations"), Some((2, 3)));
+        assert_eq!(field_lines("licensing"), Some((6, 7)));
+        assert_eq!(field_lines("fees_wan_yuan"), Some((13, 14)));
+        assert_eq!(field_lines("nope"), None);
+    }
+}

@@ -1,0 +1,378 @@
+//! Table B (三、收到和处理政府信息公开申请情况) as published: the 申请人情况 header block with
+//! the 勾稽关系 corner, the nested row labels (三、本年度办理结果 written down the side,
+//! （三）…（六） spanning their rows), seven right-aligned number columns.
+
+use super::layout::{
+    draw_cell, two_line_width, visible_columns, width, wrap, wrap_clip, Canvas, CellDraw,
+    CELL_EXTRA,
+};
+use super::{mark_of, TableProps};
+use crate::model::schema::{
+    B_APPLICANT_HEADER, B_COLUMNS, B_CORNER, B_GROUPS, B_LEGAL_ENTITY_GROUP, B_ROWS, B_ROW_COUNT,
+    G_OUTCOME,
+};
+use crate::model::{CellRef, Requests};
+use ratatui::layout::Position;
+
+/// From this width on, table B uses the full official labels (wrapped over more lines where
+/// needed); below it, the short labels, one line per row.
+pub const FULL_LABELS_FROM: u16 = 120;
+
+/// Lines of the header block: 申请人情况, 法人或其他组织, two lines of column labels, a rule.
+pub const HEADER_LINES: u16 = 5;
+
+/// Width of the column with 三、本年度办理结果 written downwards.
+const G0_W: u16 = 2;
+/// Digits budgeted per number column when sharing the width with full labels (more digits
+/// make the numbers scroll sideways instead of changing the height).
+const BUDGET_DIGITS: u16 = 6;
+/// Column of first (number-less) label of the 1-level rows （一）（二）（七）.
+const G1_X: u16 = G0_W + 1;
+
+/// The width-dependent (data-independent) layout of table B.
+pub struct BLayout {
+    /// Full official labels (else short).
+    pub full: bool,
+    /// Columns before the numbers (labels and one space).
+    pub label_w: u16,
+    /// Width of the （三）不予公开 … column.
+    w1: u16,
+    /// Width of the item labels under a （三）…（六） group.
+    w2: u16,
+    /// First line of each row, relative to the body.
+    pub row_top: [u16; B_ROW_COUNT],
+    /// Lines of each row's label.
+    labels: Vec<Vec<String>>,
+    /// Lines of the body.
+    pub body_h: u16,
+}
+
+fn label_of(row: usize, full: bool) -> &'static str {
+    if full {
+        B_ROWS[row].label
+    } else {
+        B_ROWS[row].short
+    }
+}
+
+fn col_label(col: usize, full: bool) -> &'static str {
+    if full {
+        B_COLUMNS[col].label
+    } else {
+        B_COLUMNS[col].short
+    }
+}
+
+impl BLayout {
+    /// The layout at `width` columns.
+    pub fn new(width_cols: u16) -> BLayout {
+        let full = width_cols >= FULL_LABELS_FROM;
+        let w1 = B_GROUPS[1..]
+            .iter()
+            .map(|g| two_line_width(if full { g.label } else { g.short }))
+            .max()
+            .unwrap_or(8);
+        let item_x = G1_X + w1 + 1;
+        let natural = |full: bool| {
+            (0..B_ROW_COUNT)
+                .map(|r| {
+                    let x = match B_ROWS[r].groups.len() {
+                        0 => 0,
+                        1 => G1_X,
+                        _ => item_x,
+                    };
+                    x + width(label_of(r, full))
+                })
+                .max()
+                .unwrap_or(0)
+                + 1
+        };
+        let short_w = natural(false);
+        let label_w = if full {
+            let budget: u16 = (0..B_COLUMNS.len())
+                .map(|c| two_line_width(B_COLUMNS[c].label).max(BUDGET_DIGITS) + CELL_EXTRA)
+                .sum();
+            width_cols
+                .saturating_sub(budget)
+                .clamp(short_w, natural(true))
+        } else {
+            short_w
+        };
+        let w2 = label_w.saturating_sub(item_x + 1);
+        let mut row_top = [0u16; B_ROW_COUNT];
+        let mut labels = Vec::with_capacity(B_ROW_COUNT);
+        let mut top = 0u16;
+        for (r, top_slot) in row_top.iter_mut().enumerate() {
+            let w = match B_ROWS[r].groups.len() {
+                0 => label_w - 1,
+                1 => label_w - 1 - G1_X,
+                _ => w2,
+            };
+            let lines = if full {
+                wrap(label_of(r, true), w)
+            } else {
+                vec![label_of(r, false).to_string()]
+            };
+            *top_slot = top;
+            top += lines.len() as u16;
+            labels.push(lines);
+        }
+        BLayout {
+            full,
+            label_w,
+            w1,
+            w2,
+            row_top,
+            labels,
+            body_h: top,
+        }
+    }
+
+    /// Lines of the whole table.
+    pub fn height(&self) -> u16 {
+        HEADER_LINES + self.body_h
+    }
+
+    /// Body lines (first, end exclusive) of the rows under heading `group`.
+    fn group_span(&self, group: usize) -> Option<(u16, u16)> {
+        let first = B_ROWS.iter().position(|r| r.groups.contains(&group))?;
+        let last = B_ROWS.iter().rposition(|r| r.groups.contains(&group))?;
+        Some((
+            self.row_top[first],
+            self.row_top[last] + self.labels[last].len() as u16,
+        ))
+    }
+
+    /// Table lines (first, end exclusive) of a row.
+    pub fn row_lines(&self, row: usize) -> (u16, u16) {
+        let top = HEADER_LINES + self.row_top[row];
+        (top, top + self.labels[row].len() as u16)
+    }
+}
+
+/// Content widths of the seven number columns for this report (and the text being typed).
+pub fn column_widths(props: &TableProps<'_>, full: bool) -> [u16; 7] {
+    let t: &Requests = &props.report.requests;
+    let mut w = [0u16; 7];
+    for (c, wc) in w.iter_mut().enumerate() {
+        let digits = (0..B_ROW_COUNT)
+            .map(|r| digits(t.get(r, c)))
+            .max()
+            .unwrap_or(1);
+        *wc = two_line_width(col_label(c, full)).max(digits);
+    }
+    if let (Some(CellRef::B { col, .. }), Some(edit)) = (props.focus, props.edit) {
+        if col < 7 {
+            w[col] = w[col].max(width(&crate::text::clean_line(edit)));
+        }
+    }
+    w
+}
+
+/// Number of decimal digits of `v`.
+pub fn digits(v: u64) -> u16 {
+    let mut n = 1;
+    let mut v = v / 10;
+    while v > 0 {
+        n += 1;
+        v /= 10;
+    }
+    n
+}
+
+/// Draws table B.
+pub fn draw(props: &TableProps<'_>, cv: &mut Canvas<'_>) -> Option<Position> {
+    let lay = BLayout::new(cv.area.width);
+    let theme = props.theme;
+    let focus = match props.focus {
+        Some(CellRef::B { row, col }) if row < B_ROW_COUNT && col < 7 => Some((row, col)),
+        _ => None,
+    };
+    let widths = column_widths(props, lay.full);
+    let full_w: Vec<u16> = widths.iter().map(|w| w + CELL_EXTRA).collect();
+    // On a screen too narrow for the label column and the focused number column, the labels
+    // give way (cut off on the right) so that the focused number stays visible.
+    let need = full_w[focus.map_or(0, |f| f.1)];
+    let lw = lay.label_w.min(cv.area.width.saturating_sub(need));
+    let lim = |x: u16, w: u16| w.min(lw.saturating_sub(x + 1));
+    let avail = cv.area.width.saturating_sub(lw);
+    let (start, end) = visible_columns(&full_w, avail, focus.map(|f| f.1));
+    let mut xs = [0u16; 7];
+    let mut x = lw;
+    for c in start..end {
+        xs[c] = x;
+        x = x.saturating_add(full_w[c]);
+    }
+    let x_end = x;
+    let failing = b3_failing(props);
+
+    // Header block.
+    let dim = theme.dim();
+    let head = theme.header();
+    for (i, l) in wrap_clip(B_CORNER, lw.saturating_sub(1), 4)
+        .iter()
+        .enumerate()
+    {
+        cv.put(0, i as u16, l, dim, lim(0, lw));
+    }
+    cv.put_center(lw, 0, B_APPLICANT_HEADER, head, x_end - lw);
+    let legal: Vec<usize> = (start..end).filter(|c| (1..=5).contains(c)).collect();
+    if let (Some(&a), Some(&b)) = (legal.first(), legal.last()) {
+        cv.put_center(
+            xs[a] + 1,
+            1,
+            B_LEGAL_ENTITY_GROUP,
+            head,
+            xs[b] + full_w[b] - xs[a] - 1,
+        );
+    }
+    for c in start..end {
+        for (i, l) in wrap(col_label(c, lay.full), widths[c])
+            .iter()
+            .enumerate()
+            .take(2)
+        {
+            cv.put_center(xs[c] + 1, 2 + i as u16, l, head, widths[c]);
+        }
+        if failing[c] {
+            cv.put(xs[c], 2, crate::tui::theme::ERROR_MARK, theme.error(), 1);
+        }
+    }
+    cv.put(0, 4, &"─".repeat(usize::from(x_end)), dim, x_end);
+    if start > 0 {
+        cv.put(lw, 4, "◂", dim, 1);
+    }
+    if end < 7 {
+        cv.put(x_end.min(cv.area.width.saturating_sub(1)), 4, "▸", dim, 1);
+    }
+
+    // Row labels.
+    let label = theme.label();
+    let body = HEADER_LINES;
+    if let Some((a, b)) = lay.group_span(G_OUTCOME) {
+        if lw > G0_W {
+            vertical(cv, 0, body + a, b - a, B_GROUPS[G_OUTCOME].label, label);
+        }
+    }
+    for (g, group) in B_GROUPS.iter().enumerate().skip(1) {
+        if let Some((a, b)) = lay.group_span(g) {
+            let text = if lay.full { group.label } else { group.short };
+            let lines = wrap(text, lay.w1);
+            let top = a + (b - a).saturating_sub(lines.len() as u16) / 2;
+            for (i, l) in lines.iter().enumerate() {
+                cv.put(G1_X, body + top + i as u16, l, label, lim(G1_X, lay.w1));
+            }
+        }
+    }
+    let mut cursor = None;
+    for r in 0..B_ROW_COUNT {
+        let (x, w) = match B_ROWS[r].groups.len() {
+            0 => (0, lay.label_w - 1),
+            1 => (G1_X, lay.label_w - 1 - G1_X),
+            _ => (G1_X + lay.w1 + 1, lay.w2),
+        };
+        let line = body + lay.row_top[r];
+        for (i, l) in lay.labels[r].iter().enumerate() {
+            cv.put(x, line + i as u16, l, label, lim(x, w));
+        }
+        for c in start..end {
+            let cell = CellRef::B { row: r, col: c };
+            let focused = focus == Some((r, c));
+            let value;
+            let text = match (focused, props.edit) {
+                (true, Some(e)) => crate::text::clean_line(e),
+                _ => {
+                    value = props.report.requests.get(r, c).to_string();
+                    std::borrow::Cow::Borrowed(value.as_str())
+                }
+            };
+            let pos = draw_cell(
+                cv,
+                theme,
+                &CellDraw {
+                    x: xs[c],
+                    line,
+                    w: widths[c],
+                    text: &text,
+                    computed: Requests::is_computed(r, c),
+                    mark: mark_of(props.marks, cell),
+                    focused,
+                },
+            );
+            cursor = cursor.or(pos);
+        }
+    }
+    cursor
+}
+
+/// Which columns fail B3 (一+二 ≠ （七）总计+四), as the rules compute it.
+fn b3_failing(props: &TableProps<'_>) -> [bool; 7] {
+    let mut out = [false; 7];
+    for f in crate::rules::b3_balance(props.report) {
+        for c in &f.cells {
+            if let CellRef::B { col, .. } = c {
+                if *col < 7 {
+                    out[*col] = true;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Writes `text` downwards, one character per line, centred in `span` lines (spaced out
+/// with a blank line between characters when there is room, as the printed table does).
+fn vertical(
+    cv: &mut Canvas<'_>,
+    x: u16,
+    top: u16,
+    span: u16,
+    text: &str,
+    style: ratatui::style::Style,
+) {
+    let chars: Vec<char> = text.chars().collect();
+    let n = chars.len() as u16;
+    let step = if 2 * n > span + 1 { 1 } else { 2 };
+    let used = (n.saturating_sub(1)) * step + 1;
+    let first = top + span.saturating_sub(used) / 2;
+    let mut s = [0u8; 4];
+    for (i, ch) in chars.iter().enumerate() {
+        let line = first + i as u16 * step;
+        if line >= top + span {
+            break;
+        }
+        cv.put(x, line, ch.encode_utf8(&mut s), style, G0_W);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_labels_at_80() {
+        let l = BLayout::new(80);
+        assert!(!l.full);
+        assert_eq!(l.body_h, 25);
+        // The label column leaves room for seven columns of four digits.
+        assert!(l.label_w + 7 * (4 + CELL_EXTRA) <= 80, "{}", l.label_w);
+    }
+
+    #[test]
+    fn full_labels_wrap_at_120() {
+        let l = BLayout::new(120);
+        assert!(l.full);
+        assert!(l.body_h > 25);
+        assert!(l.labels.iter().flatten().all(|s| width(s) <= l.label_w));
+        // Wider screens need fewer lines.
+        assert!(BLayout::new(200).body_h <= l.body_h);
+    }
+
+    #[test]
+    fn digits_of_numbers() {
+        assert_eq!(digits(0), 1);
+        assert_eq!(digits(9), 1);
+        assert_eq!(digits(10), 2);
+        assert_eq!(digits(999_999_999), 9);
+    }
+}

@@ -1,0 +1,589 @@
+//! The wizard's state: the report being entered, where the focus is, what is being typed,
+//! undo/redo, findings, messages and dialogs. Changed only by [`super::update`].
+
+use crate::model::schema::{A_BLOCKS, B_COLUMNS, FEE_FIELDS, SECTIONS};
+use crate::model::{CellRef, ProseSection, Report};
+use crate::rules::{self, Finding, Severity};
+use crate::tui::tables::{editable_cells, Table};
+use crate::tui::theme::Theme;
+use ratatui_textarea::{TextArea, WrapMode};
+use std::cell::Cell;
+use std::path::PathBuf;
+
+/// The eight steps, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Step {
+    /// 1. 基本信息.
+    Basic,
+    /// 2. 一、总体情况.
+    Overview,
+    /// 3. 二、table A.
+    TableA,
+    /// 4. 三、table B.
+    TableB,
+    /// 5. 四、table C.
+    TableC,
+    /// 6. 五、存在的主要问题及改进情况.
+    Problems,
+    /// 7. 六、其他需要报告的事项 and 信息处理费.
+    Other,
+    /// 8. 检查与保存.
+    Review,
+}
+
+impl Step {
+    /// All steps in order.
+    pub const ALL: [Step; 8] = [
+        Step::Basic,
+        Step::Overview,
+        Step::TableA,
+        Step::TableB,
+        Step::TableC,
+        Step::Problems,
+        Step::Other,
+        Step::Review,
+    ];
+
+    /// Position in [`Step::ALL`].
+    pub fn index(self) -> usize {
+        Step::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    /// The step's title: the section heading where there is one.
+    pub fn title(self) -> String {
+        match self {
+            Step::Basic => "基本信息".into(),
+            Step::Overview => SECTIONS[0].heading(),
+            Step::TableA => SECTIONS[1].heading(),
+            Step::TableB => SECTIONS[2].heading(),
+            Step::TableC => SECTIONS[3].heading(),
+            Step::Problems => SECTIONS[4].heading(),
+            Step::Other => SECTIONS[5].heading(),
+            Step::Review => "检查与保存".into(),
+        }
+    }
+
+    /// A short name for the step bar.
+    pub fn short(self) -> &'static str {
+        match self {
+            Step::Basic => "基本信息",
+            Step::Overview => "总体情况",
+            Step::TableA => "主动公开",
+            Step::TableB => "依申请",
+            Step::TableC => "复议诉讼",
+            Step::Problems => "问题改进",
+            Step::Other => "其他事项",
+            Step::Review => "检查保存",
+        }
+    }
+
+    /// The prose section edited in this step, if any.
+    pub fn prose(self) -> Option<ProseSection> {
+        match self {
+            Step::Overview => Some(ProseSection::Overview),
+            Step::Problems => Some(ProseSection::Problems),
+            Step::Other => Some(ProseSection::OtherMatters),
+            _ => None,
+        }
+    }
+
+    /// The table edited in this step, if any.
+    pub fn table(self) -> Option<Table> {
+        match self {
+            Step::TableA => Some(Table::A),
+            Step::TableB => Some(Table::B),
+            Step::TableC => Some(Table::C),
+            _ => None,
+        }
+    }
+
+    /// The step of a prose section.
+    pub fn of_section(s: ProseSection) -> Step {
+        match s {
+            ProseSection::Overview => Step::Overview,
+            ProseSection::Problems => Step::Problems,
+            ProseSection::OtherMatters => Step::Other,
+        }
+    }
+
+    /// The step a finding belongs to, by its key path.
+    pub fn of_path(path: &str) -> Step {
+        let top = path.split('.').next().unwrap_or("");
+        match top {
+            "agency" | "year" | "title" | "format" => Step::Basic,
+            "overview" => Step::Overview,
+            "proactive" => Step::TableA,
+            "requests" => Step::TableB,
+            "appeals" => Step::TableC,
+            "problems" => Step::Problems,
+            "other_matters" | "processing_fees" => Step::Other,
+            _ => Step::Review,
+        }
+    }
+}
+
+/// What a step's mark in the step bar says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepState {
+    /// 未填: nothing entered yet.
+    Empty,
+    /// N 处错误.
+    Errors(usize),
+    /// 完成.
+    Done,
+}
+
+/// A place the focus can be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// 机关名称.
+    Agency,
+    /// 年份.
+    Year,
+    /// 标题.
+    Title,
+    /// The heading of a part.
+    Heading(ProseSection, usize),
+    /// The body of a part.
+    Body(ProseSection, usize),
+    /// A prose step without parts: the place that offers to add one.
+    NoParts(ProseSection),
+    /// A table cell (A, B or C).
+    Cell(CellRef),
+    /// A field of 信息处理费 (index into [`FEE_FIELDS`]).
+    Fee(usize),
+    /// Step 8: the save line at the top of the list.
+    SaveLine,
+    /// Step 8: a finding of the list.
+    Finding(usize),
+}
+
+/// What kind of input a field takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// One line of text.
+    Line,
+    /// Multi-line text.
+    Text,
+    /// A count (whole number ≥ 0).
+    Count,
+    /// A year.
+    Year,
+    /// An amount with at most this many decimals.
+    Amount(u32),
+    /// A computed cell (a total): read only.
+    Computed,
+    /// Not an input (list entries).
+    None,
+}
+
+impl Field {
+    /// What kind of input the field takes.
+    pub fn kind(self) -> Kind {
+        match self {
+            Field::Agency | Field::Title | Field::Heading(..) => Kind::Line,
+            Field::Body(..) => Kind::Text,
+            Field::Year => Kind::Year,
+            Field::Cell(c) if crate::tui::tables::nav::is_computed(c) => Kind::Computed,
+            Field::Cell(CellRef::A {
+                field: "fees_wan_yuan",
+                ..
+            }) => Kind::Amount(6),
+            Field::Cell(_) => Kind::Count,
+            Field::Fee(0) => Kind::Count,
+            Field::Fee(_) => Kind::Amount(2),
+            Field::NoParts(_) | Field::SaveLine | Field::Finding(_) => Kind::None,
+        }
+    }
+
+    /// The report place this field edits (for findings and marks).
+    pub fn cell_ref(self) -> Option<CellRef> {
+        match self {
+            Field::Agency => Some(CellRef::Agency),
+            Field::Year => Some(CellRef::Year),
+            Field::Title => Some(CellRef::Title),
+            Field::Heading(section, part) | Field::Body(section, part) => {
+                Some(CellRef::Part { section, part })
+            }
+            Field::Cell(c) => Some(c),
+            Field::Fee(i) => Some(CellRef::Fee(i)),
+            _ => None,
+        }
+    }
+}
+
+/// A dialog over the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dialog {
+    /// F1: every key.
+    Help,
+    /// Quit with unsaved changes?
+    ConfirmQuit,
+    /// Saved, with these errors still in the report.
+    SavedWithErrors(Vec<String>),
+}
+
+/// How a status message reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Information (saved, recomputed).
+    Info,
+    /// A refused key or a failed save.
+    Error,
+}
+
+/// The number being typed into a numeric field.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NumEdit {
+    /// The typed text (ASCII digits and at most one point).
+    pub text: String,
+    /// True until the first key: typing then replaces the value.
+    pub fresh: bool,
+}
+
+/// A report state to return to with undo/redo.
+#[derive(Debug, Clone)]
+pub(crate) struct Snapshot {
+    pub report: Report,
+    pub step: Step,
+    pub focus: Field,
+}
+
+/// Options for a new wizard.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The file the report is saved to.
+    pub path: PathBuf,
+    /// The current calendar year (for rule M1 and the prefilled year).
+    pub current_year: i32,
+    /// Styles (NO_COLOR aware).
+    pub theme: Theme,
+    /// Terminal size at start.
+    pub size: (u16, u16),
+}
+
+/// The whole state of the wizard.
+pub struct Wizard {
+    /// The report as entered so far.
+    pub report: Report,
+    /// Where it is saved.
+    pub path: PathBuf,
+    /// The current step.
+    pub step: Step,
+    /// The focused field.
+    pub focus: Field,
+    /// Unsaved changes?
+    pub dirty: bool,
+    /// Findings of the rules on the current report.
+    pub findings: Vec<Finding>,
+    /// Styles.
+    pub theme: Theme,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// The current calendar year.
+    pub current_year: i32,
+    /// The open dialog.
+    pub dialog: Option<Dialog>,
+    /// A one-shot status message (cleared by the next key).
+    pub message: Option<(Tone, String)>,
+    /// The editor of the focused text field.
+    pub(crate) editor: Option<TextArea<'static>>,
+    /// The number being typed into the focused numeric field.
+    pub num: NumEdit,
+    pub(crate) undo: Vec<Snapshot>,
+    pub(crate) redo: Vec<Snapshot>,
+    /// Whether an undo snapshot was already taken for the focused field's edit.
+    pub(crate) edit_open: bool,
+    /// First line of the report preview of step 8.
+    pub review_scroll: u16,
+    /// First part shown in a prose step.
+    pub(crate) parts_scroll: Cell<usize>,
+    /// First finding shown in the list of step 8.
+    pub(crate) list_scroll: Cell<usize>,
+}
+
+/// Most undo steps kept.
+pub const UNDO_DEPTH: usize = 200;
+
+impl Wizard {
+    /// A wizard on `report`.
+    pub fn new(report: Report, opts: Options) -> Wizard {
+        let mut w = Wizard {
+            report,
+            path: opts.path,
+            step: Step::Basic,
+            focus: Field::Agency,
+            dirty: false,
+            findings: Vec::new(),
+            theme: opts.theme,
+            size: opts.size,
+            current_year: opts.current_year,
+            dialog: None,
+            message: None,
+            editor: None,
+            num: NumEdit::default(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            edit_open: false,
+            review_scroll: 0,
+            parts_scroll: Cell::new(0),
+            list_scroll: Cell::new(0),
+        };
+        w.refresh_findings();
+        w.focus_field(Field::Agency);
+        w
+    }
+
+    /// A blank report for `nianbao new`: year prefilled with last calendar year, the five
+    /// standard headings of 一、总体情况.
+    pub fn blank_report(current_year: i32) -> Report {
+        Report::new("", current_year - 1)
+    }
+
+    /// Runs the rules again.
+    pub(crate) fn refresh_findings(&mut self) {
+        let ctx = rules::Context {
+            current_year: self.current_year,
+            previous: None,
+        };
+        self.findings = rules::check(&self.report, &ctx);
+    }
+
+    /// The errors among the findings.
+    pub fn error_count(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count()
+    }
+
+    /// The fields of a step, in Tab order.
+    pub fn fields(&self, step: Step) -> Vec<Field> {
+        match step {
+            Step::Basic => vec![Field::Agency, Field::Year, Field::Title],
+            Step::Overview | Step::Problems | Step::Other => {
+                let section = step.prose().unwrap_or(ProseSection::Overview);
+                let n = self.report.parts(section).len();
+                let mut v: Vec<Field> = (0..n)
+                    .flat_map(|i| [Field::Heading(section, i), Field::Body(section, i)])
+                    .collect();
+                if n == 0 {
+                    v.push(Field::NoParts(section));
+                }
+                if step == Step::Other {
+                    v.extend((0..FEE_FIELDS.len()).map(Field::Fee));
+                }
+                v
+            }
+            Step::TableA | Step::TableB | Step::TableC => {
+                let t = step.table().unwrap_or(Table::B);
+                editable_cells(t).into_iter().map(Field::Cell).collect()
+            }
+            Step::Review => std::iter::once(Field::SaveLine)
+                .chain((0..self.findings.len()).map(Field::Finding))
+                .collect(),
+        }
+    }
+
+    /// The step's mark in the step bar.
+    pub fn step_state(&self, step: Step) -> StepState {
+        if step == Step::Review {
+            return match self.error_count() {
+                0 => StepState::Done,
+                n => StepState::Errors(n),
+            };
+        }
+        if self.step_is_empty(step) {
+            return StepState::Empty;
+        }
+        let n = self
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error && Step::of_path(&f.path) == step)
+            .count();
+        if n == 0 {
+            StepState::Done
+        } else {
+            StepState::Errors(n)
+        }
+    }
+
+    fn step_is_empty(&self, step: Step) -> bool {
+        let r = &self.report;
+        let prose_empty = |s: ProseSection| r.parts(s).iter().all(|p| p.body.trim().is_empty());
+        match step {
+            Step::Basic => r.agency.trim().is_empty(),
+            Step::Overview => prose_empty(ProseSection::Overview),
+            Step::TableA => r.proactive == Default::default(),
+            Step::TableB => r.requests.cells.iter().flatten().all(|v| *v == 0),
+            Step::TableC => r.appeals.cells.iter().flatten().all(|v| *v == 0),
+            Step::Problems => prose_empty(ProseSection::Problems),
+            Step::Other => {
+                prose_empty(ProseSection::OtherMatters) && r.processing_fees == Default::default()
+            }
+            Step::Review => false,
+        }
+    }
+
+    /// Moves the focus to `field`, loading its editor.
+    pub(crate) fn focus_field(&mut self, field: Field) {
+        self.focus = field;
+        self.edit_open = false;
+        self.editor = None;
+        self.num = NumEdit {
+            text: String::new(),
+            fresh: true,
+        };
+        match field.kind() {
+            Kind::Line | Kind::Text => {
+                let text = self.text_of(field);
+                let shown = crate::text::clean_text(&text).into_owned();
+                let lines: Vec<String> = if field.kind() == Kind::Line {
+                    vec![shown.replace('\n', " ")]
+                } else {
+                    shown.split('\n').map(str::to_string).collect()
+                };
+                let mut ta = TextArea::new(lines);
+                ta.set_cursor_line_style(ratatui::style::Style::default());
+                ta.set_cursor_style(ratatui::style::Style::default());
+                ta.set_max_histories(UNDO_DEPTH);
+                if field.kind() == Kind::Text {
+                    ta.set_wrap_mode(WrapMode::WordOrGlyph);
+                }
+                ta.move_cursor(ratatui_textarea::CursorMove::Bottom);
+                ta.move_cursor(ratatui_textarea::CursorMove::End);
+                self.editor = Some(ta);
+            }
+            Kind::Count | Kind::Year | Kind::Amount(_) => {
+                self.num.text = self.value_text(field);
+            }
+            Kind::Computed | Kind::None => {}
+        }
+    }
+
+    /// The text of a text field.
+    pub fn text_of(&self, field: Field) -> String {
+        let r = &self.report;
+        match field {
+            Field::Agency => r.agency.clone(),
+            Field::Title => r.title.clone().unwrap_or_default(),
+            Field::Heading(s, i) => r
+                .parts(s)
+                .get(i)
+                .map(|p| p.heading.clone())
+                .unwrap_or_default(),
+            Field::Body(s, i) => r
+                .parts(s)
+                .get(i)
+                .map(|p| p.body.clone())
+                .unwrap_or_default(),
+            _ => String::new(),
+        }
+    }
+
+    /// The value of a numeric field as text.
+    pub fn value_text(&self, field: Field) -> String {
+        let r = &self.report;
+        match field {
+            Field::Year => r.year.to_string(),
+            Field::Cell(CellRef::A { field, col }) => match r.proactive.count(field, col) {
+                Some(v) => v.to_string(),
+                None => r.proactive.fees_wan_yuan.to_string(),
+            },
+            Field::Cell(CellRef::B { row, col }) => r.requests.get(row, col).to_string(),
+            Field::Cell(CellRef::C { group, col }) => r.appeals.cells[group][col].to_string(),
+            Field::Fee(0) => r.processing_fees.notices.to_string(),
+            Field::Fee(1) => r.processing_fees.amount_notified_yuan.to_string(),
+            Field::Fee(_) => r.processing_fees.amount_collected_yuan.to_string(),
+            _ => String::new(),
+        }
+    }
+
+    /// The text being typed into the focused numeric field, when it differs from the value
+    /// as stored (the table draws it instead of the value).
+    pub fn edit_text(&self) -> Option<&str> {
+        match self.focus.kind() {
+            Kind::Count | Kind::Year | Kind::Amount(_) if !self.num.fresh => {
+                Some(self.num.text.as_str())
+            }
+            _ => None,
+        }
+    }
+
+    /// The editor of the focused text field.
+    pub fn editor(&self) -> Option<&TextArea<'static>> {
+        self.editor.as_ref()
+    }
+
+    /// The full label of a place, for the status line.
+    pub fn place_label(&self, field: Field) -> String {
+        match field {
+            Field::Agency => "机关名称".into(),
+            Field::Year => "年份".into(),
+            Field::Title => "标题（可不填，默认为标准标题）".into(),
+            Field::Heading(s, i) => format!("{} · 第 {} 段的小标题（可为空）", s.heading(), i + 1),
+            Field::Body(s, i) => format!("{} · 第 {} 段正文", s.heading(), i + 1),
+            Field::NoParts(s) => format!("{} · 还没有段落", s.heading()),
+            Field::Cell(c) => crate::tui::tables::full_label(c),
+            Field::Fee(i) => format!("信息处理费 · {}", FEE_FIELDS[i.min(2)].1),
+            Field::SaveLine => format!("保存到 {}", self.path.display()),
+            Field::Finding(i) => self
+                .findings
+                .get(i)
+                .map(|f| f.to_string())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The B3 finding of a column of table B, if that column fails.
+    pub fn b3_of_column(&self, col: usize) -> Option<&Finding> {
+        let key = B_COLUMNS.get(col)?.key;
+        self.findings
+            .iter()
+            .find(|f| f.rule == "B3" && f.path.ends_with(&format!(".{key}")))
+    }
+
+    /// The field that edits a finding's first cell, and its step.
+    pub fn target_of(&self, finding: &Finding) -> (Step, Field) {
+        match finding.cells.first() {
+            Some(c) => self.target_of_cell(*c),
+            None => {
+                let step = Step::of_path(&finding.path);
+                (
+                    step,
+                    self.fields(step).first().copied().unwrap_or(Field::Agency),
+                )
+            }
+        }
+    }
+
+    /// The field that edits a place.
+    pub fn target_of_cell(&self, c: CellRef) -> (Step, Field) {
+        match c {
+            CellRef::Agency => (Step::Basic, Field::Agency),
+            CellRef::Year => (Step::Basic, Field::Year),
+            CellRef::Title => (Step::Basic, Field::Title),
+            CellRef::Part { section, part } => {
+                let step = Step::of_section(section);
+                if part < self.report.parts(section).len() {
+                    (step, Field::Body(section, part))
+                } else {
+                    let first = self.fields(step).first().copied();
+                    (step, first.unwrap_or(Field::NoParts(section)))
+                }
+            }
+            CellRef::A { .. } => (Step::TableA, Field::Cell(c)),
+            CellRef::B { .. } => (Step::TableB, Field::Cell(c)),
+            CellRef::C { .. } => (Step::TableC, Field::Cell(c)),
+            CellRef::Fee(i) => (Step::Other, Field::Fee(i)),
+        }
+    }
+
+    /// The label of the block of table A a row belongs to (for tests and help).
+    pub fn a_block_of(field: &str) -> Option<&'static str> {
+        A_BLOCKS
+            .iter()
+            .find(|b| b.rows.iter().any(|(k, _)| *k == field))
+            .map(|b| b.article)
+    }
+}
