@@ -143,6 +143,7 @@ fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
 pub struct DraftWriter {
     shared: Arc<Mutex<Shared>>,
     due: Option<Instant>,
+    delay: Duration,
     path: PathBuf,
 }
 
@@ -167,9 +168,14 @@ impl DraftWriter {
             last_error: None,
         };
         let path = shared.target().to_path_buf();
+        let delay = std::env::var(super::DRAFT_DELAY_ENV)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .map_or(DRAFT_DELAY, Duration::from_millis);
         DraftWriter {
             shared: Arc::new(Mutex::new(shared)),
             due: None,
+            delay,
             path,
         }
     }
@@ -204,7 +210,7 @@ impl DraftWriter {
     pub fn changed(&mut self, report: &Report) {
         lock(&self.shared).pending = Some(report.clone());
         if self.due.is_none() {
-            self.due = Some(Instant::now() + DRAFT_DELAY);
+            self.due = Some(Instant::now() + self.delay);
         }
     }
 
@@ -230,7 +236,7 @@ impl DraftWriter {
         let result = s.write_pending();
         self.path = s.target().to_path_buf();
         self.due = match &result {
-            Err(_) => Some(Instant::now() + DRAFT_DELAY),
+            Err(_) => Some(Instant::now() + self.delay),
             Ok(_) => None,
         };
         result.map(|_| ())

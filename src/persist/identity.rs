@@ -37,13 +37,13 @@ impl DiskChange {
         match self {
             DiskChange::Unchanged => None,
             DiskChange::Modified => Some(format!(
-                "{name} 在打开之后已被其他程序或他人修改。仍要用当前内容覆盖它吗？（y 覆盖 / n 取消）"
+                "{name} 在打开之后已被其他程序或他人修改。仍要用当前内容覆盖它吗？"
             )),
             DiskChange::Created => Some(format!(
-                "{name} 在打开之后已被其他程序或他人创建。仍要用当前内容覆盖它吗？（y 覆盖 / n 取消）"
+                "{name} 在打开之后已被其他程序或他人创建。仍要用当前内容覆盖它吗？"
             )),
             DiskChange::Removed => Some(format!(
-                "{name} 在打开之后已被删除或移走。仍要在原处保存吗？（y 保存 / n 取消）"
+                "{name} 在打开之后已被删除或移走。仍要在原处保存吗？"
             )),
         }
     }

@@ -35,6 +35,31 @@ use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+/// What `nianbao new` / `nianbao edit` learnt about FILE before the wizard opened.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Opening {
+    /// FILE as it was when it was read (`None`: it did not exist), to notice before saving
+    /// that someone else changed it ([`FileIdentity::check`]).
+    pub identity: Option<FileIdentity>,
+    /// The report comes from a recovered draft (so it is unsaved, and the draft stays until
+    /// the next save).
+    pub recovered: bool,
+}
+
+impl Opening {
+    /// FILE as it is now, not recovered.
+    pub fn now(path: &Path) -> Opening {
+        Opening {
+            identity: FileIdentity::of(path).ok().flatten(),
+            recovered: false,
+        }
+    }
+}
+
+/// Test hook: milliseconds to wait before a draft is written instead of [`DRAFT_DELAY`], so a
+/// test can prove that a signal or a dropped link (not the timer) wrote the draft.
+pub const DRAFT_DELAY_ENV: &str = "NIANBAO_TEST_DRAFT_DELAY_MS";
+
 /// Test hook: when this environment variable names the file being saved (its file name, e.g.
 /// `report.yaml`), the process kills itself with SIGKILL after the temporary file is written
 /// and flushed and before it is renamed — the worst moment for a crash. Used by the tests
