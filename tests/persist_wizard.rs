@@ -92,10 +92,12 @@ fn a_second_editor_is_refused_naming_the_first() {
     let pid = first.pid().unwrap();
     assert!(err.contains("正在被另一个 nianbao 编辑"), "{err}");
     assert!(err.contains(&format!("进程 {pid}")), "{err}");
-    first.send("\x11"); // Ctrl-Q
-    first.wait_for("有未保存的修改。");
-    first.send("y");
+    first.send("\x11"); // Ctrl-Q: nothing typed, leaves at once
     assert_eq!(first.wait_exit(), 0);
+    // The lock went with it.
+    assert!(!dir.path().join(".report.yaml.lock").exists());
+    let second = spawn(dir.path(), &["new", "report.yaml"], &[]);
+    second.wait_for("机关名称");
 }
 
 /// Leaves a draft of `report.yaml` in `dir` with the agency `name` (the wizard is stopped by

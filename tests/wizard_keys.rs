@@ -307,6 +307,15 @@ fn step_keys_and_every_step_reachable() {
     );
     assert_eq!(w.step, Step::TableC);
     assert_eq!(w.focus, Field::Cell(CellRef::C { group: 0, col: 0 }));
+    feed(
+        &mut w,
+        [Event::Key(KeyEvent::new(
+            KeyCode::Char('4'),
+            KeyModifiers::ALT,
+        ))],
+    );
+    assert_eq!(w.step, Step::TableB);
+    assert_eq!(w.focus, Field::Cell(CellRef::B { row: 0, col: 0 }));
 }
 
 #[test]
@@ -419,4 +428,36 @@ fn too_small_a_terminal_gets_a_message() {
     let (screen, cursor) = render(&w, 40, 10);
     assert!(screen.contains("终端窗口太小"), "{screen}");
     assert_eq!(cursor, None);
+}
+
+#[test]
+fn the_cursor_follows_the_caret_through_soft_wrapped_chinese() {
+    let mut w = blank();
+    to_step(&mut w, Step::Overview);
+    feed(&mut w, [key(KeyCode::Tab)]);
+    // The body editor is 75 columns wide at 80: 37 Chinese characters a line.
+    let text: String = "政".repeat(50);
+    feed(&mut w, chars(&text));
+    let (screen, cursor) = render(&w, 80, 24);
+    assert_eq!(w.report.overview[0].body.chars().count(), 50);
+    // Heading on line 2, body from line 3; the 13 characters after the wrap end at 4 + 26.
+    assert_eq!(cursor, Some((4 + 26, 4)), "{screen}");
+    feed(&mut w, [key(KeyCode::Home)]);
+    let (_, cursor) = render(&w, 80, 24);
+    assert_eq!(cursor.map(|c| c.0), Some(4));
+}
+
+#[test]
+fn missing_parts_of_an_edited_file_are_listed_until_saved() {
+    let mut w = wizard(huaian(), "h.yaml", (80, 24));
+    w.file_findings = nianbao::rules::s1_missing_parts(&["problems"]);
+    w.refresh_findings();
+    assert!(w.findings.iter().any(|f| f.rule == "S1"));
+    feed(&mut w, [key(KeyCode::PageDown)]);
+    assert!(
+        w.findings.iter().any(|f| f.rule == "S1"),
+        "kept across changes"
+    );
+    w.saved(Ok(()));
+    assert!(!w.findings.iter().any(|f| f.rule == "S1"));
 }

@@ -48,8 +48,8 @@ pub fn run_new(args: NewArgs) -> anyhow::Result<i32> {
         Start::Exit(code) => return Ok(code),
     };
     let mut w = Wizard::new(report, options(args.file, year));
-    // A new report is unsaved until it is saved.
-    w.dirty = true;
+    // A recovered draft is unsaved work.
+    w.dirty = opening.recovered;
     wizard::run_opened(w, opening)?;
     Ok(0)
 }
@@ -74,6 +74,11 @@ pub fn run_edit(args: EditArgs) -> anyhow::Result<i32> {
         Start::Exit(code) => return Ok(code),
     };
     let mut w = Wizard::new(report, options(args.file, year));
+    if !opening.recovered {
+        // Parts missing from FILE (a recovered draft has them all).
+        w.file_findings = crate::rules::s1_missing_parts(&loaded.missing);
+    }
+    w.refresh_findings();
     w.dirty = opening.recovered;
     wizard::run_opened(w, opening)?;
     Ok(0)

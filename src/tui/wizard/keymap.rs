@@ -133,6 +133,7 @@ pub const KEYMAP: &[Binding] = &[
         "上一步",
         true
     ),
+    bind!(Global, [], None, "Alt-1…8", "直接到第 N 步", false),
     bind!(
         Parts,
         [(KeyCode::Char('o'), CTRL)],

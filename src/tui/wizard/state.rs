@@ -276,6 +276,9 @@ pub struct Wizard {
     pub dirty: bool,
     /// Findings of the rules on the current report.
     pub findings: Vec<Finding>,
+    /// Findings about the file as it was read (S1: missing top-level keys), shown until the
+    /// report is saved (saving writes every key).
+    pub file_findings: Vec<Finding>,
     /// Styles.
     pub theme: Theme,
     /// Terminal size (columns, rows).
@@ -315,6 +318,7 @@ impl Wizard {
             focus: Field::Agency,
             dirty: false,
             findings: Vec::new(),
+            file_findings: Vec::new(),
             theme: opts.theme,
             size: opts.size,
             current_year: opts.current_year,
@@ -341,12 +345,13 @@ impl Wizard {
     }
 
     /// Runs the rules again.
-    pub(crate) fn refresh_findings(&mut self) {
+    pub fn refresh_findings(&mut self) {
         let ctx = rules::Context {
             current_year: self.current_year,
             previous: None,
         };
         self.findings = rules::check(&self.report, &ctx);
+        self.findings.extend(self.file_findings.iter().cloned());
     }
 
     /// The errors among the findings.

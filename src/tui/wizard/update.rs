@@ -56,6 +56,10 @@ impl Wizard {
         match result {
             Ok(()) => {
                 self.dirty = false;
+                if !self.file_findings.is_empty() {
+                    self.file_findings.clear();
+                    self.refresh_findings();
+                }
                 let errors: Vec<String> = self
                     .findings
                     .iter()
@@ -596,6 +600,14 @@ fn on_key(w: &mut Wizard, key: &KeyEvent) -> Vec<Effect> {
     }
     if let Some(a) = lookup(key, &w.scopes()) {
         return w.action(a);
+    }
+    // Alt-1 … Alt-8: straight to a step.
+    if let KeyCode::Char(c @ '1'..='8') = key.code {
+        if key.modifiers.contains(KeyModifiers::ALT) {
+            let i = usize::from(c as u8 - b'1');
+            w.go_step(Step::ALL[i]);
+            return vec![Effect::Redraw];
+        }
     }
     let plain = !key
         .modifiers

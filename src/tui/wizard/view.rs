@@ -253,6 +253,18 @@ fn draw_status(w: &Wizard, area: Rect, buf: &mut Buffer) {
 fn draw_help_bar(w: &Wizard, area: Rect, buf: &mut Buffer) {
     let t = &w.theme;
     let mut entries = bar_entries(&w.scopes());
+    // Stored totals that disagree with their parts (a file opened with `edit`): offer F5.
+    if w.findings
+        .iter()
+        .any(|f| matches!(f.rule, "B1" | "B2" | "C1"))
+    {
+        if let Some(b) = KEYMAP
+            .iter()
+            .find(|b| b.action == Some(super::keymap::Action::Recompute))
+        {
+            entries.insert(0, b);
+        }
+    }
     let width = |e: &[&super::keymap::Binding]| -> usize {
         e.iter()
             .map(|b| b.label.width() + b.help.width() + 3)
