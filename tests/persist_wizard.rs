@@ -53,6 +53,10 @@ fn sigterm_writes_the_draft_gives_the_terminal_back_and_says_where() {
     assert_terminal_given_back(&s);
     s.wait_for("收到终止信号（SIGTERM），已退出");
     s.wait_for(".report.yaml.draft");
+    assert!(
+        !dir.path().join(".report.yaml.lock").exists(),
+        "the lock file goes with the process"
+    );
     // The lock does not outlive the process: a new wizard starts (and offers the draft).
     let mut again = spawn(dir.path(), &["new", "report.yaml"], &[]);
     again.wait_for("发现未保存的草稿");

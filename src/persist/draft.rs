@@ -34,7 +34,10 @@ pub fn state_dir() -> Option<PathBuf> {
 pub fn fallback_path(report_path: &Path, state_dir: &Path, suffix: &str) -> PathBuf {
     let absolute = absolute(report_path);
     let hash = fnv1a(absolute.as_os_str().as_encoded_bytes());
-    state_dir.join(format!("{}.{hash:016x}.{suffix}", file_name(report_path)))
+    // 32 bits are plenty to tell apart the folders of reports with the same file name, and
+    // keep the name short enough to be shown on an 80-column status line.
+    let short = (hash ^ (hash >> 32)) as u32;
+    state_dir.join(format!("{}.{short:08x}.{suffix}", file_name(report_path)))
 }
 
 /// The report's path made absolute (its folder resolved when it exists), so the same report
@@ -128,6 +131,16 @@ impl Shared {
     }
 }
 
+/// `path` with the home folder written as `~`.
+fn home_relative(path: &Path) -> String {
+    if let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty()) {
+        if let Ok(rest) = path.strip_prefix(&home) {
+            return format!("~/{}", rest.display());
+        }
+    }
+    path.display().to_string()
+}
+
 fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
     shared
         .lock()
@@ -200,8 +213,8 @@ impl DraftWriter {
         }
         s.use_fallback.then(|| {
             format!(
-                "报告所在文件夹不可写，草稿保存在 {}",
-                crate::text::clean_line(&s.target().display().to_string())
+                "报告文件夹不可写，草稿存于 {}",
+                crate::text::clean_line(&home_relative(s.target()))
             )
         })
     }
@@ -400,7 +413,7 @@ mod tests {
         assert!(w.is_fallback());
         assert!(w.path().starts_with(state.path().join("nianbao")));
         let notice = w.notice().unwrap();
-        assert!(notice.contains("草稿保存在"), "{notice}");
+        assert!(notice.contains("草稿存于"), "{notice}");
         assert_eq!(
             crate::yaml::load_file(w.path()).unwrap().report,
             report("甲")

@@ -197,6 +197,7 @@ fn end(reason: Reason) -> ! {
         msg.push_str(&where_is_the_draft(draft, &s.report));
     }
     let _ = writeln!(io::stderr(), "{msg}");
+    super::lock::remove_held();
     std::process::exit(reason.exit_code())
 }
 

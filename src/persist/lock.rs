@@ -155,6 +155,21 @@ pub enum LockError {
     },
 }
 
+/// Lock files held by this process, so that [`remove_held`] can remove them when the process
+/// ends without running destructors (signals, a dropped terminal).
+static HELD: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Removes the lock files this process holds; for the way out of [`super::guard`], which
+/// ends the process without dropping the [`EditLock`]. The kernel releases the locks
+/// themselves when the process ends.
+pub(crate) fn remove_held() {
+    if let Ok(held) = HELD.try_lock() {
+        for p in held.iter() {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
 /// The one-editor lock of a report, held until dropped (the lock file is then removed).
 #[derive(Debug)]
 pub struct EditLock {
@@ -166,8 +181,29 @@ pub struct EditLock {
 impl EditLock {
     /// Takes the lock of `report_path`, or says who holds it.
     pub fn acquire(report_path: &Path) -> Result<EditLock, LockError> {
-        let path = lock_path(report_path);
-        EditLock::acquire_at(report_path, path)
+        EditLock::acquire_in(report_path, state_dir())
+    }
+
+    /// [`EditLock::acquire`] with an explicit state folder for reports whose folder is not
+    /// writable (tests).
+    pub fn acquire_in(
+        report_path: &Path,
+        state_dir: Option<PathBuf>,
+    ) -> Result<EditLock, LockError> {
+        let fallback = state_dir.map(|d| super::fallback_path(report_path, &d, "lock"));
+        let beside = report_path.with_file_name(format!(".{}.lock", file_name(report_path)));
+        let first = match &fallback {
+            Some(f) if !dir_writable(&parent_dir(report_path)) => f.clone(),
+            _ => beside,
+        };
+        let tried_fallback = Some(&first) == fallback.as_ref();
+        match (EditLock::acquire_at(report_path, first), fallback) {
+            // The folder looked writable but refused the file: use the state folder.
+            (Err(LockError::Io { .. }), Some(f)) if !tried_fallback => {
+                EditLock::acquire_at(report_path, f)
+            }
+            (result, _) => result,
+        }
     }
 
     /// Takes the lock using the lock file `path` (tests).
@@ -226,6 +262,9 @@ impl EditLock {
             file.rewind().map_err(io_err)?;
             file.write_all(me.as_bytes()).map_err(io_err)?;
             let _ = file.sync_all();
+            if let Ok(mut held) = HELD.lock() {
+                held.push(path.clone());
+            }
             return Ok(EditLock {
                 file,
                 path,
@@ -247,22 +286,12 @@ impl EditLock {
 
 impl Drop for EditLock {
     fn drop(&mut self) {
+        if let Ok(mut held) = HELD.lock() {
+            held.retain(|p| p != &self.path);
+        }
         // Remove while still holding it, then let the descriptor close.
         let _ = std::fs::remove_file(&self.path);
         let _ = self.file.unlock();
-    }
-}
-
-/// Where the lock of a report lives: beside it, or in the state folder when the report's
-/// folder is not writable.
-pub fn lock_path(report_path: &Path) -> PathBuf {
-    let beside = report_path.with_file_name(format!(".{}.lock", file_name(report_path)));
-    if dir_writable(&parent_dir(report_path)) {
-        return beside;
-    }
-    match state_dir() {
-        Some(d) => super::fallback_path(report_path, &d, "lock"),
-        None => beside,
     }
 }
 
@@ -343,6 +372,20 @@ mod tests {
         let _ = child.wait();
         let msg = err.to_string();
         assert!(msg.contains("进程 4242（用户 wang，主机 other，"), "{msg}");
+    }
+
+    #[test]
+    fn a_folder_that_refuses_the_lock_sends_it_to_the_state_folder() {
+        let state = tempfile::tempdir().unwrap();
+        // /proc refuses new files, even for root.
+        let lock = EditLock::acquire_in(Path::new("/proc/report.yaml"), Some(state.path().into()))
+            .unwrap();
+        assert!(lock.path().starts_with(state.path()), "{:?}", lock.path());
+        let again = EditLock::acquire_in(Path::new("/proc/report.yaml"), Some(state.path().into()));
+        assert!(matches!(again, Err(LockError::Held { .. })));
+        let path = lock.path().to_path_buf();
+        drop(lock);
+        assert!(!path.exists());
     }
 
     #[test]
