@@ -241,4 +241,8 @@ fn a_crash_between_write_and_rename_leaves_the_old_file() {
     assert_eq!(tmp.len(), 1);
     let written = nianbao::yaml::load_file(&tmp[0].path()).unwrap().report;
     assert_eq!(written.agency, "旧名称新");
+    // The next editor clears the leftover away.
+    let again = spawn(dir.path(), &["edit", "report.yaml"], &[]);
+    again.wait_for("旧名称");
+    assert!(!tmp[0].path().exists());
 }

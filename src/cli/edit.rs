@@ -65,6 +65,10 @@ pub fn run_edit(args: EditArgs) -> anyhow::Result<i32> {
         Ok(l) => l,
         Err(e) => {
             eprintln!("nianbao：{}", crate::text::clean_line(&e.to_string()));
+            for draft in persist::existing_drafts(&args.file) {
+                let d = crate::text::clean_line(&draft.display().to_string()).into_owned();
+                eprintln!("nianbao：另有未保存的草稿 {d}（完整的报告 YAML，可复制出来使用）");
+            }
             return Ok(2);
         }
     };

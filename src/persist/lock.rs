@@ -265,6 +265,7 @@ impl EditLock {
             if let Ok(mut held) = HELD.lock() {
                 held.push(path.clone());
             }
+            super::remove_stale_temporaries(report_path);
             return Ok(EditLock {
                 file,
                 path,

@@ -25,7 +25,7 @@ pub use diff::{differences, Difference};
 pub use draft::{draft_path, fallback_path, state_dir, DraftHandle, DraftWriter, DRAFT_DELAY};
 pub use identity::{DiskChange, FileIdentity};
 pub use lock::{EditLock, Holder, LockError};
-pub use recovery::{find_draft, Recovery, RecoveryError};
+pub use recovery::{existing_drafts, find_draft, find_draft_in, Recovery, RecoveryError};
 pub use time::{describe_time, local_time};
 
 use crate::model::Report;
@@ -151,6 +151,35 @@ fn crash_hook(name: &str) {
     }
 }
 
+/// Removes temporary files that a save of `report_path` (or of its draft) left behind when
+/// its process was killed between writing and renaming: `.{name}.tmp-{pid}-{n}` and
+/// `..{name}.draft.tmp-{pid}-{n}` whose process is gone. Call it while holding the
+/// [`EditLock`], so no other editor is saving.
+pub fn remove_stale_temporaries(report_path: &Path) {
+    let dir = parent_dir(report_path);
+    let name = file_name(report_path);
+    let prefixes = [format!(".{name}.tmp-"), format!("..{name}.draft.tmp-")];
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        let Some(rest) = prefixes.iter().find_map(|p| file.strip_prefix(p.as_str())) else {
+            continue;
+        };
+        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<i32>().ok()) else {
+            continue;
+        };
+        // SAFETY: signal 0 only asks whether the process exists.
+        let gone = unsafe { libc::kill(pid, 0) } != 0
+            && io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH);
+        if gone {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// A stable 64-bit hash (FNV-1a): the same bytes give the same number on every machine and
 /// every build, so it can name files and compare contents across runs.
 pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
@@ -204,6 +233,25 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("no/such/r.yaml");
         assert!(save_atomic(&p, b"x").is_err());
+    }
+
+    #[test]
+    fn stale_temporaries_of_dead_processes_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("r.yaml");
+        let dead = dir.path().join(".r.yaml.tmp-999999999-0");
+        let dead_draft = dir.path().join("..r.yaml.draft.tmp-999999999-3");
+        let mine = dir
+            .path()
+            .join(format!(".r.yaml.tmp-{}-0", std::process::id()));
+        let other = dir.path().join(".other.yaml.tmp-999999999-0");
+        for p in [&dead, &dead_draft, &mine, &other] {
+            std::fs::write(p, b"x").unwrap();
+        }
+        remove_stale_temporaries(&file);
+        assert!(!dead.exists() && !dead_draft.exists());
+        assert!(mine.exists(), "a live process's file stays");
+        assert!(other.exists(), "another report's file stays");
     }
 
     #[test]

@@ -56,6 +56,17 @@ pub enum RecoveryError {
     },
 }
 
+/// The drafts of `report_path` that exist (beside it and in the state folder), whatever
+/// their age — for messages when FILE itself cannot be opened.
+pub fn existing_drafts(report_path: &Path) -> Vec<PathBuf> {
+    let mut out = vec![draft_path(report_path)];
+    if let Some(dir) = state_dir() {
+        out.push(fallback_path(report_path, &dir, "draft"));
+    }
+    out.retain(|p| p.is_file());
+    out
+}
+
 /// Looks for a draft of `report_path`: beside it or in the state folder, written after FILE
 /// was last changed (any draft when FILE does not exist). `base` is the report the wizard
 /// would open without the draft (FILE, or the new blank report). The newest such draft is
