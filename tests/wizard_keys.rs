@@ -461,3 +461,42 @@ fn missing_parts_of_an_edited_file_are_listed_until_saved() {
     w.saved(Ok(()));
     assert!(!w.findings.iter().any(|f| f.rule == "S1"));
 }
+
+#[test]
+fn overwrite_question_gives_force_save_on_y_only() {
+    let mut w = blank();
+    w.ask_overwrite("new.yaml 在打开后被其他程序改动过（10:02 保存）");
+    assert!(matches!(w.dialog, Some(Dialog::ConfirmOverwrite(_))));
+    let (screen, _) = render(&w, 80, 24);
+    assert!(screen.contains("覆盖"), "{screen}");
+    assert_eq!(
+        feed(&mut w, chars("y")),
+        vec![Effect::ForceSave, Effect::Redraw]
+    );
+    assert_eq!(w.dialog, None);
+    w.ask_overwrite("changed");
+    assert_eq!(feed(&mut w, chars("n")), vec![Effect::Redraw]);
+    assert!(message(&w).contains("未保存"));
+}
+
+#[test]
+fn the_preview_scrolls_both_ways_and_stops_at_the_ends() {
+    let mut w = wizard(huaian(), "h.yaml", (80, 24));
+    to_step(&mut w, Step::Review);
+    let shift = |c| Event::Key(KeyEvent::new(c, KeyModifiers::SHIFT));
+    let (top, _) = render(&w, 80, 24);
+    assert!(top.contains("淮安市人民政府2024年政府信息公开工作年度报告"));
+    for _ in 0..200 {
+        feed(&mut w, [shift(KeyCode::Down)]);
+        render(&w, 80, 24);
+    }
+    let (bottom, _) = render(&w, 80, 24);
+    assert!(bottom.contains("信息处理费：收费通知书 0 件"), "{bottom}");
+    feed(&mut w, [shift(KeyCode::Up)]);
+    let (up, _) = render(&w, 80, 24);
+    assert_ne!(up, bottom, "one key back up moves at once");
+    for _ in 0..200 {
+        feed(&mut w, [shift(KeyCode::Up)]);
+    }
+    assert_eq!(render(&w, 80, 24).0, top);
+}

@@ -164,3 +164,54 @@ fn edit_of_an_unreadable_file_says_why_and_exits_2() {
     );
     restored(&s);
 }
+
+#[test]
+fn no_color_means_no_colours_on_any_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/hongze-2023.yaml");
+    std::fs::copy(src, dir.path().join("h.yaml")).unwrap();
+    let mut s = Session::spawn(
+        &["edit", "h.yaml"],
+        80,
+        24,
+        dir.path(),
+        &[("NO_COLOR", "1")],
+    );
+    s.wait_for("F1 全部按键");
+    for step in 1..=8 {
+        quiet(&s);
+        let coloured = s.with_screen(|scr| {
+            let (rows, cols) = scr.size();
+            (0..rows)
+                .flat_map(|r| (0..cols).map(move |c| (r, c)))
+                .filter(|&(r, c)| {
+                    scr.cell(r, c).is_some_and(|cell| {
+                        cell.fgcolor() != vt100::Color::Default
+                            || cell.bgcolor() != vt100::Color::Default
+                    })
+                })
+                .count()
+        });
+        assert_eq!(coloured, 0, "step {step}:\n{}", s.screen());
+        s.send(keys::PAGE_DOWN);
+    }
+    // Without NO_COLOR the same screens do use colour (so the check above can fail).
+    // (A copy: the first wizard still holds h.yaml's one-editor lock.)
+    std::fs::copy(src, dir.path().join("c.yaml")).unwrap();
+    let mut c = Session::spawn(&["edit", "c.yaml"], 80, 24, dir.path(), &[]);
+    c.wait_for("F1 全部按键");
+    quiet(&c);
+    let any = c.with_screen(|scr| {
+        (0..24).any(|r| {
+            (0..80).any(|col| {
+                scr.cell(r, col)
+                    .is_some_and(|cell| cell.bgcolor() != vt100::Color::Default)
+            })
+        })
+    });
+    assert!(any);
+    s.send(keys::CTRL_Q);
+    c.send(keys::CTRL_Q);
+    assert_eq!(s.wait_exit(), 0);
+    assert_eq!(c.wait_exit(), 0);
+}

@@ -31,19 +31,22 @@ pub enum DiskChange {
 }
 
 impl DiskChange {
-    /// A question for the clerk before overwriting, in Chinese; `None` when saving is safe.
-    pub fn question(self, file: &Path) -> Option<String> {
+    /// What happened, in Chinese, for the question before overwriting (the wizard adds
+    /// "要用现在的内容覆盖它吗？"); `None` when saving is safe.
+    pub fn explain(self, file: &Path) -> Option<String> {
         let name = crate::text::clean_line(&file.display().to_string()).into_owned();
+        let when = std::fs::metadata(file)
+            .and_then(|m| m.modified())
+            .map(|t| format!("（{} 保存）", super::local_time(t)))
+            .unwrap_or_default();
         match self {
             DiskChange::Unchanged => None,
-            DiskChange::Modified => Some(format!(
-                "{name} 在打开之后已被其他程序或他人修改。仍要用当前内容覆盖它吗？"
-            )),
-            DiskChange::Created => Some(format!(
-                "{name} 在打开之后已被其他程序或他人创建。仍要用当前内容覆盖它吗？"
-            )),
+            DiskChange::Modified => {
+                Some(format!("{name} 在打开之后已被其他程序或他人修改{when}。"))
+            }
+            DiskChange::Created => Some(format!("{name} 在打开之后已被其他程序或他人创建{when}。")),
             DiskChange::Removed => Some(format!(
-                "{name} 在打开之后已被删除或移走。仍要在原处保存吗？"
+                "{name} 在打开之后已被删除或移走；覆盖即在原处重新保存。"
             )),
         }
     }
@@ -110,15 +113,16 @@ mod tests {
         std::fs::write(&p, "agency: 乙").unwrap();
         let change = FileIdentity::check(&p, Some(&opened)).unwrap();
         assert_eq!(change, DiskChange::Modified);
-        assert!(change
-            .question(&p)
-            .unwrap()
-            .contains("已被其他程序或他人修改"));
+        let why = change.explain(&p).unwrap();
+        assert!(
+            why.contains("r.yaml 在打开之后已被其他程序或他人修改（"),
+            "{why}"
+        );
         std::fs::remove_file(&p).unwrap();
         assert_eq!(
             FileIdentity::check(&p, Some(&opened)).unwrap(),
             DiskChange::Removed
         );
-        assert_eq!(DiskChange::Unchanged.question(&p), None);
+        assert_eq!(DiskChange::Unchanged.explain(&p), None);
     }
 }

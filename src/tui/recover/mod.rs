@@ -325,77 +325,6 @@ pub fn ask(file: &Path, recovery: &Recovery) -> io::Result<Choice> {
     result
 }
 
-/// Draws a yes/no question in a box over the middle of `area` (e.g. "FILE changed on disk,
-/// overwrite?").
-/// `yes` and `no` say what the two keys do.
-pub fn draw_question(
-    question: &str,
-    yes: &str,
-    no: &str,
-    theme: &Theme,
-    area: Rect,
-    buf: &mut Buffer,
-) {
-    let width = area.width.min(64);
-    let inner = usize::from(width.saturating_sub(2)).max(1);
-    let mut lines: Vec<Line> = crate::tui::wizard::view::wrap(question, inner)
-        .into_iter()
-        .map(|l| Line::styled(l, theme.warning()))
-        .collect();
-    lines.push(Line::from(""));
-    lines.push(Line::from(vec![
-        Span::styled("  y  ", theme.focus()),
-        Span::raw(format!(" {yes}    ")),
-        Span::styled("  n  ", theme.focus()),
-        Span::raw(format!(" {no}")),
-    ]));
-    let height = (lines.len() as u16 + 2).min(area.height);
-    let rect = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    );
-    Clear.render(rect, buf);
-    Paragraph::new(lines)
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(Span::styled(" 请确认 ", theme.header())),
-        )
-        .render(rect, buf);
-}
-
-/// Shows `question` over what `background` draws until the clerk answers: `y` is true, `n`
-/// or Esc false.
-pub fn confirm(
-    term: &mut Term,
-    question: &str,
-    yes: &str,
-    no: &str,
-    theme: &Theme,
-    mut background: impl FnMut(&mut ratatui::Frame),
-) -> io::Result<bool> {
-    loop {
-        term.draw(|f| {
-            background(f);
-            let area = f.area();
-            draw_question(question, yes, no, theme, area, f.buffer_mut());
-        })?;
-        loop {
-            match event::read()? {
-                Event::Key(k) if k.kind != KeyEventKind::Release => match k.code {
-                    KeyCode::Char('y') | KeyCode::Char('Y') => return Ok(true),
-                    KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => return Ok(false),
-                    _ => {}
-                },
-                Event::Resize(..) => break,
-                _ => {}
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -450,28 +379,6 @@ mod tests {
             out.push('\n');
         }
         out
-    }
-
-    #[test]
-    fn the_overwrite_question_at_80x24() {
-        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        let q = crate::persist::DiskChange::Modified
-            .question(Path::new("report.yaml"))
-            .unwrap();
-        t.draw(|f| {
-            draw_question(
-                &q,
-                "覆盖",
-                "不保存",
-                &Theme::plain(),
-                f.area(),
-                f.buffer_mut(),
-            )
-        })
-        .unwrap();
-        let text = buffer_text(t.backend().buffer());
-        assert!(text.contains("在打开之后已被其他程序或他人修改"), "{text}");
-        assert!(text.contains("y   覆盖      n   不保存"), "{text}");
     }
 
     #[test]

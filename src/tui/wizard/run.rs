@@ -5,7 +5,7 @@ use super::state::Wizard;
 use super::update::{update, Effect};
 use super::view::view;
 use crate::persist::{self, DraftWriter};
-use crate::tui::{recover, terminal};
+use crate::tui::terminal;
 use ratatui::crossterm::event;
 use std::time::Duration;
 
@@ -16,9 +16,9 @@ pub fn run(wizard: Wizard) -> anyhow::Result<()> {
     run_opened(wizard, opening)
 }
 
-/// [`run`] for a FILE that `cli::edit` opened (its identity when read, and whether the
-/// report is a recovered draft). Signals, a dropped terminal and panics write the draft
-/// ([`persist::guard`]).
+/// [`run`] for a FILE that `cli::edit` opened (the lock and draft recovery happened there):
+/// its identity when read, and whether the report is a recovered draft. Signals, a dropped
+/// terminal and panics write the draft ([`persist::guard`]).
 pub fn run_opened(mut wizard: Wizard, opening: persist::Opening) -> anyhow::Result<()> {
     let mut drafts = DraftWriter::new(&wizard.path);
     let _guard = persist::guard::Guard::install(drafts.handle(), &wizard.path)?;
@@ -32,6 +32,8 @@ pub fn run_opened(mut wizard: Wizard, opening: persist::Opening) -> anyhow::Resu
             persist::guard::terminal_gone();
         }
     }
+    // Whatever happened (an I/O error), what was typed reaches the draft.
+    let flushed = drafts.flush();
     terminal::restore()?;
     if result.is_ok() && wizard.dirty {
         if let Ok(Some(draft)) = drafts.handle().flush() {
@@ -39,7 +41,9 @@ pub fn run_opened(mut wizard: Wizard, opening: persist::Opening) -> anyhow::Resu
             eprintln!("nianbao：未保存的修改保留在草稿 {draft}，下次打开时可以恢复。");
         }
     }
-    result
+    result?;
+    flushed?;
+    Ok(())
 }
 
 fn event_loop(
@@ -48,7 +52,6 @@ fn event_loop(
     drafts: &mut DraftWriter,
     mut opening: persist::Opening,
 ) -> anyhow::Result<()> {
-    // The lock and draft recovery happened before this point, in cli::edit.
     if opening.recovered {
         // The recovered draft stays the draft until the next save.
         drafts.changed(&w.report);
@@ -86,27 +89,14 @@ fn event_loop(
             match fx {
                 Effect::Redraw => redraw = true,
                 Effect::Changed => drafts.changed(&w.report),
-                Effect::Save => {
+                Effect::Save | Effect::ForceSave => {
                     redraw = true;
-                    // Ask before overwriting a file someone else changed since it was read.
-                    let change = persist::FileIdentity::check(&w.path, opening.identity.as_ref());
-                    if let Ok(Some(question)) = change.map(|c| c.question(&w.path)) {
-                        let theme = w.theme;
-                        let yes = recover::confirm(
-                            term,
-                            &question,
-                            "覆盖",
-                            "不保存",
-                            &theme,
-                            |f| view(w, f),
-                        )?;
-                        if !yes {
-                            drafts.changed(&w.report);
-                            let _ = drafts.flush();
-                            w.message = Some((
-                                super::Tone::Info,
-                                "未保存：文件保持他人修改后的样子；你的内容仍在草稿中".into(),
-                            ));
+                    if fx == Effect::Save {
+                        // Ask before overwriting a file someone else changed since it was read.
+                        let change =
+                            persist::FileIdentity::check(&w.path, opening.identity.as_ref());
+                        if let Ok(Some(why)) = change.map(|c| c.explain(&w.path)) {
+                            w.ask_overwrite(why);
                             continue;
                         }
                     }
@@ -117,10 +107,7 @@ fn event_loop(
                     }
                     w.saved(r);
                 }
-                Effect::Quit => {
-                    drafts.flush()?;
-                    return Ok(());
-                }
+                Effect::Quit => return Ok(()),
             }
         }
         if redraw {

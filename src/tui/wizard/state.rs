@@ -221,6 +221,9 @@ pub enum Dialog {
     ConfirmQuit,
     /// Saved, with these errors still in the report.
     SavedWithErrors(Vec<String>),
+    /// Overwrite FILE anyway? (It changed on disk since it was opened; the text says how.)
+    /// `y` gives [`super::Effect::ForceSave`].
+    ConfirmOverwrite(String),
 }
 
 /// How a status message reads.
@@ -297,8 +300,11 @@ pub struct Wizard {
     pub(crate) redo: Vec<Snapshot>,
     /// Whether an undo snapshot was already taken for the focused field's edit.
     pub(crate) edit_open: bool,
-    /// First line of the report preview of step 8.
-    pub review_scroll: u16,
+    /// Lines the report preview of step 8 is scrolled from the selected finding's section
+    /// (Shift-↑/↓); reset when the selection changes.
+    pub review_scroll: i32,
+    /// The scroll range of the preview as last drawn (so scrolling stops at the ends).
+    pub(crate) review_range: Cell<(i32, i32)>,
     /// First part shown in a prose step.
     pub(crate) parts_scroll: Cell<usize>,
     /// First finding shown in the list of step 8.
@@ -330,6 +336,7 @@ impl Wizard {
             redo: Vec::new(),
             edit_open: false,
             review_scroll: 0,
+            review_range: Cell::new((0, 0)),
             parts_scroll: Cell::new(0),
             list_scroll: Cell::new(0),
         };

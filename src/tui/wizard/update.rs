@@ -15,8 +15,11 @@ pub enum Effect {
     Redraw,
     /// The report changed (for the draft writer).
     Changed,
-    /// Save the report to its file, then call [`Wizard::saved`].
+    /// Save the report to its file, then call [`Wizard::saved`]. The event loop may first
+    /// check whether FILE changed on disk and call [`Wizard::ask_overwrite`] instead.
     Save,
+    /// Save without that check (the user confirmed overwriting), then call [`Wizard::saved`].
+    ForceSave,
     /// Leave the wizard.
     Quit,
 }
@@ -84,6 +87,12 @@ impl Wizard {
                 ));
             }
         }
+    }
+
+    /// Asks whether to overwrite FILE (it changed on disk since it was opened): `y` gives
+    /// [`Effect::ForceSave`], any other key cancels the save.
+    pub fn ask_overwrite(&mut self, why: impl Into<String>) {
+        self.dialog = Some(Dialog::ConfirmOverwrite(why.into()));
     }
 
     /// The scopes of the focused widget, for key lookup and the help bar.
@@ -583,11 +592,11 @@ impl Wizard {
                 self.parts_action(a)
             }
             Action::ScrollUp => {
-                self.review_scroll = self.review_scroll.saturating_sub(3);
+                self.review_scroll = (self.review_scroll - 3).max(self.review_range.get().0);
                 vec![Effect::Redraw]
             }
             Action::ScrollDown => {
-                self.review_scroll = self.review_scroll.saturating_add(3);
+                self.review_scroll = (self.review_scroll + 3).min(self.review_range.get().1);
                 vec![Effect::Redraw]
             }
         }
@@ -770,6 +779,15 @@ fn on_dialog_key(w: &mut Wizard, d: Dialog, key: &KeyEvent) -> Vec<Effect> {
             }
             _ => vec![],
         },
+        Dialog::ConfirmOverwrite(_) => {
+            w.dialog = None;
+            if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) && !ctrl_c {
+                vec![Effect::ForceSave, Effect::Redraw]
+            } else {
+                w.message = Some((Tone::Info, "未保存：文件保持原样".into()));
+                vec![Effect::Redraw]
+            }
+        }
         Dialog::SavedWithErrors(_) => {
             w.dialog = None;
             if key.code == KeyCode::Enter {

@@ -736,7 +736,19 @@ fn draw_review(w: &Wizard, area: Rect, buf: &mut Buffer) {
         .map(|h| u32::from(*h))
         .sum();
     let total: u32 = heights.iter().map(|h| u32::from(*h)).sum();
-    let top = (anchor_line + u32::from(w.review_scroll))
+    // Scrolled relative to the selected finding's section (or the top).
+    let last = total.saturating_sub(u32::from(prev.height));
+    let a = i32::try_from(anchor_line).unwrap_or(i32::MAX);
+    w.review_range.set((
+        -a,
+        i32::try_from(last)
+            .unwrap_or(i32::MAX)
+            .saturating_sub(a)
+            .max(0),
+    ));
+    let wanted = (i64::from(anchor_line) + i64::from(w.review_scroll)).max(0);
+    let top = u32::try_from(wanted)
+        .unwrap_or(u32::MAX)
         .min(total.saturating_sub(u32::from(prev.height)));
     let marks = marks(w);
     let mut line: u32 = 0;
@@ -823,6 +835,14 @@ fn draw_dialog(w: &Wizard, d: &Dialog, area: Rect, buf: &mut Buffer) {
                 "y 不保存，直接退出　　n 或 Esc 返回　　Ctrl-S 保存".into(),
                 t.header(),
             ));
+        }
+        Dialog::ConfirmOverwrite(why) => {
+            title = "文件已被改动";
+            for l in wrap(&clean_text(why), usize::from(inner_w.saturating_sub(2))) {
+                lines.push((l, Style::new()));
+            }
+            lines.push(("要用现在的内容覆盖它吗？".into(), Style::new()));
+            lines.push(("y 覆盖　　其他键 不保存，返回".into(), t.header()));
         }
         Dialog::SavedWithErrors(errors) => {
             title = "已保存";
