@@ -239,3 +239,20 @@ fn a_crash_between_write_and_rename_leaves_the_old_file() {
     again.wait_for("旧名称");
     assert!(!tmp[0].path().exists());
 }
+
+#[test]
+fn a_signal_during_the_recovery_prompt_gives_the_terminal_back_and_keeps_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    leave_a_draft(dir.path(), &["new", "report.yaml"], "淮安市人民政府");
+    let mut s = spawn(dir.path(), &["new", "report.yaml"], &[]);
+    s.wait_for("发现未保存的草稿");
+    signal(&s, libc::SIGTERM);
+    assert_eq!(s.wait_exit(), 143);
+    assert_terminal_given_back(&s);
+    s.wait_for("收到终止信号（SIGTERM），已退出。");
+    let draft = draft_path(&dir.path().join("report.yaml"));
+    assert_eq!(
+        nianbao::yaml::load_file(&draft).unwrap().report.agency,
+        "淮安市人民政府"
+    );
+}

@@ -51,7 +51,8 @@ impl Reason {
 }
 
 struct State {
-    drafts: DraftHandle,
+    /// `None` while no report is being edited (the recovery prompt).
+    drafts: Option<DraftHandle>,
     report: PathBuf,
 }
 
@@ -76,6 +77,16 @@ pub struct Guard {
 impl Guard {
     /// Arms the guard for the drafts of `report` (a path used in the messages).
     pub fn install(drafts: DraftHandle, report: &Path) -> io::Result<Guard> {
+        Guard::arm(Some(drafts), report)
+    }
+
+    /// Arms the guard before anything is edited (the recovery prompt): signals and a hung-up
+    /// terminal still give the terminal back and end the process; the draft on disk stays.
+    pub fn install_without_drafts(report: &Path) -> io::Result<Guard> {
+        Guard::arm(None, report)
+    }
+
+    fn arm(drafts: Option<DraftHandle>, report: &Path) -> io::Result<Guard> {
         let state = Arc::new(State {
             drafts,
             report: report.to_path_buf(),
@@ -188,12 +199,13 @@ fn end(reason: Reason) -> ! {
         }
     }
     let state = active();
-    let draft = state.as_ref().map(|s| s.drafts.flush());
+    let drafts = state.as_ref().and_then(|s| s.drafts.as_ref());
+    let draft = drafts.map(|d| d.flush());
     if reason != Reason::TerminalGone {
         restore_terminal();
     }
     let mut msg = format!("nianbao：{}，已退出。", reason.describe());
-    if let Some(s) = &state {
+    if let (Some(s), Some(_)) = (&state, drafts) {
         msg.push_str(&where_is_the_draft(draft, &s.report));
     }
     let _ = writeln!(io::stderr(), "{msg}");
@@ -233,12 +245,13 @@ fn install_panic_hook() {
     std::panic::set_hook(Box::new(move |info| {
         let state = active();
         // First the draft (without waiting: the panic may have happened while writing it).
-        let draft = state.as_ref().map(|s| s.drafts.try_flush());
+        let drafts = state.as_ref().and_then(|s| s.drafts.as_ref());
+        let draft = drafts.map(|d| d.try_flush());
         if state.is_some() {
             let _ = crate::tui::terminal::restore();
         }
         previous(info);
-        if let Some(s) = &state {
+        if let (Some(s), Some(_)) = (&state, drafts) {
             let _ = writeln!(
                 io::stderr(),
                 "nianbao 出现内部错误。{}",

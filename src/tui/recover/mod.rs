@@ -319,6 +319,8 @@ pub fn run(term: &mut Term, state: &mut RecoverState) -> io::Result<Choice> {
 /// before the wizard starts.
 pub fn ask(file: &Path, recovery: &Recovery) -> io::Result<Choice> {
     let mut state = RecoverState::new(file, recovery, SystemTime::now());
+    // A signal or a dropped link during the question gives the terminal back; the draft stays.
+    let _guard = crate::persist::guard::Guard::install_without_drafts(file)?;
     let mut term = crate::tui::terminal::enter()?;
     let result = run(&mut term, &mut state);
     crate::tui::terminal::restore()?;
