@@ -34,7 +34,10 @@ fn main() {
         w.changed(&report);
         t.push(start.elapsed());
     }
-    show("DraftWriter::changed per keystroke (clone of huaian-2024)", t);
+    show(
+        "DraftWriter::changed per keystroke (clone of huaian-2024)",
+        t,
+    );
 
     let mut t = Vec::new();
     for _ in 0..50 {
@@ -43,7 +46,10 @@ fn main() {
         w.flush().expect("draft written");
         t.push(start.elapsed());
     }
-    show("draft write (YAML + temp file + fsync + rename + fsync of the folder)", t);
+    show(
+        "draft write (YAML + temp file + fsync + rename + fsync of the folder)",
+        t,
+    );
 
     let mut t = Vec::new();
     for _ in 0..50 {
@@ -59,7 +65,10 @@ fn main() {
     w.changed(&changed);
     w.flush().expect("draft written");
     // Make the draft newer than the file whatever the clock's resolution.
-    let f = std::fs::File::options().write(true).open(w.path()).expect("draft");
+    let f = std::fs::File::options()
+        .write(true)
+        .open(w.path())
+        .expect("draft");
     f.set_modified(std::time::SystemTime::now() + Duration::from_secs(5))
         .expect("mtime");
     let mut t = Vec::new();
