@@ -384,6 +384,19 @@ mod tests {
     }
 
     #[test]
+    fn tiny_and_odd_sizes_do_not_panic() {
+        for mode_key in [None, Some('n'), Some('d')] {
+            let mut s = state(true);
+            if let Some(k) = mode_key {
+                s.update(key(k));
+            }
+            for (w, h) in [(1, 1), (2, 1), (10, 3), (20, 5), (79, 23), (200, 60)] {
+                let _ = screen(&s, w, h);
+            }
+        }
+    }
+
+    #[test]
     fn keys_decide() {
         let mut s = state(true);
         assert_eq!(s.update(key('y')), Some(Choice::Recover));
