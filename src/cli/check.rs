@@ -4,7 +4,7 @@ use crate::rules::{self, Context, Finding, Number, Severity};
 use crate::text::clean_line;
 use crate::yaml::{self, LoadError};
 use clap::{Args, ValueEnum};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthChar;
 
@@ -71,32 +71,67 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
         current_year: rules::current_year(),
         previous: previous.as_ref(),
     };
+    let mut tally = Tally::default();
+    match check_all(&args, &ctx, &mut tally) {
+        Ok(()) => {}
+        // `nianbao check … | head`: the reader has gone; stop quietly.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) => return Err(e.into()),
+    }
+    Ok(if tally.unreadable > 0 {
+        2
+    } else if tally.with_errors > 0 || (args.strict && tally.with_warnings > 0) {
+        1
+    } else {
+        0
+    })
+}
+
+/// Files by outcome, for the exit code and the summary line.
+#[derive(Default)]
+struct Tally {
+    unreadable: usize,
+    with_errors: usize,
+    with_warnings: usize,
+}
+
+fn check_all(args: &CheckArgs, ctx: &Context<'_>, tally: &mut Tally) -> std::io::Result<()> {
     let colour = super::stdout_colour();
     let width = terminal_width();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut json = Vec::new();
-    let (mut unreadable, mut with_errors, mut with_warnings) = (0, 0, 0);
-    for (i, file) in args.files.iter().enumerate() {
+    let mut printed = false;
+    for file in &args.files {
         let name = file.display().to_string();
-        match check_file(file, &ctx) {
+        match check_file(file, ctx) {
             FileResult::Unreadable(e) => {
-                unreadable += 1;
+                tally.unreadable += 1;
                 out.flush()?;
-                eprintln!("{}", clean_line(&e.to_string()));
+                if std::io::stderr().is_terminal() && args.format == OutputFormat::Text {
+                    // On a terminal, an unreadable file is a group like the others.
+                    if printed {
+                        eprintln!();
+                    }
+                    printed = true;
+                    write_unreadable(&e, colour, width)?;
+                } else {
+                    eprintln!("{}", clean_line(&e.to_string()));
+                }
             }
             FileResult::Checked(findings) => {
                 let (errors, warnings) = rules::tally(&findings);
-                with_errors += usize::from(errors > 0);
-                with_warnings += usize::from(warnings > 0);
+                tally.with_errors += usize::from(errors > 0);
+                tally.with_warnings += usize::from(warnings > 0);
                 match args.format {
                     OutputFormat::Json => {
                         json.extend(findings.iter().map(|f| finding_json(&name, f)))
                     }
                     OutputFormat::Text => {
-                        if i > 0 {
+                        if printed {
                             writeln!(out)?;
                         }
+                        printed = true;
                         write_text(&mut out, &name, &findings, colour, width)?;
                     }
                 }
@@ -105,29 +140,22 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
     }
     match args.format {
         OutputFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &json)?;
-            writeln!(out)?;
+            let text = serde_json::to_string_pretty(&json).map_err(std::io::Error::other)?;
+            writeln!(out, "{}", escape_json_controls(&text))?;
         }
         OutputFormat::Text if args.files.len() > 1 => {
             writeln!(
                 out,
                 "\n共 {} 个文件：{} 个有错误，{} 个有警告，{} 个无法读取",
                 args.files.len(),
-                with_errors,
-                with_warnings,
-                unreadable
+                tally.with_errors,
+                tally.with_warnings,
+                tally.unreadable
             )?;
         }
         OutputFormat::Text => {}
     }
-    out.flush()?;
-    Ok(if unreadable > 0 {
-        2
-    } else if with_errors > 0 || (args.strict && with_warnings > 0) {
-        1
-    } else {
-        0
-    })
+    out.flush()
 }
 
 fn number_json(n: Option<Number>) -> serde_json::Value {
@@ -152,8 +180,28 @@ fn finding_json(file: &str, f: &Finding) -> serde_json::Value {
     })
 }
 
+/// serde_json escapes C0 controls but writes C1 controls and bidi overrides as they are; a
+/// script that prints our JSON to a terminal must not be driven by them either. They can
+/// only stand inside JSON strings, where `\uXXXX` means the same character.
+fn escape_json_controls(json: &str) -> std::borrow::Cow<'_, str> {
+    if !json.chars().any(crate::text::is_dangerous) {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for ch in json.chars() {
+        if crate::text::is_dangerous(ch) && ch != '\n' {
+            let mut units = [0u16; 2];
+            for u in ch.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{u:04x}"));
+            }
+        } else {
+            out.push(ch);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn terminal_width() -> Option<usize> {
-    use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() {
         return None;
     }
@@ -161,6 +209,40 @@ fn terminal_width() -> Option<usize> {
         .map(|(w, _)| w as usize)
         .unwrap_or(80);
     Some(w.max(40))
+}
+
+/// Writes a load error to stderr as a group: the file, then where, then what is wrong,
+/// wrapped to the terminal.
+fn write_unreadable(e: &LoadError, colour: bool, width: Option<usize>) -> std::io::Result<()> {
+    let mut err = std::io::stderr().lock();
+    let name = clean_line(&e.file);
+    if colour {
+        writeln!(err, "\x1b[1m{name}\x1b[0m：\x1b[1;31m无法读取\x1b[0m")?;
+    } else {
+        writeln!(err, "{name}：无法读取")?;
+    }
+    let w = width.map(|w| w.saturating_sub(2).max(20));
+    let mut place = String::new();
+    match (e.line, e.column) {
+        (Some(l), Some(c)) => place.push_str(&format!("第 {l} 行第 {c} 列")),
+        (Some(l), None) => place.push_str(&format!("第 {l} 行")),
+        _ => {}
+    }
+    if let Some(p) = &e.path {
+        if !place.is_empty() {
+            place.push('，');
+        }
+        place.push_str(&format!("键 {p}"));
+    }
+    let mut lines = Vec::new();
+    if !place.is_empty() {
+        lines.extend(wrap(&clean_line(&place), w));
+    }
+    lines.extend(wrap(&clean_line(&e.message), w));
+    for line in lines {
+        writeln!(err, "  {line}")?;
+    }
+    Ok(())
 }
 
 /// Writes one file's findings: a heading line, then one finding per line (wrapped with a
@@ -196,9 +278,17 @@ pub fn write_text(
         } else {
             format!("{} {severity}", f.rule)
         };
-        let body = clean_line(&f.message()).into_owned();
-        // "  B3 错误 " is 10 columns wide; continuation lines are indented to match.
-        let lines = wrap(&body, width.map(|w| w.saturating_sub(10).max(20)));
+        // On a terminal the place and what is wrong go on lines of their own, wrapped with a
+        // hanging indent ("  B3 错误 " is 10 columns wide); elsewhere one line per finding.
+        let lines = match width {
+            Some(w) => {
+                let w = w.saturating_sub(10).max(20);
+                let mut lines = wrap(&clean_line(&f.place.to_string()), Some(w));
+                lines.extend(wrap(&clean_line(&f.detail), Some(w)));
+                lines
+            }
+            None => vec![clean_line(&f.message()).into_owned()],
+        };
         for (i, line) in lines.iter().enumerate() {
             if i == 0 {
                 writeln!(out, "  {tag} {line}")?;
@@ -211,20 +301,63 @@ pub fn write_text(
 }
 
 /// Splits text into lines of at most `width` display columns (CJK characters count two).
+/// A line may break before any CJK character or at a space, never inside a number or an
+/// ASCII word (unless the word alone is wider than the line); a space at a break is dropped.
 fn wrap(text: &str, width: Option<usize>) -> Vec<String> {
     let Some(width) = width else {
         return vec![text.to_string()];
     };
+    // Unbreakable pieces: a run of ASCII non-space characters, or one other character.
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
+        if ch.is_ascii() && ch != ' ' {
+            while let Some(&(_, c)) = chars.peek() {
+                if c.is_ascii() && c != ' ' {
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+        }
+        let end = chars.peek().map_or(text.len(), |&(j, _)| j);
+        debug_assert_eq!(i, start);
+        pieces.push(&text[start..end]);
+        start = end;
+    }
     let mut lines = vec![String::new()];
     let mut used = 0;
-    for ch in text.chars() {
-        let w = ch.width().unwrap_or(0);
-        if used + w > width {
+    for piece in pieces {
+        let w = unicode_width::UnicodeWidthStr::width(piece);
+        if used + w > width && used > 0 {
+            if piece == " " {
+                lines.push(String::new());
+                used = 0;
+                continue;
+            }
             lines.push(String::new());
             used = 0;
         }
-        lines.last_mut().expect("never empty").push(ch);
+        if w > width {
+            // A word wider than the line: cut it by characters.
+            for ch in piece.chars() {
+                let cw = ch.width().unwrap_or(0);
+                if used + cw > width && used > 0 {
+                    lines.push(String::new());
+                    used = 0;
+                }
+                lines.last_mut().expect("never empty").push(ch);
+                used += cw;
+            }
+            continue;
+        }
+        lines.last_mut().expect("never empty").push_str(piece);
         used += w;
+    }
+    for l in &mut lines {
+        let trimmed = l.trim_end().len();
+        l.truncate(trimmed);
     }
     lines
 }
@@ -238,5 +371,16 @@ mod tests {
         assert_eq!(wrap("一二三四五", Some(4)), vec!["一二", "三四", "五"]);
         assert_eq!(wrap("ab一", Some(3)), vec!["ab", "一"]);
         assert_eq!(wrap("abc", None), vec!["abc"]);
+    }
+
+    #[test]
+    fn wrap_keeps_numbers_and_words_whole() {
+        assert_eq!(
+            wrap("实际收取 3940 元", Some(12)),
+            vec!["实际收取", "3940 元"]
+        );
+        assert_eq!(wrap("一二3940", Some(6)), vec!["一二", "3940"]);
+        assert_eq!(wrap("abcdefgh", Some(3)), vec!["abc", "def", "gh"]);
+        assert_eq!(wrap("一 二", Some(2)), vec!["一", "二"]);
     }
 }

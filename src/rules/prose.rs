@@ -139,6 +139,10 @@ fn none_received() -> &'static Regex {
     R.get_or_init(|| Regex::new(r"(?:未|没有)(?:收到|受理)[^。；;\n]{0,12}?申请").expect("valid"))
 }
 
+/// Words at least one of which every X1 pattern contains (新收/受理/收到/接收 … 申请,
+/// 结转, 顺延/转入 … 下(一)年度, 行政复议, 行政诉讼).
+const KEYWORDS: [&str; 6] = ["申请", "结转", "下年", "下一年", "复议", "诉讼"];
+
 /// A figure quoted in the prose, with the sentence it stands in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
@@ -157,6 +161,11 @@ pub fn quoted_figures(report: &Report) -> Vec<Quote> {
     let mut found: Vec<Quote> = Vec::new();
     for (part, p) in report.overview.iter().enumerate() {
         for sentence in p.body.split(['。', '\n', '；', ';']) {
+            // Every pattern needs one of these words: most sentences are skipped here,
+            // before any copy or regex search.
+            if !KEYWORDS.iter().any(|k| sentence.contains(k)) {
+                continue;
+            }
             let sentence_norm: String = sentence
                 .chars()
                 .map(crate::model::normalize_digit)

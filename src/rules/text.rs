@@ -6,15 +6,36 @@ use crate::model::{CellRef, Part, ProseSection, Report};
 /// The least number of characters (not counting whitespace and punctuation) that 五 needs.
 pub const PROBLEMS_MIN_CHARS: usize = 10;
 
-fn chars_of(parts: &[Part]) -> usize {
+/// Characters of the bodies that count as words (not whitespace or punctuation), counted up
+/// to `limit` (the rule needs no more).
+fn chars_of(parts: &[Part], limit: usize) -> usize {
     parts
         .iter()
         .flat_map(|p| p.body.chars())
-        .filter(|c| {
+        .filter(|&c| {
             !c.is_whitespace()
                 && !c.is_ascii_punctuation()
-                && !"。，、；：？！“”‘’（）《》…—".contains(*c)
+                && !matches!(
+                    c,
+                    '。' | '，'
+                        | '、'
+                        | '；'
+                        | '：'
+                        | '？'
+                        | '！'
+                        | '“'
+                        | '”'
+                        | '‘'
+                        | '’'
+                        | '（'
+                        | '）'
+                        | '《'
+                        | '》'
+                        | '…'
+                        | '—'
+                )
         })
+        .take(limit)
         .count()
 }
 
@@ -23,7 +44,7 @@ pub fn t1_text_present(report: &Report) -> Vec<Finding> {
     let mut out = Vec::new();
     for section in ProseSection::ALL {
         let parts = report.parts(section);
-        let n = chars_of(parts);
+        let n = chars_of(parts, PROBLEMS_MIN_CHARS);
         let finding = |detail: String, actual: Option<Number>| Finding {
             rule: "T1",
             severity: Severity::Warning,

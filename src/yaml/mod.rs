@@ -6,8 +6,12 @@
 //! one row per line as in FORMAT.md — deterministic, diff-friendly, and never ambiguous for
 //! other YAML readers (no unquoted `yes`/`no`).
 
+mod fast;
 mod read;
 mod write;
 
-pub use read::{load_bytes, load_file, load_str, LoadError, LoadErrorKind, Loaded, MAX_FILE_BYTES};
+pub use read::{
+    load_bytes, load_file, load_str, load_str_general, LoadError, LoadErrorKind, Loaded,
+    MAX_FILE_BYTES, MAX_FLOW_BRACKETS, MAX_NODE_MARKS,
+};
 pub use write::to_yaml;

@@ -4,7 +4,7 @@ use crate::model::schema::{self, B_COLUMNS, B_ROWS, B_ROW_COUNT, C_COLUMNS, C_GR
 use crate::model::{
     Amount, Appeals, DocCounts, Part, Proactive, ProcessingFees, Report, Requests, FORMAT_VERSION,
 };
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use std::fmt;
 use std::io::Read;
@@ -92,8 +92,15 @@ impl LoadError {
 /// Reads a report from a file; `-` reads standard input.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
-    let io_err =
-        |e: std::io::Error| LoadError::new(&name, LoadErrorKind::Io, format!("无法读取文件：{e}"));
+    let io_err = |e: std::io::Error| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => "文件不存在：请检查文件名和路径".to_string(),
+            std::io::ErrorKind::PermissionDenied => "没有读取这个文件的权限".to_string(),
+            std::io::ErrorKind::IsADirectory => "这是一个文件夹，不是报告文件".to_string(),
+            _ => format!("系统错误：{e}"),
+        };
+        LoadError::new(&name, LoadErrorKind::Io, format!("无法读取文件，{why}"))
+    };
     let mut bytes = Vec::new();
     if name == "-" {
         std::io::stdin()
@@ -119,6 +126,14 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
             .map_err(io_err)?;
     }
     load_bytes(&bytes, &name)
+}
+
+fn empty_file(name: &str) -> LoadError {
+    LoadError::new(
+        name,
+        LoadErrorKind::Empty,
+        "文件是空的：没有任何报告内容（至少应有 format、agency、year 等键）",
+    )
 }
 
 fn too_large(name: &str) -> LoadError {
@@ -159,6 +174,28 @@ pub fn load_bytes(bytes: &[u8], name: &str) -> Result<Loaded, LoadError> {
 
 /// Reads a report from text; `name` is used in messages.
 pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
+    if text.len() as u64 <= MAX_FILE_BYTES {
+        // Linear and safe on any input; answers only for the writer's exact layout.
+        let plain = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if let Some(report) = super::fast::load_canonical(plain) {
+            return Ok(Loaded {
+                report,
+                missing: Vec::new(),
+            });
+        }
+    }
+    parse(before_parsing(text, name)?, name)
+}
+
+/// [`load_str`] without its fast path for files in the writer's exact layout: always the
+/// full YAML reader (for tests that compare the two, and for benchmarks).
+pub fn load_str_general(text: &str, name: &str) -> Result<Loaded, LoadError> {
+    parse(before_parsing(text, name)?, name)
+}
+
+/// The checks made before any parsing: size, emptiness, nesting and node count. Returns the
+/// text without its byte-order mark.
+fn before_parsing<'a>(text: &'a str, name: &str) -> Result<&'a str, LoadError> {
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(name));
     }
@@ -168,33 +205,216 @@ pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
         !t.is_empty() && !t.starts_with('#') && t != "---" && t != "..."
     });
     if !has_content {
-        return Err(LoadError::new(
-            name,
-            LoadErrorKind::Empty,
-            "文件是空的：没有任何报告内容",
-        ));
+        return Err(empty_file(name));
     }
-    let de = serde_yaml::Deserializer::from_str(text);
-    let wire: Wire = serde_path_to_error::deserialize(de).map_err(|e| translate(name, e))?;
+    prescan(text, name)?;
+    Ok(text)
+}
+
+/// The full reader: serde_yaml, strict. A file that reads cleanly is read once without
+/// tracking key paths; only a file with an error is read again to name the error's path.
+fn parse(text: &str, name: &str) -> Result<Loaded, LoadError> {
+    // Strings (and prose parts) may not add up to more than twice the file: a file without
+    // aliases never comes near that, a file that repeats a long string through `*alias`
+    // thousands of times ("alias bomb") is stopped before it takes the memory.
+    let budget = 2 * text.len() + 4096;
+    BUDGET.with(|b| b.set(budget));
+    let quick = serde_yaml::from_str::<Wire>(text);
+    let wire = match quick {
+        Ok(wire) => wire,
+        Err(_) => {
+            BUDGET.with(|b| b.set(budget));
+            let de = serde_yaml::Deserializer::from_str(text);
+            let tracked = serde_path_to_error::deserialize::<_, Wire>(de);
+            BUDGET.with(|b| b.set(usize::MAX));
+            match tracked {
+                Err(e) => return Err(translate(name, text, e)),
+                // Cannot happen (the same input, the same reader); refuse rather than panic.
+                Ok(_) => {
+                    return Err(LoadError::new(
+                        name,
+                        LoadErrorKind::Syntax,
+                        "无法读取（YAML 读取器两次结果不一致）",
+                    ))
+                }
+            }
+        }
+    };
+    BUDGET.with(|b| b.set(usize::MAX));
     wire.into_loaded(name)
 }
 
+/// The most `[` and `{` a file may hold. libyaml takes time quadratic in the nesting of flow
+/// collections (`[[[[…`), so nesting must be refused before the file reaches it. The flow
+/// depth can never exceed the number of opening brackets in the file, so counting them is a
+/// sound bound that needs no YAML knowledge; a real report has about 35 (one per table row).
+pub const MAX_FLOW_BRACKETS: usize = 1000;
+
+/// The most places where a YAML node can begin (line breaks and the indicators
+/// `- : , ? [ {`). serde_yaml holds every event of a document in memory (some 150 bytes
+/// each) before it reads any, so this bounds the memory a file can make the reader use,
+/// whatever its shape (about 15 MB at the limit). A real report has about 700.
+pub const MAX_NODE_MARKS: usize = 100_000;
+
+/// Refuses, in one pass over the bytes and before any parsing, a file whose flow nesting
+/// or number of nodes could make the YAML parser slow or hungry.
+fn prescan(text: &str, name: &str) -> Result<(), LoadError> {
+    let (mut brackets, mut marks) = (0usize, 0usize);
+    let over = text.bytes().position(|b| {
+        let opener = b == b'[' || b == b'{';
+        brackets += usize::from(opener);
+        marks += usize::from(opener || matches!(b, b'\n' | b'-' | b':' | b',' | b'?'));
+        brackets > MAX_FLOW_BRACKETS || marks > MAX_NODE_MARKS
+    });
+    let Some(at) = over else {
+        return Ok(());
+    };
+    let message = if brackets > MAX_FLOW_BRACKETS {
+        format!(
+            "“[”和“{{”超过 {MAX_FLOW_BRACKETS} 个，嵌套可能深得离谱，拒绝读取：一份年度报告只需要约 35 个（表格每行一个）"
+        )
+    } else {
+        format!(
+            "文件的结构过于庞大（行、键和列表项超过 {MAX_NODE_MARKS} 处），拒绝读取：一份年度报告大约只有 700 处"
+        )
+    };
+    let mut err = LoadError::new(name, LoadErrorKind::Limit, message);
+    (err.line, err.column) = line_column(text, at);
+    Err(err)
+}
+
+thread_local! {
+    /// Bytes of text the current load may still produce (see [`load_str`]).
+    static BUDGET: std::cell::Cell<usize> = const { std::cell::Cell::new(usize::MAX) };
+}
+
+/// Takes `bytes` from the budget of the current load.
+fn charge<E: de::Error>(bytes: usize) -> Result<(), E> {
+    BUDGET.with(|b| match b.get().checked_sub(bytes) {
+        Some(rest) => {
+            b.set(rest);
+            Ok(())
+        }
+        None => Err(E::custom(
+            "nb:文本通过别名（&/*）展开后远大于文件本身，疑似“别名炸弹”，拒绝读取：请直接写出每段文字，不要用别名",
+        )),
+    })
+}
+
+/// A string of the report (agency, title, heading, body), paid for from the budget.
+#[derive(Default)]
+struct Text(String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("文本")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+                charge(v.len() + 16)?;
+                Ok(Text(v.to_owned()))
+            }
+            /// `null`, `~` or nothing at all: empty text.
+            fn visit_unit<E: de::Error>(self) -> Result<Text, E> {
+                charge(16)?;
+                Ok(Text(String::new()))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Text, E> {
+                self.visit_unit()
+            }
+            // A number or true/false where text belongs would lose its exact form (`007`,
+            // `12.50`): ask for quotes instead of guessing.
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Text, E> {
+                Err(E::custom(format!(
+                    "nb:这里应为文本，却是布尔值 {v}：如果就是这几个字，请加双引号，如 \"{v}\""
+                )))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text, E> {
+                Err(E::custom(format!(
+                    "nb:这里应为文本，却是数字 {v}：如果就是这几个字，请加双引号，如 \"{v}\""
+                )))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Text, E> {
+                self.visit_i64(i64::try_from(v).unwrap_or(i64::MAX))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Text, E> {
+                Err(E::custom(format!(
+                    "nb:这里应为文本，却是数字 {v}：如果就是这几个字，请加双引号"
+                )))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
 /// Turns a serde_yaml error into our Chinese message with line, column and key path.
-fn translate(name: &str, e: serde_path_to_error::Error<serde_yaml::Error>) -> LoadError {
-    let path = e.path().to_string();
+fn translate(
+    name: &str,
+    text: &str,
+    e: serde_path_to_error::Error<serde_yaml::Error>,
+) -> LoadError {
+    // serde_path_to_error writes `?` for a place it could not name (inside a syntax error).
+    let mut path = e.path().to_string();
+    while let Some(p) = path.strip_suffix(".?").or_else(|| path.strip_suffix('?')) {
+        path = p.to_string();
+    }
     let inner = e.into_inner();
+    let mut raw = inner.to_string();
     let (line, column) = match inner.location() {
+        // libyaml's reader reports some errors by byte offset only ("at position 4761").
+        Some(loc) if loc.line() == 1 && loc.column() == 1 && raw.contains(" at position ") => {
+            let offset = raw
+                .rsplit(" at position ")
+                .next()
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or(0);
+            line_column(text, offset)
+        }
         Some(loc) => (Some(loc.line()), Some(loc.column())),
         None => (None, None),
     };
-    let mut raw = inner.to_string();
-    if let Some(at) = raw.rfind(" at line ") {
+    if let Some(at) = raw.find(" at position ") {
         raw.truncate(at);
     }
-    if let Some(rest) = raw.strip_prefix(&format!("{path}: ")) {
-        raw = rest.to_string();
+    if let Some(at) = raw.find(" at line ") {
+        // libyaml: "did not find expected key at line 8 column 15, while parsing …"
+        let tail = raw[at..].split_once(", ").map(|(_, t)| t.to_string());
+        raw.truncate(at);
+        if let Some(t) = tail {
+            raw = format!("{raw}, {t}");
+            if let Some(at) = raw.find(" at line ") {
+                raw.truncate(at);
+            }
+        }
+    }
+    // serde_yaml puts its own idea of the path in front of a message: `proactive: …`.
+    if let Some((head, rest)) = raw.split_once(": ") {
+        if !head.is_empty()
+            && head
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_.[]?".contains(c))
+        {
+            raw = rest.to_string();
+        }
     }
     let (kind, message) = chinese_message(&raw);
+    // `null` or `~` as the whole document: nothing in it.
+    if (path.is_empty() || path == ".") && raw.starts_with("invalid type: unit value") {
+        return empty_file(name);
+    }
+    // A repeated key of a fixed structure: the path is the key itself.
+    if let Some(rest) = raw.strip_prefix("duplicate field ") {
+        if let Some(key) = backticked(rest).first() {
+            path = if path.is_empty() || path == "." {
+                key.to_string()
+            } else {
+                format!("{path}.{key}")
+            };
+        }
+    }
     let path = (!path.is_empty() && path != ".").then_some(path);
     LoadError {
         file: name.to_string(),
@@ -206,22 +426,99 @@ fn translate(name: &str, e: serde_path_to_error::Error<serde_yaml::Error>) -> Lo
     }
 }
 
+/// One-based line and column of a byte offset (the offset is clamped to the text).
+fn line_column(text: &str, offset: usize) -> (Option<usize>, Option<usize>) {
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
+    let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or(before).chars().count() + 1;
+    (Some(line), Some(column))
+}
+
 fn backticked(s: &str) -> Vec<&str> {
     s.split('`').skip(1).step_by(2).collect()
 }
 
+/// libyaml's syntax errors, and what to tell a person who meets them.
+const SYNTAX_HINTS: [(&str, &str); 13] = [
+    (
+        "control characters are not allowed",
+        "文件里有 YAML 不允许的控制字符（或 U+FFFE、U+FFFF）：请删去它们，或在双引号里写成 \\x1b、\\uFFFE 这样的转义",
+    ),
+    (
+        "found character that cannot start any token",
+        "这里有一个不能开始 YAML 内容的字符（常见的是用制表符 Tab 缩进，或行首的 @、`）：缩进请用空格，这类文字请加双引号",
+    ),
+    (
+        "did not find expected key",
+        "这里应该是“键: 值”的一行，却不是（常见原因：缩进不齐，或引号没有配对）",
+    ),
+    (
+        "mapping values are not allowed in this context",
+        "这里不能出现“键: 值”（常见原因：文字里有“: ”却没加引号，或缩进不齐）：请给这段文字加上双引号",
+    ),
+    (
+        "found unexpected end of stream",
+        "文件在引号或括号闭合之前就结束了：请补上缺的引号或括号",
+    ),
+    (
+        "found unknown escape character",
+        "双引号里的反斜杠（\\）后面跟了 YAML 不认识的字符：反斜杠本身请写成 \\\\",
+    ),
+    (
+        "did not find expected ',' or ']'",
+        "方括号 [ ] 里缺少逗号或右方括号",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "花括号 { } 里缺少逗号或右花括号",
+    ),
+    (
+        "did not find expected node content",
+        "这里缺少值",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "列表的缩进不齐：同一列表的各项“- ”要对齐",
+    ),
+    (
+        "found undefined tag handle",
+        "用了未定义的标签（!）：报告文件不需要标签，请删去",
+    ),
+    (
+        "found a tab character",
+        "缩进里有制表符（Tab）：YAML 只能用空格缩进",
+    ),
+    (
+        "found unexpected ':'",
+        "这里的冒号不合 YAML 语法：文字里有冒号时请加双引号",
+    ),
+];
+
 fn chinese_message(raw: &str) -> (LoadErrorKind, String) {
     use LoadErrorKind::*;
+    if let Some(at) = raw.find("nb:") {
+        return (Schema, raw[at + 3..].to_string());
+    }
     if raw.contains("recursion limit exceeded") {
         return (
             Limit,
-            "嵌套层数过多，拒绝读取：年度报告的结构最多几层".into(),
+            "嵌套层数过多（超过 128 层），拒绝读取：年度报告的结构最多四五层".into(),
         );
     }
     if raw.contains("repetition limit exceeded") {
         return (
             Limit,
-            "别名（&/*）展开过多，疑似“别名炸弹”，拒绝读取".into(),
+            "别名（&/*）展开过多，疑似“别名炸弹”，拒绝读取：请直接写出内容，不要用别名".into(),
+        );
+    }
+    if raw.contains("unknown anchor") {
+        return (
+            Syntax,
+            "别名（*名字）引用了没有定义的锚点（&名字）：请直接写出内容".into(),
         );
     }
     if let Some(rest) = raw.strip_prefix("unknown field ") {
@@ -230,7 +527,8 @@ fn chinese_message(raw: &str) -> (LoadErrorKind, String) {
             return (
                 Schema,
                 format!(
-                    "未知的键“{key}”（拼写错误？此处可用的键：{}）",
+                    "未知的键“{}”（拼写错误？此处可用的键：{}）",
+                    crate::text::escape_for_message(key, 40),
                     expected.join("、")
                 ),
             );
@@ -240,14 +538,17 @@ fn chinese_message(raw: &str) -> (LoadErrorKind, String) {
         let names = backticked(rest);
         return (
             Schema,
-            format!("缺少键“{}”", names.first().copied().unwrap_or(rest)),
+            format!("缺少键“{}”：请补上", names.first().copied().unwrap_or(rest)),
         );
     }
     if let Some(rest) = raw.strip_prefix("duplicate field ") {
         let names = backticked(rest);
         return (
             Schema,
-            format!("键“{}”出现了两次", names.first().copied().unwrap_or(rest)),
+            format!(
+                "键“{}”出现了两次：同一个键只能写一次，请删去多余的一行",
+                names.first().copied().unwrap_or(rest)
+            ),
         );
     }
     if let Some(rest) = raw.strip_prefix("invalid type: ") {
@@ -267,17 +568,25 @@ fn chinese_message(raw: &str) -> (LoadErrorKind, String) {
             "文件里有多个 YAML 文档（---），一个文件只能放一份报告".into(),
         );
     }
-    if raw.starts_with("nb:") {
-        return (Schema, raw.trim_start_matches("nb:").to_string());
+    let escaped = crate::text::escape_for_message(raw, 120);
+    for (english, chinese) in SYNTAX_HINTS {
+        if raw.contains(english) {
+            return (Syntax, format!("YAML 语法错误：{chinese}（{escaped}）"));
+        }
     }
     (
         Syntax,
-        format!("YAML 语法错误（{raw}）：请检查缩进、冒号和引号"),
+        format!("YAML 语法错误（{escaped}）：请检查缩进、冒号和引号"),
     )
 }
 
 fn expected_zh(want: &str) -> String {
-    if want.starts_with("struct ") || want.contains("map") {
+    if want.starts_with(|c: char| c.is_ascii_digit()) {
+        // Our own visitors describe themselves in Chinese ("0 到 999999999 的整数").
+        format!(" {want}")
+    } else if !want.is_ascii() {
+        want.to_string()
+    } else if want.starts_with("struct ") || want.contains("map") {
         "映射（键: 值）".into()
     } else if want.contains("string") {
         "文本".into()
@@ -314,10 +623,10 @@ fn unexpected_zh(got: &str) -> String {
 #[serde(deny_unknown_fields)]
 struct Wire {
     format: Option<Int>,
-    agency: Option<String>,
+    agency: Option<Text>,
     year: Option<Int>,
     #[serde(default)]
-    title: Option<String>,
+    title: Option<Text>,
     overview: Option<Vec<WirePart>>,
     proactive: Option<WireProactive>,
     requests: Option<Requests>,
@@ -331,8 +640,8 @@ struct Wire {
 #[serde(deny_unknown_fields)]
 struct WirePart {
     #[serde(default)]
-    heading: String,
-    body: String,
+    heading: Text,
+    body: Text,
 }
 
 #[derive(Deserialize)]
@@ -364,6 +673,20 @@ struct WireFees {
 
 impl Wire {
     fn into_loaded(self, name: &str) -> Result<Loaded, LoadError> {
+        let nothing = self.format.is_none()
+            && self.agency.is_none()
+            && self.year.is_none()
+            && self.title.is_none()
+            && self.overview.is_none()
+            && self.proactive.is_none()
+            && self.requests.is_none()
+            && self.appeals.is_none()
+            && self.problems.is_none()
+            && self.other_matters.is_none()
+            && self.processing_fees.is_none();
+        if nothing {
+            return Err(empty_file(name));
+        }
         let mut missing = Vec::new();
         let format = match self.format {
             Some(Int(v)) => v,
@@ -390,17 +713,20 @@ impl Wire {
                 0
             }
         };
-        let agency = self.agency.unwrap_or_else(|| {
-            missing.push("agency");
-            String::new()
-        });
+        let agency = match self.agency {
+            Some(t) => t.0,
+            None => {
+                missing.push("agency");
+                String::new()
+            }
+        };
         let mut take_parts = |key: &'static str, v: Option<Vec<WirePart>>| -> Vec<Part> {
             match v {
                 Some(parts) => parts
                     .into_iter()
                     .map(|p| Part {
-                        heading: p.heading,
-                        body: p.body,
+                        heading: p.heading.0,
+                        body: p.body.0,
                     })
                     .collect(),
                 None => {
@@ -464,7 +790,7 @@ impl Wire {
             format: FORMAT_VERSION,
             agency,
             year,
-            title: self.title,
+            title: self.title.map(|t| t.0),
             overview,
             proactive,
             requests,
@@ -528,7 +854,7 @@ impl Visitor<'_> for CountVisitor {
         }
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
-        Err(E::custom(format!("nb:计数必须是整数，不能是 {v}")))
+        Err(E::custom(format!("nb:计数必须是整数，不能是 {v:?}")))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
         Err(E::custom(format!(
@@ -568,7 +894,7 @@ impl<'de> Deserialize<'de> for Int {
                 Ok(Int(i64::try_from(v).unwrap_or(i64::MAX)))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Int, E> {
-                Err(E::custom(format!("nb:应为整数，不能是 {v}")))
+                Err(E::custom(format!("nb:应为整数，不能是 {v:?}")))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Int, E> {
                 Err(E::custom(format!(
@@ -654,34 +980,18 @@ impl<'de> Visitor<'de> for BLevel<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let depth = self.prefix.len();
         let under = |r: &schema::BRow| r.path.len() > depth && r.path[..depth] == self.prefix[..];
-        let keys_here = || {
-            let mut ks: Vec<&str> = Vec::new();
-            for r in B_ROWS.iter().filter(|r| under(r)) {
-                if !ks.contains(&r.path[depth]) {
-                    ks.push(r.path[depth]);
-                }
-            }
-            ks
-        };
-        while let Some(key) = map.next_key::<String>()? {
+        let keys: &[&'static str] = b_levels()
+            .iter()
+            .find(|(p, _)| p.as_slice() == self.prefix.as_slice())
+            .map_or(&[], |(_, k)| k.as_slice());
+        let mut seen_here = vec![false; keys.len()];
+        while let Some(k) = map.next_key_seed(KeySeed {
+            keys,
+            seen: &mut seen_here,
+        })? {
             let mut path = self.prefix.clone();
-            let Some(seg) = B_ROWS
-                .iter()
-                .filter(|r| under(r))
-                .map(|r| r.path[depth])
-                .find(|s| *s == key)
-            else {
-                return Err(de::Error::custom(format!(
-                    "nb:未知的键“{}”（拼写错误？此处可用的键：{}）",
-                    crate::text::escape_for_message(&key, 40),
-                    keys_here().join("、")
-                )));
-            };
-            path.push(seg);
+            path.push(keys[k]);
             if let Some(row) = B_ROWS.iter().position(|r| r.path == path.as_slice()) {
-                if self.seen[row] {
-                    return Err(de::Error::custom(format!("nb:键“{key}”出现了两次")));
-                }
                 self.seen[row] = true;
                 self.cells[row] = map.next_value::<BRowCells>()?.0;
             } else {
@@ -700,7 +1010,7 @@ impl<'de> Visitor<'de> for BLevel<'_> {
             .collect();
         if !missing.is_empty() {
             return Err(de::Error::custom(format!(
-                "nb:缺少行：{}",
+                "nb:缺少行：{}（表三每一行都要写，没有就写 0）",
                 missing.join("、")
             )));
         }
@@ -708,19 +1018,107 @@ impl<'de> Visitor<'de> for BLevel<'_> {
     }
 }
 
+/// Reads a key of a mapping whose keys are fixed: yields the key's index in `keys`, and
+/// refuses an unknown or repeated key right at the key (so the error names its line and
+/// its full path).
+struct KeySeed<'a> {
+    keys: &'a [&'static str],
+    seen: &'a mut [bool],
+}
+
+impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
+    type Value = usize;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for KeySeed<'_> {
+    type Value = usize;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "键（{}）", self.keys.join("、"))
+    }
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<usize, E> {
+        let Some(i) = self.keys.iter().position(|k| *k == key) else {
+            return Err(E::custom(format!(
+                "nb:未知的键“{}”（拼写错误？此处可用的键：{}）",
+                crate::text::escape_for_message(key, 40),
+                self.keys.join("、")
+            )));
+        };
+        if self.seen[i] {
+            return Err(E::custom(format!(
+                "nb:键“{key}”出现了两次：同一个键只能写一次，请删去多余的一行"
+            )));
+        }
+        self.seen[i] = true;
+        Ok(i)
+    }
+}
+
+/// The column keys of table B, from the schema.
+const B_KEYS: [&str; 7] = {
+    let mut keys = [""; 7];
+    let mut i = 0;
+    while i < 7 {
+        keys[i] = B_COLUMNS[i].key;
+        i += 1;
+    }
+    keys
+};
+
+/// The column keys of a group of table C, from the schema.
+const C_KEYS: [&str; 5] = {
+    let mut keys = [""; 5];
+    let mut i = 0;
+    while i < 5 {
+        keys[i] = C_COLUMNS[i].key;
+        i += 1;
+    }
+    keys
+};
+
+/// The group keys of table C, from the schema.
+const C_GROUP_KEYS: [&str; 3] = [C_GROUPS[0].key, C_GROUPS[1].key, C_GROUPS[2].key];
+
+/// The keys of each mapping below `requests`: (key path prefix, keys at that level).
+fn b_levels() -> &'static [(Vec<&'static str>, Vec<&'static str>)] {
+    static LEVELS: std::sync::OnceLock<Vec<(Vec<&'static str>, Vec<&'static str>)>> =
+        std::sync::OnceLock::new();
+    LEVELS.get_or_init(|| {
+        let mut levels: Vec<(Vec<&'static str>, Vec<&'static str>)> = Vec::new();
+        for row in &B_ROWS {
+            for depth in 0..row.path.len() {
+                let prefix = &row.path[..depth];
+                let i = match levels.iter().position(|(p, _)| p.as_slice() == prefix) {
+                    Some(i) => i,
+                    None => {
+                        levels.push((prefix.to_vec(), Vec::new()));
+                        levels.len() - 1
+                    }
+                };
+                if !levels[i].1.contains(&row.path[depth]) {
+                    levels[i].1.push(row.path[depth]);
+                }
+            }
+        }
+        levels
+    })
+}
+
 /// The seven cells of a row of table B.
 struct BRowCells([u64; 7]);
 
 impl<'de> Deserialize<'de> for BRowCells {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let keys: Vec<&'static str> = B_COLUMNS.iter().map(|c| c.key).collect();
-        d.deserialize_map(KeyedCounts::<7> { keys }).map(BRowCells)
+        d.deserialize_map(KeyedCounts::<7> { keys: &B_KEYS })
+            .map(BRowCells)
     }
 }
 
 /// A mapping of exactly the given keys to counts, in any order.
 struct KeyedCounts<const N: usize> {
-    keys: Vec<&'static str>,
+    keys: &'static [&'static str; N],
 }
 
 impl<'de, const N: usize> Visitor<'de> for KeyedCounts<N> {
@@ -731,19 +1129,10 @@ impl<'de, const N: usize> Visitor<'de> for KeyedCounts<N> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<[u64; N], A::Error> {
         let mut values = [0u64; N];
         let mut seen = [false; N];
-        while let Some(key) = map.next_key::<String>()? {
-            let Some(i) = self.keys.iter().position(|k| *k == key) else {
-                let _ = map.next_value::<IgnoredAny>();
-                return Err(de::Error::custom(format!(
-                    "nb:未知的键“{}”（拼写错误？此处可用的键：{}）",
-                    crate::text::escape_for_message(&key, 40),
-                    self.keys.join("、")
-                )));
-            };
-            if seen[i] {
-                return Err(de::Error::custom(format!("nb:键“{key}”出现了两次")));
-            }
-            seen[i] = true;
+        while let Some(i) = map.next_key_seed(KeySeed {
+            keys: self.keys,
+            seen: &mut seen,
+        })? {
             values[i] = map.next_value::<Count>()?.0;
         }
         let missing: Vec<&str> = self
@@ -755,7 +1144,7 @@ impl<'de, const N: usize> Visitor<'de> for KeyedCounts<N> {
             .collect();
         if !missing.is_empty() {
             return Err(de::Error::custom(format!(
-                "nb:缺少键：{}",
+                "nb:缺少键：{}（没有就写 0）",
                 missing.join("、")
             )));
         }
@@ -788,21 +1177,11 @@ impl<'de> Deserialize<'de> for Appeals {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Appeals, A::Error> {
                 let mut appeals = Appeals::default();
                 let mut seen = [false; 3];
-                let col_keys: Vec<&'static str> = C_COLUMNS.iter().map(|c| c.key).collect();
-                while let Some(key) = map.next_key::<String>()? {
-                    let Some(g) = C_GROUPS.iter().position(|g| g.key == key) else {
-                        let keys: Vec<&str> = C_GROUPS.iter().map(|g| g.key).collect();
-                        return Err(de::Error::custom(format!(
-                            "nb:未知的键“{}”（拼写错误？此处可用的键：{}）",
-                            crate::text::escape_for_message(&key, 40),
-                            keys.join("、")
-                        )));
-                    };
-                    if seen[g] {
-                        return Err(de::Error::custom(format!("nb:键“{key}”出现了两次")));
-                    }
-                    seen[g] = true;
-                    appeals.cells[g] = map.next_value_seed(KeyedSeed::<5>(col_keys.clone()))?;
+                while let Some(g) = map.next_key_seed(KeySeed {
+                    keys: &C_GROUP_KEYS,
+                    seen: &mut seen,
+                })? {
+                    appeals.cells[g] = map.next_value_seed(KeyedSeed::<5>(&C_KEYS))?;
                 }
                 let missing: Vec<&str> = C_GROUPS
                     .iter()
@@ -823,7 +1202,7 @@ impl<'de> Deserialize<'de> for Appeals {
     }
 }
 
-struct KeyedSeed<const N: usize>(Vec<&'static str>);
+struct KeyedSeed<const N: usize>(&'static [&'static str; N]);
 
 impl<'de, const N: usize> DeserializeSeed<'de> for KeyedSeed<N> {
     type Value = [u64; N];

@@ -25,13 +25,12 @@ pub fn to_yaml(report: &Report) -> String {
         ("regulations", p.regulations),
         ("normative_documents", p.normative_documents),
     ] {
-        let values = counts.as_array();
-        let fields: Vec<String> = A_DOC_KEYS
-            .iter()
-            .zip(values)
-            .map(|(k, v)| format!("{k}: {v}"))
-            .collect();
-        let _ = writeln!(o, "  {:<20} {{{}}}", format!("{key}:"), fields.join(", "));
+        let _ = write!(o, "  {:<20} {{", format!("{key}:"));
+        for (i, (k, v)) in A_DOC_KEYS.iter().zip(counts.as_array()).enumerate() {
+            let sep = if i == 0 { "" } else { ", " };
+            let _ = write!(o, "{sep}{k}: {v}");
+        }
+        o.push_str("}\n");
     }
     let _ = writeln!(o, "  licensing: {}", p.licensing);
     let _ = writeln!(o, "  penalties: {}", p.penalties);
@@ -53,42 +52,40 @@ pub fn to_yaml(report: &Report) -> String {
             let _ = writeln!(o, "{}{}:", "  ".repeat(open.len() + 1), g);
             open.push(g);
         }
-        // Align the flow mappings of sibling rows, as FORMAT.md shows them.
-        let width = B_ROWS
+        // Align the flow mappings of a run of consecutive sibling rows, as FORMAT.md shows
+        // them (`received:` with `carried_over:`, but `total:` alone after the groups).
+        let sibling = |r: &&crate::model::schema::BRow| r.path[..r.path.len() - 1] == *groups;
+        let run_start = B_ROWS[..i]
             .iter()
-            .filter(|r| r.path.len() == row.path.len() && r.path[..r.path.len() - 1] == *groups)
+            .rposition(|r| !sibling(&r))
+            .map_or(0, |p| p + 1);
+        let run_end = B_ROWS[i..]
+            .iter()
+            .position(|r| !sibling(&r))
+            .map_or(B_ROWS.len(), |p| p + i);
+        let width = B_ROWS[run_start..run_end]
+            .iter()
             .map(|r| r.path.last().map_or(0, |k| k.len()))
             .max()
             .unwrap_or(0)
             + 1;
-        let cells: Vec<String> = B_COLUMNS
-            .iter()
-            .zip(report.requests.cells[i])
-            .map(|(c, v)| format!("{}: {}", c.key, v))
-            .collect();
-        let _ = writeln!(
-            o,
-            "{}{:<width$} {{{}}}",
-            "  ".repeat(open.len() + 1),
-            format!("{leaf}:"),
-            cells.join(", "),
-            width = width
-        );
+        let indent = "  ".repeat(open.len() + 1);
+        let _ = write!(o, "{indent}{leaf}:{:pad$}{{", "", pad = width - leaf.len());
+        for (c, (col, v)) in B_COLUMNS.iter().zip(report.requests.cells[i]).enumerate() {
+            let sep = if c == 0 { "" } else { ", " };
+            let _ = write!(o, "{sep}{}: {v}", col.key);
+        }
+        o.push_str("}\n");
     }
 
     o.push_str("appeals:\n");
     for (g, group) in C_GROUPS.iter().enumerate() {
-        let cells: Vec<String> = C_COLUMNS
-            .iter()
-            .zip(report.appeals.cells[g])
-            .map(|(c, v)| format!("{}: {}", c.key, v))
-            .collect();
-        let _ = writeln!(
-            o,
-            "  {:<24} {{{}}}",
-            format!("{}:", group.key),
-            cells.join(", ")
-        );
+        let _ = write!(o, "  {:<24} {{", format!("{}:", group.key));
+        for (c, (col, v)) in C_COLUMNS.iter().zip(report.appeals.cells[g]).enumerate() {
+            let sep = if c == 0 { "" } else { ", " };
+            let _ = write!(o, "{sep}{}: {v}", col.key);
+        }
+        o.push_str("}\n");
     }
     parts(o, "problems", &report.problems);
     parts(o, "other_matters", &report.other_matters);
@@ -118,8 +115,11 @@ fn parts(o: &mut String, key: &str, parts: &[Part]) {
     }
     let _ = writeln!(o, "{key}:");
     for p in parts {
-        let _ = writeln!(o, "  - heading: {}", quote(&p.heading));
-        let _ = writeln!(o, "    body: {}", quote(&p.body));
+        o.push_str("  - heading: ");
+        push_quoted(o, &p.heading);
+        o.push_str("\n    body: ");
+        push_quoted(o, &p.body);
+        o.push('\n');
     }
 }
 
@@ -131,7 +131,28 @@ fn amount(a: Amount) -> String {
 /// string never breaks the file and control characters survive a round trip.
 pub(crate) fn quote(s: &str) -> String {
     let mut q = String::with_capacity(s.len() + 2);
+    push_quoted(&mut q, s);
+    q
+}
+
+fn needs_escape(c: char) -> bool {
+    matches!(c, '"' | '\\')
+        || (c as u32) < 0x20
+        || ('\u{7f}'..='\u{9f}').contains(&c)
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+        )
+}
+
+/// Appends `s` as a double-quoted scalar (see [`quote`]).
+fn push_quoted(q: &mut String, s: &str) {
     q.push('"');
+    if !s.chars().any(needs_escape) {
+        q.push_str(s);
+        q.push('"');
+        return;
+    }
     for ch in s.chars() {
         match ch {
             '"' => q.push_str("\\\""),
@@ -147,7 +168,10 @@ pub(crate) fn quote(s: &str) -> String {
             c if ('\u{80}'..='\u{9f}').contains(&c)
                 || c == '\u{2028}'
                 || c == '\u{2029}'
-                || c == '\u{feff}' =>
+                || c == '\u{feff}'
+                // Not printable in YAML: a reader would refuse the file.
+                || c == '\u{fffe}'
+                || c == '\u{ffff}' =>
             {
                 let _ = write!(q, "\\u{:04x}", c as u32);
             }
@@ -155,5 +179,4 @@ pub(crate) fn quote(s: &str) -> String {
         }
     }
     q.push('"');
-    q
 }
