@@ -132,11 +132,22 @@ fn username() -> String {
     }
 }
 
+/// For a holder on this machine: how to end it if its link is gone (SIGTERM writes its draft).
+fn kill_hint(holder: Option<&Holder>) -> String {
+    match holder {
+        Some(h) if !h.host.is_empty() && h.host == hostname() => format!(
+            "。若那边的连接已断开而进程仍在，可执行 kill {} 结束它（未保存的内容会写入草稿，再打开时可恢复）",
+            h.pid
+        ),
+        _ => String::new(),
+    }
+}
+
 /// Why the lock could not be taken.
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
     /// Another live process edits the report.
-    #[error("{file} 正在被另一个 nianbao 编辑：{}。同一时间只能有一人编辑；请先在那边保存并退出（锁文件：{lock}）", holder.as_ref().map_or_else(|| "进程未知".to_string(), Holder::describe))]
+    #[error("{file} 正在被另一个 nianbao 编辑：{}。同一时间只能有一人编辑；请先在那边保存并退出（锁文件：{lock}）{}", holder.as_ref().map_or_else(|| "进程未知".to_string(), Holder::describe), kill_hint(holder.as_ref()))]
     Held {
         /// The report.
         file: String,
@@ -373,6 +384,10 @@ mod tests {
         let _ = child.wait();
         let msg = err.to_string();
         assert!(msg.contains("进程 4242（用户 wang，主机 other，"), "{msg}");
+        assert!(
+            !msg.contains("kill"),
+            "another host's process cannot be killed from here"
+        );
     }
 
     #[test]
