@@ -1,0 +1,137 @@
+//! The short account `import` prints on stderr: what was recognised, what was not (with
+//! the input's line numbers), blank cells, recovered numbers, and the `check` findings.
+
+use super::{Imported, Note};
+use crate::rules::{tally, Finding};
+use crate::text::clean_line;
+use std::fmt::Write;
+use unicode_width::UnicodeWidthChar;
+
+/// At most this many notes of a kind are listed.
+const MAX_LISTED: usize = 200;
+
+/// Notes in the order of the input (those without a line first).
+fn sorted(notes: &[Note]) -> Vec<&Note> {
+    let mut v: Vec<&Note> = notes.iter().collect();
+    v.sort_by_key(|n| n.line);
+    v
+}
+
+fn list(out: &mut String, notes: &[Note]) {
+    let all = sorted(notes);
+    for n in all.iter().take(MAX_LISTED) {
+        note_line(out, n);
+    }
+    if all.len() > MAX_LISTED {
+        let _ = writeln!(out, "  ……另有 {} 处未列出", all.len() - MAX_LISTED);
+    }
+}
+
+fn note_line(out: &mut String, n: &Note) {
+    let place = match n.line {
+        Some(l) => format!("第 {l} 行："),
+        None => String::new(),
+    };
+    let _ = writeln!(out, "  {}{}", place, clean_line(&n.message));
+}
+
+/// The account of an import of `name`, with the findings of `check` on the result.
+pub fn account(name: &str, imported: &Imported, findings: &[Finding]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "导入 {}：{}",
+        clean_line(name),
+        imported.layout.chinese()
+    );
+    let _ = writeln!(out, "已识别：");
+    for r in &imported.recognised {
+        let _ = writeln!(out, "  {}", clean_line(r));
+    }
+    if !imported.unknown.is_empty() {
+        let cells = imported.unknown_cells().len();
+        let _ = writeln!(
+            out,
+            "未能识别（{} 处，涉及 {cells} 个单元格，已按 0 写入）：",
+            imported.unknown.len()
+        );
+        list(&mut out, &imported.unknown);
+    }
+    if !imported.blanks.is_empty() {
+        let _ = writeln!(
+            out,
+            "空白单元格（{} 个，按 0 写入）：",
+            imported.blanks.len()
+        );
+        list(&mut out, &imported.blanks);
+    }
+    if !imported.recovered.is_empty() {
+        let _ = writeln!(out, "按表格自身的勾稽关系确定：");
+        list(&mut out, &imported.recovered);
+    }
+    let (errors, warnings) = tally(findings);
+    if findings.is_empty() {
+        let _ = writeln!(out, "检查结果：没有发现问题");
+    } else {
+        let _ = writeln!(
+            out,
+            "检查结果（按原文导入，未作改动）：{errors} 处错误，{warnings} 处警告"
+        );
+        for f in findings {
+            let _ = writeln!(out, "  {}", clean_line(&f.to_string()));
+        }
+    }
+    if imported.unknown.is_empty() {
+        let _ = writeln!(out, "结论：表格的每个单元格都已识别");
+    } else {
+        let _ = writeln!(
+            out,
+            "结论：有 {} 个单元格未能识别，已按 0 写入 YAML，请对照原文补正",
+            imported.unknown_cells().len()
+        );
+    }
+    out
+}
+
+/// Wraps an account for a terminal `width` columns wide: a long item is continued on lines
+/// indented four columns (CJK characters count two).
+pub fn wrap_account(text: &str, width: usize) -> String {
+    let width = width.max(20);
+    let mut out = String::new();
+    for line in text.lines() {
+        let mut used = 0;
+        let mut just_wrapped = false;
+        for ch in line.chars() {
+            let w = ch.width().unwrap_or(0);
+            if used + w > width {
+                out.push_str("\n    ");
+                used = 4;
+                just_wrapped = true;
+            }
+            if just_wrapped && ch == ' ' {
+                continue;
+            }
+            just_wrapped = false;
+            out.push(ch);
+            used += w;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_items_continue_indented() {
+        let wrapped = wrap_account("  第 1 行：一二三四五六七八九十\n短\n", 20);
+        assert_eq!(wrapped, "  第 1 行：一二三四\n    五六七八九十\n短\n");
+        // No space at the start of a continuation.
+        assert_eq!(
+            wrap_account("abcdefghijklmnopqrst uv", 20),
+            "abcdefghijklmnopqrst\n    uv\n"
+        );
+    }
+}

@@ -1,0 +1,55 @@
+//! Which layout an input has, recognised by content (not by file name).
+
+use super::lines::{is_number, is_page_number};
+use super::Layout;
+
+/// True when the text looks like HTML.
+pub(crate) fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(2000)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with('<')
+        && (head.contains("<html")
+            || head.contains("<body")
+            || head.contains("<table")
+            || head.contains("<p")
+            || head.contains("<div")
+            || head.contains("<!doctype"))
+}
+
+/// Guesses the layout of a text input (not HTML) from its lines.
+pub(crate) fn detect_text_layout(text: &str) -> Layout {
+    let (mut tabs, mut pipes, mut pages, mut single_numbers) = (0, 0, false, 0);
+    for raw in text.lines() {
+        if raw.contains('\x0c') {
+            pages = true;
+        }
+        let line = raw.trim_matches(|c: char| c == '\x0c' || c == '\r');
+        if line.contains('\t') && !line.trim().is_empty() {
+            tabs += 1;
+        } else if line.trim_start().starts_with('|') {
+            pipes += 1;
+        } else if is_page_number(line) {
+            pages = true;
+        } else {
+            let t = line.trim();
+            if is_number(t) || matches!(t, "-" | "—" | "/") {
+                single_numbers += 1;
+            }
+        }
+    }
+    if pipes >= 3 {
+        Layout::Markdown
+    } else if tabs >= 3 {
+        Layout::TabSeparated
+    } else if pages {
+        Layout::PdfText
+    } else if single_numbers >= 100 {
+        Layout::OneCellPerLine
+    } else {
+        Layout::PlainText
+    }
+}

@@ -1,0 +1,473 @@
+//! The HTML of a published page, parsed with a real HTML parser (`scraper`, html5ever).
+//!
+//! Block elements become text lines (a `<br>` ends one), `<h1>`…`<h6>` headings, table rows
+//! rows of cells (a cell's text joined with nothing across `<br>`; `&nbsp;` alone is an
+//! empty cell; rowspan/colspan cells appear once, in the row that holds them). Page
+//! furniture is left out: `<script>`, `<style>`, `<nav>`, `<header>`, `<footer>`, `<aside>`,
+//! and — after the report's last section — anything outside the element that holds the
+//! report's first and last section headings. Input line numbers are recovered by locating
+//! each row's `<tr` tag and each block's text in the source.
+
+use super::lines::{Body, Line};
+use super::prose;
+use scraper::{ElementRef, Html, Node};
+
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "head", "nav", "header", "footer", "aside", "select", "option",
+    "button", "iframe", "template", "svg", "canvas", "object", "input", "textarea",
+];
+
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "pre",
+    "center",
+    "dl",
+    "dt",
+    "dd",
+    "form",
+    "hr",
+    "body",
+    "html",
+    "caption",
+    "figure",
+    "figcaption",
+    "address",
+];
+
+/// Positions of line starts, for turning byte offsets into line numbers.
+struct Source<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+    tr: Vec<usize>,
+}
+
+impl<'a> Source<'a> {
+    fn new(text: &'a str) -> Source<'a> {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Source {
+            text,
+            line_starts,
+            tr: tr_offsets(text),
+        }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+
+    /// Where a block's text begins in the source, searching from `from`.
+    fn locate(&self, from: usize, text: &str) -> Option<usize> {
+        let needle: String = text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .take_while(|c| !matches!(c, '&' | '<' | '“' | '”' | '‘' | '’' | '"'))
+            .take(6)
+            .collect();
+        if needle.chars().count() < 2 {
+            return None;
+        }
+        // Within the next 64 KB: a block not found there (entities in its first characters)
+        // keeps the previous position rather than costing a scan of the whole page.
+        let mut end = (from + 65_536).min(self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        self.text.get(from..end)?.find(&needle).map(|p| from + p)
+    }
+}
+
+/// Byte offsets of the `<tr` start tags of the source, outside comments, scripts and styles.
+/// A lexical scan used only for line numbers; the parse itself is html5ever's.
+fn tr_offsets(src: &str) -> Vec<usize> {
+    let lower = src.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(p) = lower[i..].find('<') {
+        let at = i + p;
+        let rest = &lower[at..];
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map_or(b.len(), |e| at + e + 3);
+            continue;
+        }
+        let mut skipped = false;
+        for tag in ["script", "style"] {
+            if rest[1..].starts_with(tag) {
+                let close = format!("</{tag}");
+                i = rest.find(&close).map_or(b.len(), |e| at + e + close.len());
+                skipped = true;
+                break;
+            }
+        }
+        if skipped {
+            continue;
+        }
+        if rest.starts_with("<tr")
+            && rest
+                .as_bytes()
+                .get(3)
+                .is_some_and(|c| c.is_ascii_whitespace() || *c == b'>' || *c == b'/')
+        {
+            out.push(at);
+        }
+        i = at + 1;
+    }
+    out
+}
+
+fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for ch in s.chars() {
+        if ch.is_whitespace() && ch != '\u{3000}' {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(ch);
+        }
+    }
+    out.trim_matches(|c: char| c.is_whitespace()).to_string()
+}
+
+struct Walker<'s> {
+    src: &'s Source<'s>,
+    blocks: Vec<(Vec<usize>, Line)>,
+    buf: String,
+    buf_path: Vec<usize>,
+    in_heading: usize,
+    /// Depth of `<b>`/`<strong>` elements, and whether the block so far has letters outside
+    /// and inside them (a paragraph all in bold is a sub-heading).
+    in_bold: usize,
+    plain_letters: bool,
+    bold_letters: bool,
+    pos: usize,
+    tr_seen: usize,
+}
+
+impl Walker<'_> {
+    fn flush(&mut self) {
+        let text = collapse(&self.buf);
+        self.buf.clear();
+        let all_bold = self.bold_letters && !self.plain_letters;
+        self.bold_letters = false;
+        self.plain_letters = false;
+        if text.is_empty() {
+            return;
+        }
+        if let Some(p) = self.src.locate(self.pos, &text) {
+            self.pos = p;
+        }
+        let no = self.src.line_of(self.pos);
+        let body = if self.in_heading > 0 || (all_bold && is_bold_subheading(&text)) {
+            Body::Heading(text)
+        } else {
+            Body::Text(text)
+        };
+        self.blocks.push((
+            std::mem::take(&mut self.buf_path),
+            Line {
+                no,
+                indent: 0,
+                body,
+            },
+        ));
+    }
+
+    fn text(&mut self, t: &str, path: &[usize]) {
+        if self.buf.trim().is_empty() {
+            self.buf_path = path.to_vec();
+        }
+        if t.chars().any(|c| !c.is_whitespace()) {
+            if self.in_bold > 0 {
+                self.bold_letters = true;
+            } else {
+                self.plain_letters = true;
+            }
+        }
+        self.buf.push_str(t);
+    }
+
+    fn walk(&mut self, el: ElementRef<'_>, path: &mut Vec<usize>) {
+        let name = el.value().name();
+        if SKIP.contains(&name) {
+            return;
+        }
+        if name == "br" {
+            self.flush();
+            return;
+        }
+        if name == "table" && !is_layout_table(el) {
+            self.flush();
+            self.table(el, path);
+            return;
+        }
+        if name == "tr" {
+            // A row of a layout table: keep the count of `<tr` tags in step.
+            let offset = self.src.tr.get(self.tr_seen).copied().unwrap_or(self.pos);
+            self.tr_seen += 1;
+            self.pos = self.pos.max(offset);
+        }
+        let block = BLOCK.contains(&name);
+        let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        let bold = matches!(name, "b" | "strong");
+        if block {
+            self.flush();
+        }
+        if heading {
+            self.in_heading += 1;
+        }
+        if bold {
+            self.in_bold += 1;
+        }
+        for (i, child) in el.children().enumerate() {
+            path.push(i);
+            match child.value() {
+                Node::Text(t) => {
+                    let t: &str = t;
+                    self.text(t, path);
+                }
+                Node::Element(_) => {
+                    if let Some(e) = ElementRef::wrap(child) {
+                        self.walk(e, path);
+                    }
+                }
+                _ => {}
+            }
+            path.pop();
+        }
+        if block {
+            self.flush();
+        }
+        if heading {
+            self.in_heading -= 1;
+        }
+        if bold {
+            self.in_bold -= 1;
+        }
+    }
+
+    fn table(&mut self, table: ElementRef<'_>, path: &[usize]) {
+        // Rows in document order, nested tables flattened into the rows that hold them.
+        let mut rows: Vec<ElementRef<'_>> = Vec::new();
+        collect_rows(table, &mut rows);
+        for tr in rows {
+            let idx = self.tr_seen;
+            self.tr_seen += 1;
+            let offset = self.src.tr.get(idx).copied().unwrap_or(self.pos);
+            self.pos = self.pos.max(offset);
+            let cells: Vec<String> = tr
+                .child_elements()
+                .filter(|c| matches!(c.value().name(), "td" | "th"))
+                .map(|c| collapse(&cell_text(c)))
+                .collect();
+            if cells.is_empty() {
+                continue;
+            }
+            self.blocks.push((
+                path.to_vec(),
+                Line {
+                    no: self.src.line_of(offset),
+                    indent: 0,
+                    body: Body::Cells(cells),
+                },
+            ));
+        }
+    }
+}
+
+/// A table used for page layout (old sites put the whole article in one): it holds another
+/// table, or a cell with a long text. Its content is read as blocks, not as table rows.
+fn is_layout_table(table: ElementRef<'_>) -> bool {
+    let mut rows = Vec::new();
+    collect_rows(table, &mut rows);
+    table
+        .descendent_elements()
+        .skip(1)
+        .any(|e| e.value().name() == "table")
+        || rows.iter().any(|tr| {
+            tr.child_elements()
+                .any(|td| td.text().map(|t| t.chars().count()).sum::<usize>() > 300)
+        })
+}
+
+/// A paragraph all in bold is a sub-heading (`<p><b>存在问题</b></p>`) when it is short, has
+/// no sentence in it and no numbering (a bold `（一）主动公开情况` is a numbered part, a bold
+/// `一、总体情况` a section heading: both are found by their numbering).
+fn is_bold_subheading(text: &str) -> bool {
+    text.chars().count() <= 20
+        && !text.contains(['。', '，', '；', '：', ':'])
+        && super::labels::split_numbering(text).0.is_none()
+}
+
+fn collect_rows<'a>(el: ElementRef<'a>, out: &mut Vec<ElementRef<'a>>) {
+    for c in el.child_elements() {
+        match c.value().name() {
+            "tr" => out.push(c),
+            "thead" | "tbody" | "tfoot" => collect_rows(c, out),
+            _ => {}
+        }
+    }
+}
+
+/// A cell's text: its text nodes joined with nothing (a `<br>` inside a header joins the
+/// two halves of a wrapped label), scripts and styles left out.
+fn cell_text(el: ElementRef<'_>) -> String {
+    let mut s = String::new();
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => {
+                let t: &str = t;
+                s.push_str(t);
+            }
+            Node::Element(e) if !SKIP.contains(&e.name()) => {
+                if let Some(e) = ElementRef::wrap(child) {
+                    s.push_str(&cell_text(e));
+                }
+            }
+            _ => {}
+        }
+    }
+    s
+}
+
+/// The lines of an HTML page.
+pub(crate) fn lines(src: &str) -> Vec<Line> {
+    let doc = Html::parse_document(src);
+    let source = Source::new(src);
+    let mut w = Walker {
+        src: &source,
+        blocks: Vec::new(),
+        buf: String::new(),
+        buf_path: Vec::new(),
+        in_heading: 0,
+        in_bold: 0,
+        plain_letters: false,
+        bold_letters: false,
+        pos: 0,
+        tr_seen: 0,
+    };
+    // The page's <title> first: a fallback for the report's title.
+    if let Ok(sel) = scraper::Selector::parse("title") {
+        if let Some(t) = doc.select(&sel).next() {
+            let text = collapse(&t.text().collect::<String>());
+            if !text.is_empty() {
+                w.blocks.push((
+                    Vec::new(),
+                    Line {
+                        no: 1,
+                        indent: 0,
+                        body: Body::Text(text),
+                    },
+                ));
+            }
+        }
+    }
+    let mut path = Vec::new();
+    w.walk(doc.root_element(), &mut path);
+    w.flush();
+    let blocks = w.blocks;
+
+    // After the last section's heading, keep only what lies inside the element holding the
+    // report (the deepest common ancestor of the headings of 一 and 六).
+    let lines: Vec<Line> = blocks.iter().map(|(_, l)| l.clone()).collect();
+    let sections = prose::find_sections(&lines);
+    if let (Some(first), Some(last)) = (sections[0], sections[5]) {
+        let (a, b) = (&blocks[first].0, &blocks[last].0);
+        let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        let container = a[..common].to_vec();
+        return blocks
+            .into_iter()
+            .enumerate()
+            .filter(|(i, (p, _))| *i <= last || p.starts_with(&container))
+            .map(|(_, (_, l))| l)
+            .collect();
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_layout_table_is_read_as_blocks_and_its_data_table_as_rows() {
+        let long = "很长的正文。".repeat(60);
+        let src = format!(
+            "<table><tr><td>导航</td></tr><tr><td><p>一、总体情况</p><p>{long}</p>\n<table><tr><td>规章</td><td>1</td></tr>\n<tr><td>行政许可</td><td>2</td></tr></table></td></tr></table>"
+        );
+        let lines = lines(&src);
+        assert!(lines
+            .iter()
+            .any(|l| l.body == Body::Text("一、总体情况".into())));
+        assert!(lines.iter().any(|l| l.body == Body::Text(long.clone())));
+        let row = lines
+            .iter()
+            .find(|l| l.body == Body::Cells(vec!["行政许可".into(), "2".into()]))
+            .expect("data row");
+        assert_eq!(row.no, 3);
+    }
+
+    #[test]
+    fn word_style_cells_and_paragraphs() {
+        let src = "<div><p class=MsoNormal style='text-indent:2em'><span style='font-family:仿宋'>一、总体情况<o:p></o:p></span></p>\n<table class=MsoTableGrid><tr><td width=80 rowspan=3><p align=center><span>三、本年度办</span></p><p><span>理结果</span></p></td><td><p><span lang=EN-US>12<o:p></o:p></span></p></td><td><p><span lang=EN-US>&nbsp;</span></p></td></tr></table></div>";
+        let lines = lines(src);
+        assert_eq!(lines[0].body, Body::Text("一、总体情况".into()));
+        assert_eq!(
+            lines[1].body,
+            Body::Cells(vec!["三、本年度办理结果".into(), "12".into(), "".into()])
+        );
+    }
+
+    #[test]
+    fn a_bold_paragraph_is_a_sub_heading_unless_numbered() {
+        let src = "<p><b>存在问题</b></p><p><strong>（一）主动公开情况</strong></p><p><b>注意</b>：正文</p>";
+        let lines = lines(src);
+        assert_eq!(lines[0].body, Body::Heading("存在问题".into()));
+        assert_eq!(lines[1].body, Body::Text("（一）主动公开情况".into()));
+        assert_eq!(lines[2].body, Body::Text("注意：正文".into()));
+    }
+
+    #[test]
+    fn rows_cells_and_furniture() {
+        let src = "<html><head><title>t</title><script>var a='<tr>';</script></head><body>\n<nav>首页</nav>\n<div id=c><h2>一、总体情况</h2><p>第一段<br>第二段</p>\n<table><tr><td rowspan=2>本年度办<br>\n理结果</td><td>&nbsp;</td><td>3</td></tr>\n<tr><td>x</td></tr></table><p>六、其他需要报告的事项</p><p>无。</p></div><footer>版权所有</footer><p>打印本页</p></body></html>";
+        let lines = lines(src);
+        let bodies: Vec<&Body> = lines.iter().map(|l| &l.body).collect();
+        assert!(bodies.contains(&&Body::Heading("一、总体情况".into())));
+        assert!(bodies.contains(&&Body::Text("第一段".into())));
+        assert!(bodies.contains(&&Body::Text("第二段".into())));
+        assert!(bodies.contains(&&Body::Cells(vec![
+            "本年度办 理结果".into(),
+            "".into(),
+            "3".into()
+        ])));
+        assert!(!bodies.contains(&&Body::Text("首页".into())));
+        assert!(!bodies.contains(&&Body::Text("版权所有".into())));
+        assert!(!bodies.contains(&&Body::Text("打印本页".into())));
+        let row = lines
+            .iter()
+            .find(|l| matches!(&l.body, Body::Cells(c) if c.len() == 1))
+            .expect("second row");
+        assert_eq!(row.no, 6);
+    }
+}

@@ -1,0 +1,221 @@
+//! The input as numbered lines: what every layout is turned into before sections, tables
+//! and prose are found.
+//!
+//! A line is free text (a line of `pdftotext -layout` output or of a web page's text), or a
+//! row of explicit cells (tab-separated, a Markdown pipe row, an HTML table row), or a
+//! heading (Markdown `#`, HTML `<h1>`…`<h6>`). Page numbers and form feeds are dropped here.
+
+use super::labels::fold;
+use super::markdown::{is_pipe_separator, markdown_heading, markdown_inline, pipe_cells};
+
+/// What a line holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Body {
+    /// Free text (may be empty: a blank line).
+    Text(String),
+    /// A heading line (Markdown or HTML); its text.
+    Heading(String),
+    /// A row of explicit cells; an empty string is an empty cell.
+    Cells(Vec<String>),
+}
+
+/// One line of the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Line {
+    /// 1-based line number in the input.
+    pub no: usize,
+    /// Leading spaces of a text line (a full-width space counts as two).
+    pub indent: usize,
+    /// Its content.
+    pub body: Body,
+}
+
+impl Line {
+    /// The line's text, cells joined by a space.
+    pub fn text(&self) -> String {
+        match &self.body {
+            Body::Text(t) | Body::Heading(t) => t.trim().to_string(),
+            Body::Cells(c) => c
+                .iter()
+                .filter(|c| !c.trim().is_empty())
+                .map(|c| c.trim())
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    }
+
+    /// True for a blank text line.
+    pub fn is_blank(&self) -> bool {
+        match &self.body {
+            Body::Text(t) => t.trim().is_empty(),
+            Body::Heading(_) => false,
+            Body::Cells(c) => c.iter().all(|c| c.trim().is_empty()),
+        }
+    }
+}
+
+/// True for a page number line: `-1-`, `— 2 —`, `第 3 页`, `第3页 共5页`, `3 / 5`.
+pub(crate) fn is_page_number(line: &str) -> bool {
+    let t: String = line
+        .chars()
+        .map(fold)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if t.is_empty() {
+        return false;
+    }
+    let dashes = |c: char| matches!(c, '-' | '—' | '–' | '−' | '～' | '~');
+    if let Some(inner) = t.strip_prefix(dashes).and_then(|r| r.strip_suffix(dashes)) {
+        let inner = inner.trim_matches(dashes);
+        return !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit());
+    }
+    if let Some(rest) = t.strip_prefix('第') {
+        let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+        if !digits.is_empty() {
+            let after = &rest[digits.len()..];
+            if after == "页" {
+                return true;
+            }
+            if let Some(total) = after
+                .strip_prefix("页共")
+                .or_else(|| after.strip_prefix("页,共"))
+            {
+                return total
+                    .strip_suffix('页')
+                    .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
+            }
+        }
+        return false;
+    }
+    if let Some((a, b)) = t.split_once('/') {
+        return !a.is_empty()
+            && !b.is_empty()
+            && a.chars().all(|c| c.is_ascii_digit())
+            && b.chars().all(|c| c.is_ascii_digit());
+    }
+    false
+}
+
+/// True for a numeric token (`12`, `1,234`, `7730.28`, full-width digits too).
+pub(crate) fn is_number(tok: &str) -> bool {
+    let t: String = tok.chars().map(fold).collect();
+    let t = t.trim();
+    if t.is_empty() {
+        return false;
+    }
+    let (int, frac) = match t.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (t, None),
+    };
+    if let Some(f) = frac {
+        if f.is_empty() || !f.chars().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+    }
+    let groups: Vec<&str> = int.split(',').collect();
+    if groups.len() > 1 {
+        groups[0].len() <= 3
+            && !groups[0].is_empty()
+            && groups[1..].iter().all(|g| g.len() == 3)
+            && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()))
+    } else {
+        !int.is_empty() && int.chars().all(|c| c.is_ascii_digit())
+    }
+}
+
+/// A numeric token as plain ASCII digits (commas removed, full-width folded).
+pub(crate) fn plain_number(tok: &str) -> String {
+    tok.trim()
+        .chars()
+        .map(fold)
+        .filter(|c| *c != ',' && !c.is_whitespace())
+        .collect()
+}
+
+fn indent_of(s: &str) -> usize {
+    s.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\u{3000}' { 2 } else { 1 })
+        .sum()
+}
+
+/// Splits a text input into lines.
+pub(crate) fn lex(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    for (i, raw) in text.split('\n').enumerate() {
+        let no = i + 1;
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let line: String = raw.chars().filter(|c| *c != '\x0c').collect();
+        if is_page_number(&line) {
+            continue;
+        }
+        let body = if line.contains('\t') && !line.trim().is_empty() {
+            Body::Cells(
+                line.split('\t')
+                    .map(|c| markdown_inline(c.trim()))
+                    .collect(),
+            )
+        } else if let Some(cells) = pipe_cells(&line) {
+            if is_pipe_separator(&cells) {
+                continue;
+            }
+            Body::Cells(cells)
+        } else if let Some(h) = markdown_heading(&line) {
+            Body::Heading(markdown_inline(h))
+        } else {
+            Body::Text(line.trim_end().to_string())
+        };
+        out.push(Line {
+            no,
+            indent: indent_of(&line),
+            body,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers_are_recognised() {
+        for p in [
+            "-1-",
+            "     -2-",
+            " — 3 — ",
+            "第 4 页",
+            "第4页 共5页",
+            "2/6",
+        ] {
+            assert!(is_page_number(p), "{p}");
+        }
+        for p in ["2023 年", "-", "1", "第二十条"] {
+            assert!(!is_page_number(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_recognised() {
+        for n in ["0", "1,234", "7730.28", "１２"] {
+            assert!(is_number(n), "{n}");
+        }
+        for n in ["1.", "1,23", "a1", "", "1.属于"] {
+            assert!(!is_number(n), "{n}");
+        }
+        assert_eq!(plain_number("1,234"), "1234");
+    }
+
+    #[test]
+    fn markdown_rows_and_headings() {
+        let lines = lex("## 一、总体情况\n| a | b\\|c | |\n|---|---|---|\ntext\x0c\n-2-\n");
+        assert_eq!(lines[0].body, Body::Heading("一、总体情况".into()));
+        assert_eq!(
+            lines[1].body,
+            Body::Cells(vec!["a".into(), "b|c".into(), "".into()])
+        );
+        assert_eq!(lines[2].body, Body::Text("text".into()));
+        assert_eq!(lines[2].no, 4);
+        assert_eq!(lines.len(), 4);
+    }
+}

@@ -1,0 +1,169 @@
+//! Table A (二、主动公开政府信息情况): rows found by their labels, one line each.
+
+use super::row::{view, Val, View};
+use super::*;
+use crate::import::digits;
+use crate::import::labels::{Label, Pattern};
+use crate::import::lines::Line;
+use crate::import::{Layout, Note};
+use crate::model::schema::A_BLOCKS;
+use crate::model::{Amount, CellRef, Proactive};
+
+/// Table A as read.
+pub(crate) struct TableA {
+    /// The values (unknown cells are 0).
+    pub proactive: Proactive,
+    /// Cells found.
+    pub found: usize,
+}
+
+/// Reads table A (二、主动公开政府信息情况) from its section's lines.
+pub(crate) fn table_a(
+    lines: &[Line],
+    layout: Layout,
+    unknown: &mut Vec<Note>,
+    blanks: &mut Vec<Note>,
+    recovered: &mut Vec<Note>,
+) -> TableA {
+    let rows: Vec<(&'static str, &'static str, usize)> = A_BLOCKS
+        .iter()
+        .flat_map(|b| b.rows.iter().map(move |(k, l)| (*k, *l, b.columns.len())))
+        .collect();
+    let labels: Vec<Label> = rows.iter().map(|(_, l, _)| Label::new(l)).collect();
+    let row_of = |v: &View| -> Option<usize> {
+        let last = Label::new(v.labels.last()?);
+        let mut best = None;
+        for (i, l) in labels.iter().enumerate() {
+            let s = Pattern::new(&l.chars).dice(&last.chars);
+            if s >= 0.8 && best.is_none_or(|(_, b)| s > b) {
+                best = Some((i, s));
+            }
+        }
+        best.map(|(i, _)| i)
+    };
+    let mut views: Vec<View> = lines.iter().map(view).collect();
+    if layout == Layout::OneCellPerLine {
+        views = merge_cells(views, &|v| row_of(v).map(|i| rows[i].2));
+    }
+    let cols = Columns::learn(
+        views
+            .iter()
+            .filter_map(|v| row_of(v).map(|i| (v, rows[i].2))),
+    );
+    let mut p = Proactive::default();
+    let mut done = vec![false; rows.len()];
+    let mut found = 0;
+    for v in &views {
+        let Some(i) = row_of(v) else { continue };
+        if done[i] {
+            continue;
+        }
+        let (key, label, n) = rows[i];
+        done[i] = true;
+        let cells: Vec<CellRef> = (0..n).map(|col| CellRef::A { field: key, col }).collect();
+        if key == "fees_wan_yuan" {
+            let vals = fit(v, 1, &cols);
+            match vals.as_deref().unwrap_or(&[]) {
+                [Val::Tok(t)] => match Amount::parse(t, 6) {
+                    Ok(a) => {
+                        p.fees_wan_yuan = a;
+                        found += 1;
+                    }
+                    Err(e) => unknown.push(Note::new(
+                        Some(v.no),
+                        cells,
+                        format!("第二部分 · {label} 本年收费金额：“{t}”读不出：{e}"),
+                    )),
+                },
+                [Val::Blank] => {
+                    found += 1;
+                    blanks.push(Note::new(
+                        Some(v.no),
+                        cells,
+                        format!("第二部分 · {label} 本年收费金额 空白，按 0 导入"),
+                    ));
+                }
+                _ => unknown.push(Note::new(
+                    Some(v.no),
+                    cells,
+                    format!(
+                        "第二部分 · {label} 本年收费金额：应有 1 个数，这里是“{}”",
+                        printed(&v.vals)
+                    ),
+                )),
+            }
+            continue;
+        }
+        let col_labels = A_BLOCKS
+            .iter()
+            .find(|b| b.rows.iter().any(|(k, _)| *k == key))
+            .map_or(&[][..], |b| b.columns);
+        let set = |vals: &[u64], p: &mut Proactive| {
+            for (col, x) in vals.iter().enumerate() {
+                if let Some(c) = p.count_mut(key, col) {
+                    *c = *x;
+                }
+            }
+        };
+        match read_counts(v, n, &cols) {
+            Read::Values(vals, bl) => {
+                set(&vals, &mut p);
+                found += n;
+                for b in bl {
+                    blanks.push(Note::new(
+                        Some(v.no),
+                        vec![CellRef::A { field: key, col: b }],
+                        format!(
+                            "第二部分 · {label} · {} 空白，按 0 导入",
+                            col_labels.get(b).unwrap_or(&"")
+                        ),
+                    ));
+                }
+            }
+            Read::RunTogether(toks) => match digits::plain_readings(&toks, n) {
+                Ok(r) if r.len() == 1 => {
+                    set(&r[0], &mut p);
+                    found += n;
+                    recovered.push(Note::new(
+                        Some(v.no),
+                        cells,
+                        format!(
+                            "第二部分 · {label}：连写的数字“{}”只有一种读法：{}",
+                            toks.join(" "),
+                            join_u64(&r[0])
+                        ),
+                    ));
+                }
+                other => unknown.push(Note::new(
+                    Some(v.no),
+                    cells,
+                    format!(
+                        "第二部分 · {label}：{}，按 0 导入",
+                        short_row(&toks, n, &other)
+                    ),
+                )),
+            },
+            Read::Unknown(why) => unknown.push(Note::new(
+                Some(v.no),
+                cells,
+                format!("第二部分 · {label}：{why}"),
+            )),
+        }
+    }
+    for (i, (key, label, n)) in rows.iter().enumerate() {
+        if !done[i] {
+            unknown.push(Note::new(
+                None,
+                (0..*n).map(|col| CellRef::A { field: key, col }).collect(),
+                format!(
+                    "第二部分 · {label}：{}没有找到这一行，按 0 导入",
+                    span(lines)
+                ),
+            ));
+        }
+    }
+    TableA {
+        proactive: p,
+        found,
+    }
+}

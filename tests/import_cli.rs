@@ -1,0 +1,262 @@
+//! `nianbao import` as a user runs it: exit codes, the YAML, the account on stderr.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn data(name: &str) -> String {
+    let p = format!("{}/tests/import_data/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(p).expect("test input")
+}
+
+fn nianbao(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input)
+            .expect("writes");
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().expect("finishes")
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).expect("writes input");
+    p
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn expected(name: &str) -> nianbao::model::Report {
+    let p = format!("{}/examples/{name}.yaml", env!("CARGO_MANIFEST_DIR"));
+    nianbao::yaml::load_file(Path::new(&p))
+        .expect("loads")
+        .report
+}
+
+#[test]
+fn an_example_imports_to_stdout_with_exit_0_and_an_account() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(dir.path(), "huaian.txt", &data("huaian-2024.txt"));
+    let o = nianbao(&["import", input.to_str().expect("utf-8 path")], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let yaml = String::from_utf8(o.stdout.clone()).expect("utf-8 YAML");
+    let got = nianbao::yaml::load_str(&yaml, "stdout")
+        .expect("valid YAML")
+        .report;
+    assert_eq!(got, expected("huaian-2024"));
+    let err = stderr(&o);
+    assert!(err.contains("PDF 提取文本"), "{err}");
+    assert!(err.contains("机关名称 淮安市人民政府，年度 2024"), "{err}");
+    assert!(err.contains("三 175/175 格"), "{err}");
+    assert!(
+        err.contains("F1 警告"),
+        "the check findings are in the account: {err}"
+    );
+    assert!(err.contains("结论：表格的每个单元格都已识别"), "{err}");
+}
+
+#[test]
+fn output_file_and_stdin() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("out.yaml");
+    let o = nianbao(
+        &["import", "-", "-o", out.to_str().expect("utf-8 path")],
+        Some(data("gulou-kegongxin-2023.txt").as_bytes()),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(o.stdout.is_empty(), "YAML goes to the file only");
+    let got = nianbao::yaml::load_file(&out).expect("written").report;
+    assert_eq!(got, expected("gulou-kegongxin-2023"));
+    assert!(stderr(&o).contains("已写入"), "{}", stderr(&o));
+}
+
+#[test]
+fn an_unreadable_row_gives_exit_1_its_line_and_still_the_yaml() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Line 171 of hongze-2024: `2.重复申请` with three numbers instead of seven.
+    let text = data("hongze-2024.txt");
+    let lines: Vec<&str> = text.split('\n').collect();
+    assert!(lines[122].contains("2.重复申请"));
+    let mut changed: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    changed[122] = "                 2.重复申请                0    0   0".to_string();
+    let input = write(dir.path(), "h.txt", &changed.join("\n"));
+    let out = dir.path().join("h.yaml");
+    let o = nianbao(
+        &[
+            "import",
+            input.to_str().expect("path"),
+            "-o",
+            out.to_str().expect("path"),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("第 123 行"), "{err}");
+    assert!(err.contains("2.重复申请"), "{err}");
+    assert!(
+        err.contains("应有 7 个数，这里只有 3 个（“0 0 0”）"),
+        "{err}"
+    );
+    assert!(err.contains("有 7 个单元格未能识别"), "{err}");
+    let got = nianbao::yaml::load_file(&out)
+        .expect("YAML still written")
+        .report;
+    assert_eq!(got.requests.cells[16], [0; 7]);
+    assert_eq!(
+        got.requests.cells[15],
+        expected("hongze-2024").requests.cells[15]
+    );
+}
+
+#[test]
+fn blank_cells_import_as_0_and_are_listed_with_exit_0() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = data("gulou-kegongxin-2023.txt").replace("行政许可\t0\t\t", "行政许可\t\t\t");
+    let input = write(dir.path(), "g.txt", &text);
+    let o = nianbao(&["import", input.to_str().expect("path")], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("空白单元格（1 个，按 0 写入）"), "{err}");
+    assert!(
+        err.contains("第 27 行：第二部分 · 行政许可 · 本年处理决定数量 空白"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_report_that_breaks_b3_is_imported_as_published() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // 四、结转下年度 103 → 104 in the 自然人 column and the total: B1 holds, B3 does not.
+    let text = data("huaian-2024.txt").replace(
+        "四、结转下年度继续办理                          103          0        0         0        0         0    103",
+        "四、结转下年度继续办理                          104          0        0         0        0         0    104",
+    );
+    let input = write(dir.path(), "h.txt", &text);
+    let o = nianbao(&["import", input.to_str().expect("path")], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let got = nianbao::yaml::load_str(&String::from_utf8_lossy(&o.stdout), "out")
+        .expect("YAML")
+        .report;
+    assert_eq!(got.requests.cells[24][0], 104, "imported as published");
+    let err = stderr(&o);
+    assert!(err.contains("按原文导入"), "{err}");
+    assert!(
+        err.contains("B3 错误 三、收到和处理政府信息公开申请情况 · 自然人: 一+二 = 3035，（七）总计+四 = 3036"),
+        "{err}"
+    );
+}
+
+#[test]
+fn not_a_report_exits_2() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(dir.path(), "x.txt", "会议纪要\n一、会议议程\n今天开会。\n");
+    let o = nianbao(&["import", input.to_str().expect("path")], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    let err = stderr(&o);
+    assert!(err.contains("输入不是政府信息公开工作年度报告"), "{err}");
+    assert!(err.contains("没有找到"), "{err}");
+}
+
+#[test]
+fn a_2019_format_report_is_refused_with_exit_2() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = data("hongze-2023.txt").replace(
+        "2023 年政府信息公开工作年度报告",
+        "2020 年政府信息公开工作年度报告",
+    );
+    let input = write(dir.path(), "old.txt", &text);
+    let o = nianbao(&["import", input.to_str().expect("path")], None);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("2019 年版格式"), "{err}");
+    assert!(err.contains("2020"), "{err}");
+
+    // The 2019 table A (本年新制作数量 …) in a report that says 2021.
+    let text = data("hongze-2023.txt").replace("本年制发件数", "本年新制作数量");
+    let input = write(dir.path(), "old2.txt", &text);
+    let o = nianbao(&["import", input.to_str().expect("path")], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("本年新制作数量"), "{}", stderr(&o));
+}
+
+#[test]
+fn gbk_input_is_refused_with_advice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join("gbk.txt");
+    // "年报" in GBK.
+    std::fs::write(&p, b"\xc4\xea\xb1\xa8\n").expect("writes");
+    let o = nianbao(&["import", p.to_str().expect("path")], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("iconv -f GBK -t UTF-8"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_missing_input_file_exits_2() {
+    let o = nianbao(&["import", "/nonexistent/report.txt"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("无法打开输入文件"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_published_web_page_imports_with_exit_0() {
+    let path = format!(
+        "{}/tests/import_data/gulou-kegongxin-2023.html",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let o = nianbao(&["import", &path], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let got = nianbao::yaml::load_str(&String::from_utf8_lossy(&o.stdout), "out")
+        .expect("YAML")
+        .report;
+    assert_eq!(got, expected("gulou-kegongxin-2023"));
+    let err = stderr(&o);
+    assert!(err.contains("网页 HTML"), "{err}");
+    assert!(
+        err.contains(
+            "（标题印作“区科学技术和工业信息化局”，正文中写作“鼓楼区科学技术和工业信息化局”）"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn run_together_digits_are_listed_with_their_reading() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = data("huaian-2024.txt").replace(
+        "一、本年新收政府信息公开申请数量                3001        53       0        0    61       4   3119",
+        "一、本年新收政府信息公开申请数量 30015300614 3119",
+    );
+    let input = write(dir.path(), "h.txt", &text);
+    let o = nianbao(&["import", input.to_str().expect("path")], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("按表格自身的勾稽关系确定"), "{err}");
+    assert!(
+        err.contains(
+            "第 125 行：第三部分 · 一、本年新收政府信息公开申请数量：连写的数字“30015300614 3119”"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("3001 53 0 0 61 4 3119"), "{err}");
+}

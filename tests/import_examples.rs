@@ -1,0 +1,107 @@
+//! The four published examples import to exactly the hand-made YAML in examples/.
+
+use nianbao::import::{import_str, Layout};
+use nianbao::model::Report;
+
+fn expected(name: &str) -> Report {
+    let path = format!("{}/examples/{name}.yaml", env!("CARGO_MANIFEST_DIR"));
+    nianbao::yaml::load_file(std::path::Path::new(&path))
+        .expect("example YAML loads")
+        .report
+}
+
+fn input(name: &str) -> String {
+    let path = format!("/work/shared/examples/{name}.txt");
+    let local = format!(
+        "{}/tests/import_data/{name}.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&local)
+        .or_else(|_| std::fs::read_to_string(&path))
+        .expect("example input readable")
+}
+
+/// Compares field by field so that a failure names the place.
+fn assert_same(name: &str, got: &Report, want: &Report) {
+    assert_eq!(got.agency, want.agency, "{name}: agency");
+    assert_eq!(got.year, want.year, "{name}: year");
+    assert_eq!(got.title, want.title, "{name}: title");
+    for (section, g, w) in [
+        ("overview", &got.overview, &want.overview),
+        ("problems", &got.problems, &want.problems),
+        ("other_matters", &got.other_matters, &want.other_matters),
+    ] {
+        assert_eq!(
+            g.len(),
+            w.len(),
+            "{name}: number of parts of {section}: {g:#?}"
+        );
+        for (i, (gp, wp)) in g.iter().zip(w).enumerate() {
+            assert_eq!(gp.heading, wp.heading, "{name}: {section}[{i}].heading");
+            assert_eq!(gp.body, wp.body, "{name}: {section}[{i}].body");
+        }
+    }
+    assert_eq!(got.proactive, want.proactive, "{name}: table A");
+    for r in 0..got.requests.cells.len() {
+        assert_eq!(
+            got.requests.cells[r], want.requests.cells[r],
+            "{name}: table B row {r}"
+        );
+    }
+    assert_eq!(got.appeals, want.appeals, "{name}: table C");
+    assert_eq!(got.processing_fees, want.processing_fees, "{name}: fees");
+    assert_eq!(got, want, "{name}: whole report");
+}
+
+fn check(name: &str, layout: Layout) {
+    let imported = import_str(&input(name)).expect("imports");
+    assert_eq!(imported.layout, layout, "{name}: layout");
+    assert_same(name, &imported.report, &expected(name));
+    assert!(
+        imported.unknown.is_empty(),
+        "{name}: unknown cells {:#?}",
+        imported.unknown
+    );
+}
+
+#[test]
+fn gulou_tab_separated_web_copy() {
+    check("gulou-kegongxin-2023", Layout::TabSeparated);
+}
+
+#[test]
+fn hongze_2023_pdf_text() {
+    check("hongze-2023", Layout::PdfText);
+}
+
+#[test]
+fn hongze_2024_pdf_text() {
+    check("hongze-2024", Layout::PdfText);
+}
+
+#[test]
+fn huaian_2024_pdf_text() {
+    check("huaian-2024", Layout::PdfText);
+}
+
+/// The gulou report as its web page might be published: a Word export (`<p class=MsoNormal>`
+/// and `<span>` in every cell, `<o:p>`), headings in bold paragraphs, tables with rowspan,
+/// colspan and `<br>` in the headers, `&nbsp;` in empty cells, inside the site's furniture
+/// (navigation, a list of other reports, breadcrumbs, print links, footer, scripts).
+#[test]
+fn gulou_as_a_published_web_page() {
+    let path = format!(
+        "{}/tests/import_data/gulou-kegongxin-2023.html",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).expect("fixture");
+    let imported = import_str(&text).expect("imports");
+    assert_eq!(imported.layout, Layout::Html);
+    assert_same(
+        "gulou html",
+        &imported.report,
+        &expected("gulou-kegongxin-2023"),
+    );
+    assert!(imported.unknown.is_empty(), "{:#?}", imported.unknown);
+    assert!(imported.blanks.is_empty(), "{:#?}", imported.blanks);
+}

@@ -1,0 +1,506 @@
+//! Property tests: a generated report printed in each supported layout imports back equal;
+//! where run-together digits are truly ambiguous, exactly those rows are reported unknown.
+
+mod import_printers;
+
+use import_printers as pr;
+use nianbao::import::{import_str, Layout};
+use nianbao::model::schema::{
+    BRole, B_COLS, B_ROWS, B_ROW_COUNT, OVERVIEW_STANDARD_HEADINGS, R_CARRIED_FORWARD,
+    R_CARRIED_OVER, R_OUTCOME_TOTAL, R_RECEIVED,
+};
+use nianbao::model::{Amount, CellRef, Part, ProcessingFees, Report};
+use proptest::prelude::*;
+use std::collections::{BTreeSet, HashSet};
+
+const AGENCIES: [&str; 4] = [
+    "淮安市洪泽区人民政府",
+    "鼓楼区科学技术和工业信息化局",
+    "南京市江宁区交通运输局",
+    "淮安市人民政府",
+];
+
+const CLAUSES: [&str; 12] = [
+    "本机关认真贯彻落实《条例》",
+    "持续加强政府信息公开平台建设",
+    "全年主动公开政府信息 125 条",
+    "进一步规范依申请公开办理流程",
+    "强化监督保障和考核",
+    "严格执行“先审查、后公开”制度",
+    "及时回应社会关切",
+    "政务新媒体运行平稳",
+    "办理结果均在法定期限内答复",
+    "共召开新闻发布会 12 场",
+    "信息发布更加规范有序",
+    "对照上级要求仍有差距",
+];
+
+const EXTRA_HEADINGS: [&str; 3] = ["存在的主要问题", "改进措施", "其他事项"];
+
+fn sentence() -> impl Strategy<Value = String> {
+    prop::collection::vec(0..CLAUSES.len(), 1..4).prop_map(|ix| {
+        let parts: Vec<&str> = ix.iter().map(|i| CLAUSES[*i]).collect();
+        format!("{}。", parts.join("，"))
+    })
+}
+
+fn body(max_paras: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::collection::vec(sentence(), 1..4).prop_map(|s| s.concat()),
+        1..=max_paras,
+    )
+    .prop_map(|p| p.join("\n"))
+}
+
+fn parts(max_headed: usize) -> impl Strategy<Value = Vec<Part>> {
+    (
+        prop::option::of(body(2)),
+        prop::collection::vec(
+            (
+                prop::sample::select(
+                    OVERVIEW_STANDARD_HEADINGS
+                        .iter()
+                        .chain(EXTRA_HEADINGS.iter())
+                        .copied()
+                        .collect::<Vec<_>>(),
+                ),
+                prop_oneof![3 => body(2), 1 => Just(String::new())],
+            ),
+            0..=max_headed,
+        ),
+    )
+        .prop_map(|(intro, headed)| {
+            let mut out = Vec::new();
+            if let Some(b) = intro {
+                out.push(Part::new("", b));
+            }
+            out.extend(headed.into_iter().map(|(h, b)| Part::new(h, b)));
+            out
+        })
+}
+
+fn count(big: u64) -> impl Strategy<Value = u64> {
+    prop_oneof![6 => 0u64..3, 3 => 0u64..40, 1 => 0u64..big]
+}
+
+fn report() -> impl Strategy<Value = Report> {
+    report_with(100_000)
+}
+
+/// A report whose tables hold (B1, B2, B3, C1), as a consistent published report does;
+/// `big` bounds the occasional large count.
+fn report_with(big: u64) -> impl Strategy<Value = Report> {
+    (
+        prop::sample::select(AGENCIES.to_vec()),
+        2021i32..=2025,
+        parts(5),
+        parts(2),
+        prop::option::of(body(1)),
+        (
+            prop::collection::vec(count(big), 10),
+            0u64..100_000_000,
+            prop::collection::vec(count(big), 21 * 6),
+            prop::collection::vec(count(big), 6 * 2),
+            prop::collection::vec(count(big), 12),
+            (0u64..5, 0u64..5000, 0u64..5000),
+        ),
+    )
+        .prop_map(
+            |(agency, year, overview, problems, other, (a, fee, outcome, b_extra, c, fees))| {
+                let mut r = Report::new(agency, year);
+                r.overview = overview;
+                r.problems = problems;
+                r.other_matters = other.map(|b| vec![Part::new("", b)]).unwrap_or_default();
+                let p = &mut r.proactive;
+                p.regulations.issued = a[0];
+                p.regulations.repealed = a[1];
+                p.regulations.in_force = a[2];
+                p.normative_documents.issued = a[3];
+                p.normative_documents.repealed = a[4];
+                p.normative_documents.in_force = a[5];
+                p.licensing = a[6];
+                p.penalties = a[7];
+                p.coercive_measures = a[8];
+                p.fees_wan_yuan = Amount::from_micros(fee * 10_000).expect("in range");
+                let outcome_rows: Vec<usize> = B_ROWS
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| r.role == BRole::Outcome)
+                    .map(|(i, _)| i)
+                    .collect();
+                for (k, row) in outcome_rows.iter().enumerate() {
+                    for col in 0..6 {
+                        r.requests.cells[*row][col] = outcome[k * 6 + col];
+                    }
+                }
+                r.requests.recompute_totals();
+                for col in 0..6 {
+                    let total = r.requests.cells[R_OUTCOME_TOTAL][col];
+                    let forward = b_extra[col];
+                    let carried = b_extra[6 + col].min(total + forward);
+                    r.requests.cells[R_CARRIED_FORWARD][col] = forward;
+                    r.requests.cells[R_CARRIED_OVER][col] = carried;
+                    r.requests.cells[R_RECEIVED][col] = total + forward - carried;
+                }
+                r.requests.recompute_totals();
+                for g in 0..3 {
+                    for col in 0..4 {
+                        r.appeals.cells[g][col] = c[g * 4 + col];
+                    }
+                }
+                r.appeals.recompute_totals();
+                r.processing_fees = ProcessingFees {
+                    notices: fees.0,
+                    amount_notified_yuan: Amount::from_units(fees.1).expect("in range"),
+                    amount_collected_yuan: Amount::from_units(fees.2).expect("in range"),
+                };
+                pr::with_fee_sentence(r)
+            },
+        )
+}
+
+fn assert_round_trip(layout: Layout, text: &str, want: &Report) -> nianbao::import::Imported {
+    let got = match import_str(text) {
+        Ok(g) => g,
+        Err(e) => panic!("{layout:?}: not imported: {e}\n{text}"),
+    };
+    assert_eq!(got.layout, layout, "layout");
+    assert!(
+        got.unknown.is_empty(),
+        "{layout:?}: unknown {:#?}\n{text}",
+        got.unknown
+    );
+    assert_eq!(&got.report, want, "{layout:?}\n{text}");
+    got
+}
+
+fn blanks_of(r: &Report, seed: u64) -> HashSet<CellRef> {
+    let mut rng = pr::Rng::new(seed);
+    pr::zero_cells(r)
+        .into_iter()
+        .filter(|_| rng.chance(15))
+        .collect()
+}
+
+fn listed_blanks(imp: &nianbao::import::Imported) -> HashSet<CellRef> {
+    imp.blanks
+        .iter()
+        .flat_map(|n| n.cells.iter().copied())
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+    #[test]
+    fn tab_separated_round_trips(r in report(), seed in any::<u64>()) {
+        let blanks = blanks_of(&r, seed);
+        let text = pr::tab_separated(&r, &mut pr::Rng::new(seed), &blanks);
+        let imp = assert_round_trip(Layout::TabSeparated, &text, &r);
+        prop_assert_eq!(listed_blanks(&imp), blanks);
+    }
+
+    #[test]
+    fn pdf_text_round_trips(r in report(), seed in any::<u64>()) {
+        let text = pr::pdf(&r, &mut pr::Rng::new(seed));
+        let imp = assert_round_trip(Layout::PdfText, &text, &r);
+        prop_assert!(imp.blanks.is_empty());
+    }
+
+    #[test]
+    fn html_round_trips(r in report(), seed in any::<u64>()) {
+        let blanks = blanks_of(&r, seed);
+        let text = pr::html(&r, &mut pr::Rng::new(seed), &blanks);
+        let imp = assert_round_trip(Layout::Html, &text, &r);
+        prop_assert_eq!(listed_blanks(&imp), blanks);
+    }
+
+    #[test]
+    fn markdown_round_trips(r in report(), seed in any::<u64>()) {
+        let blanks = blanks_of(&r, seed);
+        let text = pr::markdown(&r, &mut pr::Rng::new(seed), &blanks);
+        let imp = assert_round_trip(Layout::Markdown, &text, &r);
+        prop_assert_eq!(listed_blanks(&imp), blanks);
+    }
+
+    #[test]
+    fn one_cell_per_line_round_trips(r in report(), seed in any::<u64>()) {
+        let text = pr::one_cell_per_line(&r, &mut pr::Rng::new(seed));
+        assert_round_trip(Layout::OneCellPerLine, &text, &r);
+    }
+
+    #[test]
+    fn run_together_digits_are_recovered_or_reported(r in report_with(1000), seed in any::<u64>()) {
+        let (text, b_printed, c_printed) = pr::digits_run_together(&r, &mut pr::Rng::new(seed));
+        let oracle = Oracle::new(&r, &b_printed);
+        prop_assume!(oracle.combinations_checked);
+        let imp = import_str(&text).expect("imports");
+        let mut unknown_rows = BTreeSet::new();
+        let mut unknown_c = false;
+        for n in &imp.unknown {
+            for c in &n.cells {
+                match c {
+                    CellRef::B { row, .. } => { unknown_rows.insert(*row); }
+                    CellRef::C { .. } => unknown_c = true,
+                    other => prop_assert!(false, "unexpected unknown cell {:?}: {}", other, n.message),
+                }
+            }
+        }
+        prop_assert_eq!(&unknown_rows, &oracle.ambiguous, "B rows: {:?}\n{}", b_printed, text);
+        prop_assert_eq!(unknown_c, c_ambiguous(&c_printed), "C: {}", c_printed);
+        // Every row not reported unknown is exactly as generated.
+        for row in 0..B_ROW_COUNT {
+            if !unknown_rows.contains(&row) {
+                prop_assert_eq!(imp.report.requests.cells[row], r.requests.cells[row], "row {}", row);
+            } else {
+                prop_assert_eq!(imp.report.requests.cells[row], [0; B_COLS], "unknown row {} not 0", row);
+            }
+        }
+        if !unknown_c {
+            prop_assert_eq!(imp.report.appeals, r.appeals);
+        }
+        prop_assert_eq!(&imp.report.proactive, &r.proactive);
+        prop_assert_eq!(&imp.report.overview, &r.overview);
+        prop_assert_eq!(imp.exit_code(), i32::from(!imp.unknown.is_empty()));
+    }
+}
+
+// ------------------------------------------------------------ the oracle
+
+/// All readings of a printed run of numbers as `n` numbers (no leading zeros), brute force.
+fn all_readings(printed: &str, n: usize) -> Vec<Vec<u64>> {
+    fn go(toks: &[&str], n: usize, cur: &mut Vec<u64>, out: &mut Vec<Vec<u64>>) {
+        match toks.split_first() {
+            None => {
+                if cur.len() == n {
+                    out.push(cur.clone());
+                }
+            }
+            Some((t, rest)) => {
+                // Split token t into k ≥ 1 numbers, every way.
+                fn split(
+                    t: &str,
+                    rest: &[&str],
+                    n: usize,
+                    cur: &mut Vec<u64>,
+                    out: &mut Vec<Vec<u64>>,
+                ) {
+                    if t.is_empty() {
+                        go(rest, n, cur, out);
+                        return;
+                    }
+                    if cur.len() >= n {
+                        return;
+                    }
+                    for len in 1..=t.len().min(9) {
+                        let head = &t[..len];
+                        if head.len() > 1 && head.starts_with('0') {
+                            break;
+                        }
+                        cur.push(head.parse().expect("digits"));
+                        split(&t[len..], rest, n, cur, out);
+                        cur.pop();
+                    }
+                }
+                split(t, rest, n, cur, out);
+            }
+        }
+    }
+    let toks: Vec<&str> = printed.split_whitespace().collect();
+    let mut out = Vec::new();
+    go(&toks, n, &mut Vec::new(), &mut out);
+    out
+}
+
+fn c_ambiguous(printed: &str) -> bool {
+    let ok: Vec<Vec<u64>> = all_readings(printed, 15)
+        .into_iter()
+        .filter(|v| (0..3).all(|g| v[g * 5..g * 5 + 4].iter().sum::<u64>() == v[g * 5 + 4]))
+        .collect();
+    ok.len() != 1
+}
+
+/// Which rows of table B are truly ambiguous: a row is determined when every assignment of
+/// readings (each satisfying its row's 总计) that also satisfies B2 and B3 gives it the
+/// same value.
+struct Oracle {
+    ambiguous: BTreeSet<usize>,
+    combinations_checked: bool,
+}
+
+impl Oracle {
+    fn new(r: &Report, printed: &[String]) -> Oracle {
+        let readings: Vec<Vec<Vec<u64>>> = printed
+            .iter()
+            .map(|p| {
+                all_readings(p, 7)
+                    .into_iter()
+                    .filter(|v| v[..6].iter().sum::<u64>() == v[6])
+                    .collect()
+            })
+            .collect();
+        let multi: Vec<usize> = (0..B_ROW_COUNT)
+            .filter(|&i| readings[i].len() > 1)
+            .collect();
+        let product: usize = multi.iter().map(|&i| readings[i].len()).product();
+        if product > 100_000 {
+            return Oracle {
+                ambiguous: BTreeSet::new(),
+                combinations_checked: false,
+            };
+        }
+        let mut values: Vec<BTreeSet<Vec<u64>>> = vec![BTreeSet::new(); B_ROW_COUNT];
+        let mut idx = vec![0usize; multi.len()];
+        loop {
+            let mut cells = r.requests.cells;
+            for (k, &row) in multi.iter().enumerate() {
+                cells[row].copy_from_slice(&readings[row][idx[k]]);
+            }
+            let holds = (0..B_COLS).all(|col| {
+                let outcome: u64 = B_ROWS
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| r.role == BRole::Outcome)
+                    .map(|(i, _)| cells[i][col])
+                    .sum();
+                outcome == cells[R_OUTCOME_TOTAL][col]
+                    && cells[R_RECEIVED][col] + cells[R_CARRIED_OVER][col]
+                        == cells[R_OUTCOME_TOTAL][col] + cells[R_CARRIED_FORWARD][col]
+            });
+            if holds {
+                for &row in &multi {
+                    values[row].insert(cells[row].to_vec());
+                }
+            }
+            let mut k = 0;
+            while k < idx.len() {
+                idx[k] += 1;
+                if idx[k] < readings[multi[k]].len() {
+                    break;
+                }
+                idx[k] = 0;
+                k += 1;
+            }
+            if k == idx.len() {
+                break;
+            }
+        }
+        Oracle {
+            ambiguous: multi
+                .into_iter()
+                .filter(|&r| values[r].len() != 1)
+                .collect(),
+            combinations_checked: true,
+        }
+    }
+}
+
+/// Replaces the tab-separated line of a row of table B by its label and `printed`.
+fn replace_row(text: &str, row: usize, printed: &str) -> String {
+    let label = B_ROWS[row].label;
+    text.lines()
+        .map(|l| {
+            if l.contains('\t') && l.split('\t').any(|c| c == label) {
+                format!("{label} {printed}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn unknown_rows(imp: &nianbao::import::Imported) -> BTreeSet<usize> {
+    imp.unknown
+        .iter()
+        .flat_map(|n| n.cells.iter())
+        .filter_map(|c| match c {
+            CellRef::B { row, .. } => Some(*row),
+            _ => None,
+        })
+        .collect()
+}
+
+fn ambiguous_report() -> Report {
+    let mut r = Report::new("淮安市人民政府", 2024);
+    r.requests.cells[R_RECEIVED][0] = 1;
+    r.requests.cells[R_RECEIVED][1] = 11;
+    r.requests.cells[2][0] = 1;
+    r.requests.cells[2][1] = 11;
+    r.requests.recompute_totals();
+    pr::with_fee_sentence(r)
+}
+
+#[test]
+fn a_truly_ambiguous_row_is_reported_and_no_other() {
+    // `111000012` reads 1 1 10 0 0 0 12, 1 11 0 0 0 0 12 or 11 1 0 0 0 0 12. Printed so in
+    // 一, （一） and （七）总计, any reading taken by all three satisfies B2 and B3: the three
+    // rows are truly ambiguous.
+    let r = ambiguous_report();
+    let text = pr::tab_separated(&r, &mut pr::Rng::new(1), &HashSet::new());
+    let text = replace_row(&text, R_RECEIVED, "111000012");
+    let text = replace_row(&text, 2, "111000012");
+    let text = replace_row(&text, R_OUTCOME_TOTAL, "111000012");
+    let imp = import_str(&text).expect("imports");
+    assert_eq!(
+        unknown_rows(&imp),
+        BTreeSet::from([R_RECEIVED, 2, R_OUTCOME_TOTAL]),
+        "{:#?}",
+        imp.unknown
+    );
+    let mut printed: Vec<String> = (0..B_ROW_COUNT)
+        .map(|row| {
+            r.requests.cells[row]
+                .iter()
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    printed[R_RECEIVED] = "111000012".into();
+    printed[2] = "111000012".into();
+    printed[R_OUTCOME_TOTAL] = "111000012".into();
+    assert_eq!(Oracle::new(&r, &printed).ambiguous, unknown_rows(&imp));
+    assert_eq!(imp.exit_code(), 1);
+    assert_eq!(imp.report.requests.cells[R_RECEIVED], [0; B_COLS]);
+}
+
+#[test]
+fn b2_and_b3_settle_a_row_that_its_own_total_does_not() {
+    // Only 一 runs together: B3 (一 + 二 = （七）总计 + 四) leaves one reading.
+    let r = ambiguous_report();
+    let text = pr::tab_separated(&r, &mut pr::Rng::new(1), &HashSet::new());
+    let text = replace_row(&text, R_RECEIVED, "111000012");
+    let imp = import_str(&text).expect("imports");
+    assert!(imp.unknown.is_empty(), "{:#?}", imp.unknown);
+    assert_eq!(imp.report, r);
+    assert_eq!(imp.recovered.len(), 1);
+    assert!(
+        imp.recovered[0].message.contains("B2、B3"),
+        "{}",
+        imp.recovered[0].message
+    );
+}
+
+#[test]
+fn the_issue_examples_of_run_together_digits() {
+    let mut r = Report::new("淮安市人民政府", 2024);
+    r.requests.cells[R_RECEIVED] = [217, 1, 0, 0, 0, 0, 218];
+    r.requests.cells[R_CARRIED_OVER] = [23, 0, 0, 0, 0, 0, 23];
+    let r = pr::with_fee_sentence(r);
+    let text = pr::tab_separated(&r, &mut pr::Rng::new(1), &HashSet::new());
+    let text = replace_row(&text, R_RECEIVED, "21710000218");
+    let text = replace_row(&text, R_CARRIED_OVER, "230 000023");
+    let imp = import_str(&text).expect("imports");
+    assert_eq!(
+        imp.report.requests.cells[R_RECEIVED],
+        [217, 1, 0, 0, 0, 0, 218]
+    );
+    assert_eq!(
+        imp.report.requests.cells[R_CARRIED_OVER],
+        [23, 0, 0, 0, 0, 0, 23]
+    );
+    assert_eq!(imp.recovered.len(), 2, "{:#?}", imp.recovered);
+    assert!(imp.unknown.is_empty(), "{:#?}", imp.unknown);
+    assert_eq!(imp.exit_code(), 0);
+}
