@@ -1,9 +1,11 @@
 //! `nianbao new FILE` and `nianbao edit FILE`: the wizard.
 
+use crate::persist;
+use crate::tui::recover::{self, Choice};
 use crate::tui::theme::Theme;
 use crate::tui::wizard::{self, Options, Wizard};
 use clap::Args;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Arguments of `nianbao new`.
 #[derive(Debug, Args)]
@@ -35,26 +37,102 @@ pub fn run_new(args: NewArgs) -> anyhow::Result<i32> {
         eprintln!("nianbao：文件 {f} 已存在，不会覆盖。要修改它，请用：nianbao edit {f}");
         return Ok(2);
     }
+    let _lock = match lock(&args.file) {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
     let year = crate::rules::current_year();
     let report = Wizard::blank_report(year);
-    let w = Wizard::new(report, options(args.file, year));
-    wizard::run(w)?;
+    let (report, opening) = match offer_draft(&args.file, report, None)? {
+        Start::Open(r, o) => (*r, o),
+        Start::Exit(code) => return Ok(code),
+    };
+    let mut w = Wizard::new(report, options(args.file, year));
+    // A recovered draft is unsaved work.
+    w.dirty = opening.recovered;
+    wizard::run_opened(w, opening)?;
     Ok(0)
 }
 
 /// Runs `edit`; returns the exit code.
 pub fn run_edit(args: EditArgs) -> anyhow::Result<i32> {
+    let _lock = match lock(&args.file) {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
+    let identity = persist::FileIdentity::of(&args.file).ok().flatten();
     let loaded = match crate::yaml::load_file(&args.file) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("nianbao：{}", crate::text::clean_line(&e.to_string()));
+            for draft in persist::existing_drafts(&args.file) {
+                let d = crate::text::clean_line(&draft.display().to_string()).into_owned();
+                eprintln!("nianbao：另有未保存的草稿 {d}（完整的报告 YAML，可复制出来使用）");
+            }
             return Ok(2);
         }
     };
     let year = crate::rules::current_year();
-    let mut w = Wizard::new(loaded.report, options(args.file, year));
-    w.file_findings = crate::rules::s1_missing_parts(&loaded.missing);
+    let (report, opening) = match offer_draft(&args.file, loaded.report, identity)? {
+        Start::Open(r, o) => (*r, o),
+        Start::Exit(code) => return Ok(code),
+    };
+    let mut w = Wizard::new(report, options(args.file, year));
+    if !opening.recovered {
+        // Parts missing from FILE (a recovered draft has them all).
+        w.file_findings = crate::rules::s1_missing_parts(&loaded.missing);
+    }
     w.refresh_findings();
-    wizard::run(w)?;
+    w.dirty = opening.recovered;
+    wizard::run_opened(w, opening)?;
     Ok(0)
+}
+
+/// One editor per report (issue 5): the lock, or the exit code after saying who holds it.
+fn lock(file: &Path) -> Result<persist::EditLock, i32> {
+    persist::EditLock::acquire(file).map_err(|e| {
+        eprintln!("nianbao：{e}");
+        2
+    })
+}
+
+/// How the wizard starts after looking for a draft.
+enum Start {
+    /// With this report.
+    Open(Box<crate::model::Report>, persist::Opening),
+    /// Not at all: leave with this exit code.
+    Exit(i32),
+}
+
+/// Looks for a draft newer than FILE and asks the clerk about it (issue 5). `base` is the
+/// report the wizard opens without a draft; `identity` is FILE as it was read.
+fn offer_draft(
+    file: &Path,
+    base: crate::model::Report,
+    identity: Option<persist::FileIdentity>,
+) -> anyhow::Result<Start> {
+    let opening = |recovered| persist::Opening {
+        identity,
+        recovered,
+    };
+    let found = match persist::find_draft(file, &base) {
+        Ok(Some(found)) => found,
+        Ok(None) => return Ok(Start::Open(Box::new(base), opening(false))),
+        Err(e) => {
+            eprintln!("nianbao：{e}");
+            return Ok(Start::Exit(2));
+        }
+    };
+    Ok(match recover::ask(file, &found)? {
+        Choice::Recover => Start::Open(Box::new(found.report), opening(true)),
+        Choice::Discard => {
+            found.discard()?;
+            Start::Open(Box::new(base), opening(false))
+        }
+        Choice::Quit => {
+            let draft = crate::text::clean_line(&found.path.display().to_string()).into_owned();
+            eprintln!("nianbao：草稿保留在 {draft}，下次打开时会再次询问。");
+            Start::Exit(0)
+        }
+    })
 }

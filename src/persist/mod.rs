@@ -1,31 +1,135 @@
-//! Never lose work: atomic saves, drafts, the one-editor lock (issue 5).
+//! Never lose work (issue 5): atomic saves, debounced drafts, recovery of a draft, the
+//! one-editor lock, safe saves when the file changed on disk, and what happens on a signal,
+//! a dropped SSH link or a panic.
 //!
-//! SKELETON: `save_atomic` is real; the draft writer keeps the API the wizard calls and is
-//! to be completed (debounce, 0600, XDG fallback, recovery, lock, signals).
+//! - [`save_atomic`] / [`save_report`]: temporary file in the same folder, flushed to disk,
+//!   renamed over the target — a reader sees the old file or the new one, never half.
+//! - [`DraftWriter`]: the wizard's drafts, `.{file name}.draft` beside the report (mode
+//!   0600), or in `$XDG_STATE_HOME/nianbao/` when that folder is not writable.
+//! - [`find_draft`]: a draft newer than the report, with the fields that differ.
+//! - [`EditLock`]: one editor per report; a dead holder's lock is taken over.
+//! - [`FileIdentity`]: the report as it was when opened, to ask before overwriting a file
+//!   someone else saved meanwhile.
+//! - [`guard`]: SIGHUP / SIGTERM / SIGINT, a hung-up terminal and panics write the draft,
+//!   give the terminal back and exit.
+
+mod diff;
+mod draft;
+pub mod guard;
+mod identity;
+mod lock;
+mod recovery;
+mod time;
+
+pub use diff::{differences, Difference};
+pub use draft::{draft_path, fallback_path, state_dir, DraftHandle, DraftWriter, DRAFT_DELAY};
+pub use identity::{DiskChange, FileIdentity};
+pub use lock::{EditLock, Holder, LockError};
+pub use recovery::{existing_drafts, find_draft, find_draft_in, Recovery, RecoveryError};
+pub use time::{describe_time, local_time};
 
 use crate::model::Report;
+use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// What `nianbao new` / `nianbao edit` learnt about FILE before the wizard opened.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Opening {
+    /// FILE as it was when it was read (`None`: it did not exist), to notice before saving
+    /// that someone else changed it ([`FileIdentity::check`]).
+    pub identity: Option<FileIdentity>,
+    /// The report comes from a recovered draft (so it is unsaved, and the draft stays until
+    /// the next save).
+    pub recovered: bool,
+}
+
+impl Opening {
+    /// FILE as it is now, not recovered.
+    pub fn now(path: &Path) -> Opening {
+        Opening {
+            identity: FileIdentity::of(path).ok().flatten(),
+            recovered: false,
+        }
+    }
+}
+
+/// Test hook: milliseconds to wait before a draft is written instead of [`DRAFT_DELAY`], so a
+/// test can prove that a signal or a dropped link (not the timer) wrote the draft.
+pub const DRAFT_DELAY_ENV: &str = "NIANBAO_TEST_DRAFT_DELAY_MS";
+
+/// Test hook: when this environment variable names the file being saved (its file name, e.g.
+/// `report.yaml`), the process kills itself with SIGKILL after the temporary file is written
+/// and flushed and before it is renamed — the worst moment for a crash. Used by the tests
+/// that prove a crash never leaves a half-written report.
+pub const CRASH_BEFORE_RENAME_ENV: &str = "NIANBAO_TEST_CRASH_BEFORE_RENAME";
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed to
 /// disk, then renamed over `path`. A reader sees the old file or the new one, never half.
+/// An existing file keeps its permissions; a symbolic link is followed (its target is
+/// replaced, the link stays).
 pub fn save_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
+    write_atomic(path, bytes, None)
+}
+
+/// Saves a report as YAML, atomically.
+pub fn save_report(path: &Path, report: &Report) -> io::Result<()> {
+    save_atomic(path, crate::yaml::to_yaml(report).as_bytes())
+}
+
+/// The folder a path lives in (`.` for a bare file name).
+pub(crate) fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
+    }
+}
+
+/// The file name of a path as text (`report` when it has none).
+pub(crate) fn file_name(path: &Path) -> String {
+    path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".into());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+        .unwrap_or_else(|| "report".into())
+}
+
+/// Atomic write; `mode` forces the permissions of the new file (drafts: 0600), otherwise an
+/// existing file's permissions are kept.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    // Replace the target of a symbolic link, not the link.
+    let target = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path)?,
+        _ => path.to_path_buf(),
+    };
+    let dir = parent_dir(&target);
+    let name = file_name(&target);
+    let keep_mode = match mode {
+        Some(m) => Some(m),
+        None => std::fs::metadata(&target)
+            .ok()
+            .map(|m| m.permissions().mode() & 0o7777),
+    };
+    let tmp = dir.join(format!(
+        ".{name}.tmp-{}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        options.mode(mode.unwrap_or(0o666));
+        let mut f = options.open(&tmp)?;
+        if let Some(m) = keep_mode {
+            f.set_permissions(std::fs::Permissions::from_mode(m))?;
+        }
         f.write_all(bytes)?;
         f.sync_all()?;
-        std::fs::rename(&tmp, path)?;
-        if let Ok(d) = std::fs::File::open(&dir) {
+        drop(f);
+        crash_hook(&name);
+        std::fs::rename(&tmp, &target)?;
+        if let Ok(d) = File::open(&dir) {
             let _ = d.sync_all();
         }
         Ok(())
@@ -36,89 +140,123 @@ pub fn save_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     result
 }
 
-/// Saves a report as YAML, atomically.
-pub fn save_report(path: &Path, report: &Report) -> io::Result<()> {
-    save_atomic(path, crate::yaml::to_yaml(report).as_bytes())
+fn crash_hook(name: &str) {
+    if let Some(v) = std::env::var_os(CRASH_BEFORE_RENAME_ENV) {
+        if v.to_string_lossy() == name {
+            // SAFETY: raising a signal on our own process has no memory-safety requirement.
+            unsafe {
+                libc::raise(libc::SIGKILL);
+            }
+        }
+    }
 }
 
-/// The draft file beside a report: `.{file name}.draft`.
-pub fn draft_path(report_path: &Path) -> PathBuf {
-    let name = report_path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    report_path.with_file_name(format!(".{name}.draft"))
+/// Removes temporary files that a save of `report_path` (or of its draft) left behind when
+/// its process was killed between writing and renaming: `.{name}.tmp-{pid}-{n}` and
+/// `..{name}.draft.tmp-{pid}-{n}` whose process is gone. Call it while holding the
+/// [`EditLock`], so no other editor is saving.
+pub fn remove_stale_temporaries(report_path: &Path) {
+    let dir = parent_dir(report_path);
+    let name = file_name(report_path);
+    let prefixes = [format!(".{name}.tmp-"), format!("..{name}.draft.tmp-")];
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        let Some(rest) = prefixes.iter().find_map(|p| file.strip_prefix(p.as_str())) else {
+            continue;
+        };
+        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<i32>().ok()) else {
+            continue;
+        };
+        // SAFETY: signal 0 only asks whether the process exists.
+        let gone = unsafe { libc::kill(pid, 0) } != 0
+            && io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH);
+        if gone {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
-/// How long after the last change the draft is written.
-pub const DRAFT_DELAY: Duration = Duration::from_millis(500);
-
-/// Writes the wizard's drafts, debounced. The wizard calls [`DraftWriter::changed`] after
-/// every change, asks [`DraftWriter::deadline`] how long its event poll may wait, calls
-/// [`DraftWriter::tick`] when it wakes, and [`DraftWriter::flush`] on signals and exit.
-#[derive(Debug)]
-pub struct DraftWriter {
-    path: PathBuf,
-    pending: Option<(Instant, Report)>,
+/// A stable 64-bit hash (FNV-1a): the same bytes give the same number on every machine and
+/// every build, so it can name files and compare contents across runs.
+pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
-impl DraftWriter {
-    /// A writer of the draft of `report_path`.
-    pub fn new(report_path: &Path) -> DraftWriter {
-        DraftWriter {
-            path: draft_path(report_path),
-            pending: None,
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn save_atomic_replaces_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("r.yaml");
+        save_atomic(&p, b"one").unwrap();
+        save_atomic(&p, b"two").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"two");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("r.yaml")]);
+    }
+
+    #[test]
+    fn save_atomic_keeps_permissions_and_follows_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("r.yaml");
+        std::fs::write(&p, b"old").unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let link = dir.path().join("link.yaml");
+        std::os::unix::fs::symlink(&p, &link).unwrap();
+        save_atomic(&link, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read(&p).unwrap(), b"new");
+        let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
+
+    #[test]
+    fn save_atomic_into_a_missing_folder_fails_cleanly() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("no/such/r.yaml");
+        assert!(save_atomic(&p, b"x").is_err());
+    }
+
+    #[test]
+    fn stale_temporaries_of_dead_processes_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("r.yaml");
+        let dead = dir.path().join(".r.yaml.tmp-999999999-0");
+        let dead_draft = dir.path().join("..r.yaml.draft.tmp-999999999-3");
+        let mine = dir
+            .path()
+            .join(format!(".r.yaml.tmp-{}-0", std::process::id()));
+        let other = dir.path().join(".other.yaml.tmp-999999999-0");
+        for p in [&dead, &dead_draft, &mine, &other] {
+            std::fs::write(p, b"x").unwrap();
         }
+        remove_stale_temporaries(&file);
+        assert!(!dead.exists() && !dead_draft.exists());
+        assert!(mine.exists(), "a live process's file stays");
+        assert!(other.exists(), "another report's file stays");
     }
 
-    /// Where the draft is written.
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// The report changed: write it within [`DRAFT_DELAY`].
-    pub fn changed(&mut self, report: &Report) {
-        let due = self
-            .pending
-            .as_ref()
-            .map_or_else(|| Instant::now() + DRAFT_DELAY, |(due, _)| *due);
-        self.pending = Some((due, report.clone()));
-    }
-
-    /// How long the event loop may sleep before [`DraftWriter::tick`] must run; `None` when
-    /// nothing is pending.
-    pub fn deadline(&self) -> Option<Duration> {
-        self.pending
-            .as_ref()
-            .map(|(due, _)| due.saturating_duration_since(Instant::now()))
-    }
-
-    /// Writes the draft if it is due.
-    pub fn tick(&mut self) -> io::Result<()> {
-        if self
-            .pending
-            .as_ref()
-            .is_some_and(|(due, _)| Instant::now() >= *due)
-        {
-            self.flush()?;
-        }
-        Ok(())
-    }
-
-    /// Writes the pending draft now.
-    pub fn flush(&mut self) -> io::Result<()> {
-        if let Some((_, report)) = self.pending.take() {
-            save_report(&self.path, &report)?;
-        }
-        Ok(())
-    }
-
-    /// The report was saved: nothing pending, and the draft is removed.
-    pub fn saved(&mut self) -> io::Result<()> {
-        self.pending = None;
-        match std::fs::remove_file(&self.path) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-            _ => Ok(()),
-        }
+    #[test]
+    fn fnv_is_stable() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
     }
 }

@@ -12,7 +12,7 @@ pub mod testing;
 pub mod update;
 pub mod view;
 
-pub use run::run;
+pub use run::{run, run_opened};
 pub use state::{Dialog, Field, Kind, Options, Step, StepState, Tone, Wizard};
 pub use update::{update, Effect};
 pub use view::{draw, view, MIN_SIZE};

@@ -11,14 +11,36 @@ use std::time::Duration;
 
 /// Runs the wizard on a real terminal until the user quits. The terminal is given back on
 /// every way out (the panic hook of [`terminal::enter`] covers panics).
-pub fn run(mut wizard: Wizard) -> anyhow::Result<()> {
-    // HOOK (issue 5): the lock and draft recovery happen before this point, in cli::edit.
+pub fn run(wizard: Wizard) -> anyhow::Result<()> {
+    let opening = persist::Opening::now(&wizard.path);
+    run_opened(wizard, opening)
+}
+
+/// [`run`] for a FILE that `cli::edit` opened (the lock and draft recovery happened there):
+/// its identity when read, and whether the report is a recovered draft. Signals, a dropped
+/// terminal and panics write the draft ([`persist::guard`]).
+pub fn run_opened(mut wizard: Wizard, opening: persist::Opening) -> anyhow::Result<()> {
     let mut drafts = DraftWriter::new(&wizard.path);
+    let _guard = persist::guard::Guard::install(drafts.handle(), &wizard.path)?;
     let mut term = terminal::enter()?;
-    let result = event_loop(&mut term, &mut wizard, &mut drafts);
-    // Whatever happened (the terminal gone, an I/O error), what was typed reaches the draft.
+    let result = event_loop(&mut term, &mut wizard, &mut drafts, opening);
+    if let Err(e) = &result {
+        if e.downcast_ref::<std::io::Error>()
+            .is_some_and(persist::guard::is_terminal_gone)
+        {
+            // The SSH link is gone: write the draft and leave at once.
+            persist::guard::terminal_gone();
+        }
+    }
+    // Whatever happened (an I/O error), what was typed reaches the draft.
     let flushed = drafts.flush();
     terminal::restore()?;
+    if result.is_ok() && wizard.dirty {
+        if let Ok(Some(draft)) = drafts.handle().flush() {
+            let draft = crate::text::clean_line(&draft.display().to_string()).into_owned();
+            eprintln!("nianbao：未保存的修改保留在草稿 {draft}，下次打开时可以恢复。");
+        }
+    }
     result?;
     flushed?;
     Ok(())
@@ -28,7 +50,15 @@ fn event_loop(
     term: &mut terminal::Term,
     w: &mut Wizard,
     drafts: &mut DraftWriter,
+    mut opening: persist::Opening,
 ) -> anyhow::Result<()> {
+    if opening.recovered {
+        // The recovered draft stays the draft until the next save.
+        drafts.changed(&w.report);
+    }
+    if let Some(notice) = drafts.notice() {
+        w.message = Some((super::Tone::Info, notice));
+    }
     let size = term.size()?;
     w.size = (size.width, size.height);
     term.draw(|f| view(w, f))?;
@@ -39,10 +69,15 @@ fn event_loop(
             Some(t) => event::poll(t)?,
             None => event::poll(Duration::from_secs(3600))?,
         };
-        // HOOK (issue 5): check for SIGHUP/SIGTERM/SIGINT here (flush drafts, then leave).
+        // SIGHUP/SIGTERM/SIGINT and a hung-up terminal are handled by persist::guard's
+        // threads (this poll does not return for them): they write the draft and exit.
         if !ready {
+            let was_fallback = drafts.is_fallback();
             if let Err(e) = drafts.tick() {
                 w.message = Some((super::Tone::Error, format!("草稿写入失败：{e}")));
+                term.draw(|f| view(w, f))?;
+            } else if drafts.is_fallback() != was_fallback {
+                w.message = drafts.notice().map(|n| (super::Tone::Info, n));
                 term.draw(|f| view(w, f))?;
             }
             continue;
@@ -55,14 +90,22 @@ fn event_loop(
                 Effect::Redraw => redraw = true,
                 Effect::Changed => drafts.changed(&w.report),
                 Effect::Save | Effect::ForceSave => {
-                    // HOOK (issue 5): for `Save` (not `ForceSave`), if FILE changed on disk
-                    // since it was opened: `w.ask_overwrite(why); redraw = true; continue;`
+                    redraw = true;
+                    if fx == Effect::Save {
+                        // Ask before overwriting a file someone else changed since it was read.
+                        let change =
+                            persist::FileIdentity::check(&w.path, opening.identity.as_ref());
+                        if let Ok(Some(why)) = change.map(|c| c.explain(&w.path)) {
+                            w.ask_overwrite(why);
+                            continue;
+                        }
+                    }
                     let r = persist::save_report(&w.path, &w.report).map_err(|e| e.to_string());
                     if r.is_ok() {
                         let _ = drafts.saved();
+                        opening.identity = persist::FileIdentity::of(&w.path).ok().flatten();
                     }
                     w.saved(r);
-                    redraw = true;
                 }
                 Effect::Quit => return Ok(()),
             }

@@ -1,0 +1,215 @@
+//! Field-level differences between two reports, walked through the schema: agency, year,
+//! title, every heading and body of the prose parts, every cell of tables A, B and C that a
+//! person types (computed totals follow from them and are not counted) and the 信息处理费.
+
+use crate::model::schema::{
+    A_BLOCKS, B_COLUMNS, B_ROWS, C_COLUMNS, C_GROUPS, FEE_FIELDS, SECTIONS,
+};
+use crate::model::{Appeals, ProseSection, Report, Requests};
+
+/// One field whose value differs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    /// Where, in Chinese: the section heading (`基本信息` for agency, year and title).
+    pub section: String,
+    /// The field within the section, e.g. `一、本年新收 · 自然人` or `第 2 部分 · 正文`.
+    pub field: String,
+    /// The value in the first report (the file); `None` when the field does not exist there
+    /// (a prose part the other report added).
+    pub old: Option<String>,
+    /// The value in the second report (the draft); `None` when it does not exist there.
+    pub new: Option<String>,
+}
+
+type Push<'a> = dyn FnMut(&str, String, Option<String>, Option<String>) + 'a;
+
+/// The heading used for agency, year and title.
+pub const BASIC_SECTION: &str = "基本信息";
+
+/// Every field that differs between `old` (the file) and `new` (the draft), in report order.
+pub fn differences(old: &Report, new: &Report) -> Vec<Difference> {
+    let mut out = Vec::new();
+    let mut push = |section: &str, field: String, a: Option<String>, b: Option<String>| {
+        if a != b {
+            out.push(Difference {
+                section: section.to_string(),
+                field,
+                old: a,
+                new: b,
+            });
+        }
+    };
+    push(
+        BASIC_SECTION,
+        "机关名称".into(),
+        Some(old.agency.clone()),
+        Some(new.agency.clone()),
+    );
+    push(
+        BASIC_SECTION,
+        "年份".into(),
+        Some(old.year.to_string()),
+        Some(new.year.to_string()),
+    );
+    push(
+        BASIC_SECTION,
+        "标题".into(),
+        Some(old.title.clone().unwrap_or_default()),
+        Some(new.title.clone().unwrap_or_default()),
+    );
+
+    let prose = |section: ProseSection, push: &mut Push<'_>| {
+        let heading = section.heading();
+        let (a, b) = (old.parts(section), new.parts(section));
+        for i in 0..a.len().max(b.len()) {
+            let (pa, pb) = (a.get(i), b.get(i));
+            push(
+                &heading,
+                format!("第 {} 部分 · 标题", i + 1),
+                pa.map(|p| p.heading.clone()),
+                pb.map(|p| p.heading.clone()),
+            );
+            push(
+                &heading,
+                format!("第 {} 部分 · 正文", i + 1),
+                pa.map(|p| p.body.clone()),
+                pb.map(|p| p.body.clone()),
+            );
+        }
+    };
+    prose(ProseSection::Overview, &mut push);
+
+    let a_heading = SECTIONS[1].heading();
+    for block in &A_BLOCKS {
+        for (key, label) in block.rows {
+            for (col, col_label) in block.columns.iter().enumerate() {
+                let (va, vb) = match (old.proactive.count(key, col), new.proactive.count(key, col))
+                {
+                    (Some(x), Some(y)) => (x.to_string(), y.to_string()),
+                    // The one amount cell (行政事业性收费).
+                    _ => (
+                        old.proactive.fees_wan_yuan.to_string(),
+                        new.proactive.fees_wan_yuan.to_string(),
+                    ),
+                };
+                push(
+                    &a_heading,
+                    format!("{label} · {col_label}"),
+                    Some(va),
+                    Some(vb),
+                );
+            }
+        }
+    }
+
+    let b_heading = SECTIONS[2].heading();
+    for (r, row) in B_ROWS.iter().enumerate() {
+        for (c, col) in B_COLUMNS.iter().enumerate() {
+            if Requests::is_computed(r, c) {
+                continue;
+            }
+            push(
+                &b_heading,
+                format!("{} · {}", row.short, col.label),
+                Some(old.requests.get(r, c).to_string()),
+                Some(new.requests.get(r, c).to_string()),
+            );
+        }
+    }
+
+    let c_heading = SECTIONS[3].heading();
+    for (g, group) in C_GROUPS.iter().enumerate() {
+        for (c, col) in C_COLUMNS.iter().enumerate() {
+            if Appeals::is_computed(c) {
+                continue;
+            }
+            push(
+                &c_heading,
+                format!("{} · {}", group.short, col.label),
+                Some(old.appeals.cells[g][c].to_string()),
+                Some(new.appeals.cells[g][c].to_string()),
+            );
+        }
+    }
+
+    prose(ProseSection::Problems, &mut push);
+    prose(ProseSection::OtherMatters, &mut push);
+
+    let six = SECTIONS[5].heading();
+    let fee_values = |r: &Report| {
+        let f = &r.processing_fees;
+        [
+            f.notices.to_string(),
+            f.amount_notified_yuan.to_string(),
+            f.amount_collected_yuan.to_string(),
+        ]
+    };
+    let (fa, fb) = (fee_values(old), fee_values(new));
+    for (i, (_, label)) in FEE_FIELDS.iter().enumerate() {
+        push(
+            &six,
+            format!("信息处理费 · {label}"),
+            Some(fa[i].clone()),
+            Some(fb[i].clone()),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Amount, Part};
+
+    #[test]
+    fn the_same_report_has_no_differences() {
+        let r = crate::rules::testdata::huaian();
+        assert!(differences(&r, &r).is_empty());
+    }
+
+    #[test]
+    fn every_kind_of_field_is_seen() {
+        let old = Report::new("淮安市人民政府", 2024);
+        let mut new = old.clone();
+        new.agency = "淮安市人民政府办公室".into();
+        new.year = 2023;
+        new.title = Some("标题".into());
+        new.overview[1].body = "正文".into();
+        new.problems.push(Part::new("问题", ""));
+        new.proactive.regulations.issued = 3;
+        new.proactive.fees_wan_yuan = Amount::parse("1.5", 6).unwrap();
+        new.requests.set(0, 0, 12);
+        new.requests.recompute_totals();
+        new.appeals.cells[1][2] = 4;
+        new.appeals.recompute_totals();
+        new.processing_fees.notices = 1;
+        let d = differences(&old, &new);
+        let fields: Vec<String> = d
+            .iter()
+            .map(|d| format!("{} / {}", d.section, d.field))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "基本信息 / 机关名称",
+                "基本信息 / 年份",
+                "基本信息 / 标题",
+                "一、总体情况 / 第 2 部分 · 正文",
+                "二、主动公开政府信息情况 / 规章 · 本年制发件数",
+                "二、主动公开政府信息情况 / 行政事业性收费 · 本年收费金额（单位：万元）",
+                "三、收到和处理政府信息公开申请情况 / 一、本年新收 · 自然人",
+                "四、政府信息公开行政复议、行政诉讼情况 / 诉讼·直接起诉 · 其他结果",
+                "五、存在的主要问题及改进情况 / 第 1 部分 · 标题",
+                "五、存在的主要问题及改进情况 / 第 1 部分 · 正文",
+                "六、其他需要报告的事项 / 信息处理费 · 收费通知书件数",
+            ]
+        );
+        let b = &d[6];
+        assert_eq!(
+            (b.old.as_deref(), b.new.as_deref()),
+            (Some("0"), Some("12"))
+        );
+        assert_eq!(d[8].old, None);
+        assert_eq!(d[8].new.as_deref(), Some("问题"));
+    }
+}

@@ -1,0 +1,420 @@
+//! One editor per report: `.{file name}.lock` beside the report (or in the state folder when
+//! that folder is not writable), held with `flock` for as long as the wizard runs. The
+//! kernel drops the lock when its process dies, however it dies, so a lock left by a dead
+//! process is simply taken over; the file says who holds it, for the refusal message.
+
+use super::draft::{dir_writable, state_dir};
+use super::{file_name, parent_dir};
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{self, Read, Seek, Write};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// Who holds (or held) a lock, as written in the lock file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holder {
+    /// Process id.
+    pub pid: u32,
+    /// Host name.
+    pub host: String,
+    /// User name.
+    pub user: String,
+    /// When the holder started editing.
+    pub started: SystemTime,
+}
+
+impl Holder {
+    fn me() -> Holder {
+        Holder {
+            pid: std::process::id(),
+            host: hostname(),
+            user: username(),
+            started: SystemTime::now(),
+        }
+    }
+
+    fn to_text(&self) -> String {
+        let secs = self
+            .started
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        format!(
+            "pid: {}\nhost: {}\nuser: {}\nstarted: {secs}\n",
+            self.pid,
+            one_line(&self.host),
+            one_line(&self.user)
+        )
+    }
+
+    fn parse(text: &str) -> Option<Holder> {
+        let mut pid = None;
+        let (mut host, mut user, mut started) = (String::new(), String::new(), UNIX_EPOCH);
+        for line in text.lines() {
+            let Some((k, v)) = line.split_once(": ") else {
+                continue;
+            };
+            match k {
+                "pid" => pid = v.trim().parse().ok(),
+                "host" => host = v.to_string(),
+                "user" => user = v.to_string(),
+                "started" => {
+                    started = UNIX_EPOCH + Duration::from_secs(v.trim().parse().unwrap_or(0))
+                }
+                _ => {}
+            }
+        }
+        Some(Holder {
+            pid: pid?,
+            host,
+            user,
+            started,
+        })
+    }
+
+    /// `进程 1234（用户 li，主机 server1，2026-11-26 22:10:03 起）`.
+    pub fn describe(&self) -> String {
+        let mut who = Vec::new();
+        if !self.user.is_empty() {
+            who.push(format!("用户 {}", crate::text::clean_line(&self.user)));
+        }
+        if !self.host.is_empty() {
+            who.push(format!("主机 {}", crate::text::clean_line(&self.host)));
+        }
+        if self.started > UNIX_EPOCH {
+            who.push(format!("{} 起", super::local_time(self.started)));
+        }
+        if who.is_empty() {
+            format!("进程 {}", self.pid)
+        } else {
+            format!("进程 {}（{}）", self.pid, who.join("，"))
+        }
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.replace(['\n', '\r'], " ")
+}
+
+fn hostname() -> String {
+    let mut buf = [0u8; 256];
+    // SAFETY: the buffer is valid for its length; gethostname NUL-terminates on success.
+    let ok = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) } == 0;
+    if !ok {
+        return String::new();
+    }
+    let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+    String::from_utf8_lossy(&buf[..end]).into_owned()
+}
+
+fn username() -> String {
+    for var in ["USER", "LOGNAME"] {
+        if let Some(v) = std::env::var_os(var).filter(|v| !v.is_empty()) {
+            return v.to_string_lossy().into_owned();
+        }
+    }
+    // SAFETY: getuid cannot fail; getpwuid_r writes only into the buffers we pass and
+    // `pw_name` points into `buf`, which outlives its use.
+    unsafe {
+        let uid = libc::getuid();
+        let mut pwd: libc::passwd = std::mem::zeroed();
+        let mut buf = [0 as libc::c_char; 1024];
+        let mut result: *mut libc::passwd = std::ptr::null_mut();
+        if libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut result) == 0
+            && !result.is_null()
+            && !pwd.pw_name.is_null()
+        {
+            return std::ffi::CStr::from_ptr(pwd.pw_name)
+                .to_string_lossy()
+                .into_owned();
+        }
+        format!("uid {uid}")
+    }
+}
+
+/// For a holder on this machine: how to end it if its link is gone (SIGTERM writes its draft).
+fn kill_hint(holder: Option<&Holder>) -> String {
+    match holder {
+        Some(h) if !h.host.is_empty() && h.host == hostname() => format!(
+            "。若那边的连接已断开而进程仍在，可执行 kill {} 结束它（未保存的内容会写入草稿，再打开时可恢复）",
+            h.pid
+        ),
+        _ => String::new(),
+    }
+}
+
+/// Why the lock could not be taken.
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    /// Another live process edits the report.
+    #[error("{file} 正在被另一个 nianbao 编辑：{}。同一时间只能有一人编辑；请先在那边保存并退出（锁文件：{lock}）{}", holder.as_ref().map_or_else(|| "进程未知".to_string(), Holder::describe), kill_hint(holder.as_ref()))]
+    Held {
+        /// The report.
+        file: String,
+        /// The lock file.
+        lock: String,
+        /// Who holds it, when the lock file says so.
+        holder: Option<Holder>,
+    },
+    /// The lock file could not be created or read.
+    #[error("无法建立编辑锁 {lock}：{source}")]
+    Io {
+        /// The lock file.
+        lock: String,
+        /// What went wrong.
+        source: io::Error,
+    },
+}
+
+/// Lock files held by this process, so that [`remove_held`] can remove them when the process
+/// ends without running destructors (signals, a dropped terminal).
+static HELD: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Removes the lock files this process holds; for the way out of [`super::guard`], which
+/// ends the process without dropping the [`EditLock`]. The kernel releases the locks
+/// themselves when the process ends.
+pub(crate) fn remove_held() {
+    if let Ok(held) = HELD.try_lock() {
+        for p in held.iter() {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
+/// The one-editor lock of a report, held until dropped (the lock file is then removed).
+#[derive(Debug)]
+pub struct EditLock {
+    file: File,
+    path: PathBuf,
+    previous: Option<Holder>,
+}
+
+impl EditLock {
+    /// Takes the lock of `report_path`, or says who holds it.
+    pub fn acquire(report_path: &Path) -> Result<EditLock, LockError> {
+        EditLock::acquire_in(report_path, state_dir())
+    }
+
+    /// [`EditLock::acquire`] with an explicit state folder for reports whose folder is not
+    /// writable (tests).
+    pub fn acquire_in(
+        report_path: &Path,
+        state_dir: Option<PathBuf>,
+    ) -> Result<EditLock, LockError> {
+        let fallback = state_dir.map(|d| super::fallback_path(report_path, &d, "lock"));
+        let beside = report_path.with_file_name(format!(".{}.lock", file_name(report_path)));
+        let first = match &fallback {
+            Some(f) if !dir_writable(&parent_dir(report_path)) => f.clone(),
+            _ => beside,
+        };
+        let tried_fallback = Some(&first) == fallback.as_ref();
+        match (EditLock::acquire_at(report_path, first), fallback) {
+            // The folder looked writable but refused the file: use the state folder.
+            (Err(LockError::Io { .. }), Some(f)) if !tried_fallback => {
+                EditLock::acquire_at(report_path, f)
+            }
+            (result, _) => result,
+        }
+    }
+
+    /// Takes the lock using the lock file `path` (tests).
+    pub fn acquire_at(report_path: &Path, path: PathBuf) -> Result<EditLock, LockError> {
+        let io_err = |source| LockError::Io {
+            lock: path.display().to_string(),
+            source,
+        };
+        loop {
+            if let Some(dir) = path.parent() {
+                if !dir.exists() {
+                    use std::os::unix::fs::DirBuilderExt;
+                    std::fs::DirBuilder::new()
+                        .recursive(true)
+                        .mode(0o700)
+                        .create(dir)
+                        .map_err(io_err)?;
+                }
+            }
+            let mut file = OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .mode(0o644)
+                .open(&path)
+                .map_err(io_err)?;
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(TryLockError::WouldBlock) => {
+                    let mut text = String::new();
+                    let _ = file.read_to_string(&mut text);
+                    return Err(LockError::Held {
+                        file: crate::text::clean_line(&report_path.display().to_string())
+                            .into_owned(),
+                        lock: path.display().to_string(),
+                        holder: Holder::parse(&text),
+                    });
+                }
+                Err(TryLockError::Error(e)) => return Err(io_err(e)),
+            }
+            // The holder we waited on may have removed the file between our open and our
+            // lock: then we hold a lock on a file nobody else can see. Start again.
+            let same = match (file.metadata(), std::fs::metadata(&path)) {
+                (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+                _ => false,
+            };
+            if !same {
+                continue;
+            }
+            let mut text = String::new();
+            let _ = file.read_to_string(&mut text);
+            let previous = Holder::parse(&text);
+            let me = Holder::me().to_text();
+            file.set_len(0).map_err(io_err)?;
+            file.rewind().map_err(io_err)?;
+            file.write_all(me.as_bytes()).map_err(io_err)?;
+            let _ = file.sync_all();
+            if let Ok(mut held) = HELD.lock() {
+                held.push(path.clone());
+            }
+            super::remove_stale_temporaries(report_path);
+            return Ok(EditLock {
+                file,
+                path,
+                previous,
+            });
+        }
+    }
+
+    /// The lock file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The process whose lock was taken over (it died without removing it), if any.
+    pub fn taken_over(&self) -> Option<&Holder> {
+        self.previous.as_ref()
+    }
+}
+
+impl Drop for EditLock {
+    fn drop(&mut self) {
+        if let Ok(mut held) = HELD.lock() {
+            held.retain(|p| p != &self.path);
+        }
+        // Remove while still holding it, then let the descriptor close.
+        let _ = std::fs::remove_file(&self.path);
+        let _ = self.file.unlock();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_editor_is_refused_with_the_holder_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("report.yaml");
+        let first = EditLock::acquire(&file).unwrap();
+        assert_eq!(first.path(), dir.path().join(".report.yaml.lock"));
+        assert!(first.taken_over().is_none());
+        let err = EditLock::acquire(&file).unwrap_err();
+        let LockError::Held { holder, .. } = &err else {
+            panic!("{err}");
+        };
+        let holder = holder.as_ref().unwrap();
+        assert_eq!(holder.pid, std::process::id());
+        assert_eq!(holder.host, hostname());
+        let msg = err.to_string();
+        assert!(msg.contains("正在被另一个 nianbao 编辑"), "{msg}");
+        assert!(
+            msg.contains(&format!("进程 {}", std::process::id())),
+            "{msg}"
+        );
+        drop(first);
+        assert!(!dir.path().join(".report.yaml.lock").exists());
+        let again = EditLock::acquire(&file).unwrap();
+        assert!(again.taken_over().is_none());
+    }
+
+    #[test]
+    fn a_dead_holders_lock_is_taken_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("report.yaml");
+        // A lock file left by a process that died: the text is there, the flock is not.
+        let dead = Holder {
+            pid: 999_999,
+            host: "old-host".into(),
+            user: "li".into(),
+            started: UNIX_EPOCH + Duration::from_secs(1_800_000_000),
+        };
+        std::fs::write(dir.path().join(".report.yaml.lock"), dead.to_text()).unwrap();
+        let lock = EditLock::acquire(&file).unwrap();
+        assert_eq!(lock.taken_over(), Some(&dead));
+        let text = std::fs::read_to_string(lock.path()).unwrap();
+        assert_eq!(Holder::parse(&text).unwrap().pid, std::process::id());
+    }
+
+    #[test]
+    fn a_lock_held_by_another_process_is_seen() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("report.yaml");
+        let lock = dir.path().join(".report.yaml.lock");
+        std::fs::write(
+            &lock,
+            "pid: 4242\nhost: other\nuser: wang\nstarted: 1800000000\n",
+        )
+        .unwrap();
+        // flock(1) holds the lock in another process; it says so once it has it.
+        let mut child = match std::process::Command::new("flock")
+            .arg(&lock)
+            .args(["sh", "-c", "echo locked; exec sleep 30"])
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+        {
+            Ok(c) => c,
+            Err(_) => return, // util-linux missing: covered by the in-process test above
+        };
+        let mut line = String::new();
+        let mut out = io::BufReader::new(child.stdout.take().unwrap());
+        io::BufRead::read_line(&mut out, &mut line).unwrap();
+        assert_eq!(line.trim(), "locked");
+        let err = EditLock::acquire(&file).unwrap_err();
+        let _ = child.kill();
+        let _ = child.wait();
+        let msg = err.to_string();
+        assert!(msg.contains("进程 4242（用户 wang，主机 other，"), "{msg}");
+        assert!(
+            !msg.contains("kill"),
+            "another host's process cannot be killed from here"
+        );
+    }
+
+    #[test]
+    fn a_folder_that_refuses_the_lock_sends_it_to_the_state_folder() {
+        let state = tempfile::tempdir().unwrap();
+        // /proc refuses new files, even for root.
+        let lock = EditLock::acquire_in(Path::new("/proc/report.yaml"), Some(state.path().into()))
+            .unwrap();
+        assert!(lock.path().starts_with(state.path()), "{:?}", lock.path());
+        let again = EditLock::acquire_in(Path::new("/proc/report.yaml"), Some(state.path().into()));
+        assert!(matches!(again, Err(LockError::Held { .. })));
+        let path = lock.path().to_path_buf();
+        drop(lock);
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn holder_text_round_trips() {
+        let h = Holder {
+            pid: 7,
+            host: "a\nb".into(),
+            user: "u".into(),
+            started: UNIX_EPOCH + Duration::from_secs(5),
+        };
+        let back = Holder::parse(&h.to_text()).unwrap();
+        assert_eq!(back.host, "a b");
+        assert_eq!(back.pid, 7);
+        assert_eq!(Holder::parse("garbage"), None);
+    }
+}
