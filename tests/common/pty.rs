@@ -149,6 +149,13 @@ impl Session {
 
     /// Resizes the terminal (the program gets SIGWINCH).
     pub fn resize(&mut self, cols: u16, rows: u16) {
+        // The emulator first: the program redraws as soon as it gets SIGWINCH, and that
+        // redraw must be read at the new size.
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, cols);
         self.master
             .resize(PtySize {
                 rows,
@@ -157,11 +164,6 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("resize");
-        self.parser
-            .lock()
-            .unwrap()
-            .screen_mut()
-            .set_size(rows, cols);
     }
 
     /// Waits for the program to exit and returns its exit code.
