@@ -58,13 +58,12 @@ pub fn check_file(path: &Path, ctx: &Context<'_>) -> FileResult {
 /// 2 a file could not be read).
 pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
     let previous = match &args.previous {
-        Some(p) => match yaml::load_file(p) {
-            Ok(l) => Some(l.report),
-            Err(e) => {
-                eprintln!("上年报告无法读取：{}", clean_line(&e.to_string()));
+        Some(p) => {
+            let Some(report) = super::load_previous(p) else {
                 return Ok(2);
-            }
-        },
+            };
+            Some(report)
+        }
         None => None,
     };
     let ctx = Context {

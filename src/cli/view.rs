@@ -4,7 +4,6 @@ use crate::text::clean_line;
 use crate::tui::terminal;
 use crate::tui::theme::Theme;
 use crate::tui::view::{Outcome, Viewer};
-use crate::yaml;
 use clap::Args;
 use ratatui::crossterm::event;
 use std::io::IsTerminal;
@@ -32,13 +31,12 @@ pub fn run(args: ViewArgs) -> anyhow::Result<i32> {
             );
             return Ok(2);
         }
-        Some(p) => match yaml::load_file(p) {
-            Ok(l) => Some(l.report),
-            Err(e) => {
-                eprintln!("上年报告无法读取：{}", clean_line(&e.to_string()));
+        Some(p) => {
+            let Some(report) = super::load_previous(p) else {
                 return Ok(2);
-            }
-        },
+            };
+            Some(report)
+        }
         None => None,
     };
     // Keys are read from the terminal itself (crossterm opens /dev/tty when standard input

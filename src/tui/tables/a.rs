@@ -1,8 +1,8 @@
 //! Table A (二、主动公开政府信息情况) as published: four 第二十条 blocks, each with its
 //! 信息内容 header row; the amount 本年收费金额（单位：万元） shown exactly.
 
-use super::layout::{draw_cell, visible_columns, width, Canvas, CellDraw, CELL_EXTRA};
-use super::{mark_of, TableProps};
+use super::layout::{visible_columns, width, Canvas, CELL_EXTRA};
+use super::{draw_number, TableProps};
 use crate::model::schema::{A_BLOCKS, A_CONTENT_HEADER};
 use crate::model::CellRef;
 use ratatui::layout::Position;
@@ -107,18 +107,14 @@ pub fn draw(props: &TableProps<'_>, cv: &mut Canvas<'_>) -> Option<Position> {
                     (true, Some(e)) => e.to_string(),
                     _ => value(props, k, c),
                 };
-                let pos = draw_cell(
+                let pos = draw_number(
                     cv,
-                    theme,
-                    &CellDraw {
-                        x: xs[c],
-                        line,
-                        w: content[c],
-                        text: &text,
-                        computed: false,
-                        mark: mark_of(props.marks, CellRef::A { field: k, col: c }),
-                        focused,
-                    },
+                    props,
+                    CellRef::A { field: k, col: c },
+                    (xs[c], line, content[c]),
+                    &text,
+                    false,
+                    focused,
                 );
                 cursor = cursor.or(pos);
             }

@@ -2,11 +2,8 @@
 //! the 勾稽关系 corner, the nested row labels (三、本年度办理结果 written down the side,
 //! （三）…（六） spanning their rows), seven right-aligned number columns.
 
-use super::layout::{
-    draw_cell, two_line_width, visible_columns, width, wrap, wrap_clip, Canvas, CellDraw,
-    CELL_EXTRA,
-};
-use super::{mark_of, TableProps};
+use super::layout::{two_line_width, visible_columns, width, wrap, wrap_clip, Canvas, CELL_EXTRA};
+use super::{draw_number, TableProps};
 use crate::model::schema::{
     B_APPLICANT_HEADER, B_COLUMNS, B_CORNER, B_GROUPS, B_LEGAL_ENTITY_GROUP, B_ROWS, B_ROW_COUNT,
     G_OUTCOME,
@@ -286,18 +283,14 @@ pub fn draw(props: &TableProps<'_>, cv: &mut Canvas<'_>) -> Option<Position> {
                     std::borrow::Cow::Borrowed(value.as_str())
                 }
             };
-            let pos = draw_cell(
+            let pos = draw_number(
                 cv,
-                theme,
-                &CellDraw {
-                    x: xs[c],
-                    line,
-                    w: widths[c],
-                    text: &text,
-                    computed: Requests::is_computed(r, c),
-                    mark: mark_of(props.marks, cell),
-                    focused,
-                },
+                props,
+                cell,
+                (xs[c], line, widths[c]),
+                &text,
+                Requests::is_computed(r, c),
+                focused,
             );
             cursor = cursor.or(pos);
         }

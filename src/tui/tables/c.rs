@@ -3,8 +3,8 @@
 //! per group under a single header of the five results.
 
 use super::layout::CELL_EXTRA;
-use super::layout::{draw_cell, two_line_width, visible_columns, width, wrap, Canvas, CellDraw};
-use super::{b::digits, mark_of, TableProps};
+use super::layout::{two_line_width, visible_columns, width, wrap, Canvas};
+use super::{b::digits, draw_number, TableProps};
 use crate::model::schema::{C_COLUMNS, C_GROUPS};
 use crate::model::{Appeals, CellRef};
 use ratatui::layout::Position;
@@ -179,18 +179,14 @@ fn draw_wide(props: &TableProps<'_>, cv: &mut Canvas<'_>) -> Option<Position> {
         }
         let focused = focus == Some(i);
         let text = value_text(props, g, c, focused);
-        let pos = draw_cell(
+        let pos = draw_number(
             cv,
-            theme,
-            &CellDraw {
-                x: cell_x(i),
-                line: WIDE_HEADER,
-                w: content[i],
-                text: &text,
-                computed: Appeals::is_computed(c),
-                mark: mark_of(props.marks, CellRef::C { group: g, col: c }),
-                focused,
-            },
+            props,
+            CellRef::C { group: g, col: c },
+            (cell_x(i), WIDE_HEADER, content[i]),
+            &text,
+            Appeals::is_computed(c),
+            focused,
         );
         cursor = cursor.or(pos);
     }
@@ -283,18 +279,14 @@ fn draw_stacked(props: &TableProps<'_>, cv: &mut Canvas<'_>, two_line: bool) -> 
         for c in start..end {
             let focused = focus == Some((g, c));
             let text = value_text(props, g, c, focused);
-            let pos = draw_cell(
+            let pos = draw_number(
                 cv,
-                theme,
-                &CellDraw {
-                    x: xs[c],
-                    line,
-                    w: content[c],
-                    text: &text,
-                    computed: Appeals::is_computed(c),
-                    mark: mark_of(props.marks, CellRef::C { group: g, col: c }),
-                    focused,
-                },
+                props,
+                CellRef::C { group: g, col: c },
+                (xs[c], line, content[c]),
+                &text,
+                Appeals::is_computed(c),
+                focused,
             );
             cursor = cursor.or(pos);
         }

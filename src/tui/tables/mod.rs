@@ -95,6 +95,33 @@ pub fn mark_of(marks: &[(CellRef, Mark)], cell: CellRef) -> Option<Mark> {
     out
 }
 
+/// Draws the number cell `cell` of a table with [`layout::draw_cell`]: `at` is its left column
+/// (the mark slot), table line and content width; its mark comes from `props.marks`. Returns
+/// the cursor position when the cell is focused and visible.
+fn draw_number(
+    cv: &mut Canvas<'_>,
+    props: &TableProps<'_>,
+    cell: CellRef,
+    (x, line, w): (u16, u16, u16),
+    text: &str,
+    computed: bool,
+    focused: bool,
+) -> Option<Position> {
+    layout::draw_cell(
+        cv,
+        props.theme,
+        &layout::CellDraw {
+            x,
+            line,
+            w,
+            text,
+            computed,
+            mark: mark_of(props.marks, cell),
+            focused,
+        },
+    )
+}
+
 /// The marks for every table cell the findings concern (error or warning by severity), for
 /// [`TableProps::marks`].
 pub fn marks_from_findings(findings: &[Finding]) -> Vec<(CellRef, Mark)> {

@@ -79,16 +79,6 @@ impl Layout {
     }
 }
 
-/// Which table a cell belongs to.
-pub fn table_of(cell: CellRef) -> Option<Table> {
-    match cell {
-        CellRef::A { .. } => Some(Table::A),
-        CellRef::B { .. } => Some(Table::B),
-        CellRef::C { .. } => Some(Table::C),
-        _ => None,
-    }
-}
-
 /// Lays the document out for `width` columns.
 pub fn lay_out(doc: &Document, width: u16) -> Layout {
     let text_width = width.saturating_sub(GUTTER).max(1) as usize;

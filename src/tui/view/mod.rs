@@ -236,7 +236,7 @@ impl Viewer {
                 .filter(|_| self.doc.report.is_some())
                 .unwrap_or(listed);
         };
-        if let Some(t) = layout::table_of(cell) {
+        if let Some(t) = tables::table_of(cell) {
             let top = self.layout.table_row(t).unwrap_or(listed);
             return top + usize::from(self.cell_offset(t, cell));
         }
