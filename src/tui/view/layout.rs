@@ -197,6 +197,16 @@ pub fn wrap(text: &str, width: usize, first: usize, rest: usize) -> Vec<String> 
             // fewer (it moves down with the punctuation), as printed Chinese does.
             if no_line_start(chars[j].0) && j - i > 1 {
                 j -= 1;
+                // The character moved down must not split a number: "100%" stays whole.
+                if is_word(chars[j].0) && is_word(chars[j - 1].0) {
+                    let mut k = j - 1;
+                    while k > i && is_word(chars[k - 1].0) {
+                        k -= 1;
+                    }
+                    if k > i {
+                        j = k;
+                    }
+                }
             }
         }
         let mut line = " ".repeat(indent);
@@ -224,6 +234,13 @@ fn is_word(c: char) -> bool {
 mod tests {
     use super::*;
     use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn a_number_before_closing_punctuation_stays_whole() {
+        // "100%" would fit up to "10", and "%" may not start a line: the whole number moves.
+        let lines = wrap("合格率均为 100%。", 14, 0, 0);
+        assert_eq!(lines, vec!["合格率均为", "100%。"]);
+    }
 
     #[test]
     fn cjk_takes_two_columns() {

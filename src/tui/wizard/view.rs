@@ -90,23 +90,15 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
-/// Wraps text to `width` display columns (character by character: right for Chinese).
+/// Wraps text to `width` display columns, paragraph by paragraph, with the viewer's Chinese
+/// line breaking (CJK two columns, numbers kept whole, no line starting with `，` or `。`), so
+/// that step 8 reads exactly like `nianbao view`.
 pub fn wrap(s: &str, width: usize) -> Vec<String> {
     let width = width.max(2);
     let mut lines = Vec::new();
     for para in s.split('\n') {
-        let mut line = String::new();
-        let mut w = 0;
-        for ch in para.chars() {
-            let cw = ch.width().unwrap_or(0);
-            if w + cw > width {
-                lines.push(std::mem::take(&mut line));
-                w = 0;
-            }
-            line.push(ch);
-            w += cw;
-        }
-        lines.push(line);
+        // An empty paragraph gives one empty line.
+        lines.extend(crate::tui::view::layout::wrap(para, width, 0, 0));
     }
     lines
 }
