@@ -98,7 +98,7 @@ pub fn wrap(s: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     for para in s.split('\n') {
         // An empty paragraph gives one empty line.
-        lines.extend(crate::tui::view::layout::wrap(para, width, 0, 0));
+        lines.extend(crate::tui::wrap::wrap(para, width, 0, 0));
     }
     lines
 }

@@ -1,0 +1,154 @@
+//! Wrapping text to a terminal's width the way printed Chinese is set: CJK characters take two
+//! columns, numbers and Latin words stay whole, and closing punctuation (，。、…) never starts a
+//! line. Shared by the viewer and the wizard's preview so the report reads the same in both.
+
+use unicode_width::UnicodeWidthChar;
+
+/// Characters that must not begin a line (Chinese line-breaking rules, 避头点).
+fn no_line_start(c: char) -> bool {
+    "，。、；：？！）」』》〉】”’…—·,.;:?!)]%".contains(c)
+}
+
+/// Wraps `text` to `width` display columns (CJK characters take two), indenting the first
+/// line by `first` columns and the others by `rest`. Latin words are kept whole where they
+/// fit; punctuation such as `，` and `。` never starts a line.
+pub fn wrap(text: &str, width: usize, first: usize, rest: usize) -> Vec<String> {
+    let width = width.max(1);
+    let chars: Vec<(char, usize)> = text
+        .chars()
+        .map(|c| (c, UnicodeWidthChar::width(c).unwrap_or(0)))
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut indent = first.min(width.saturating_sub(2));
+    while i < chars.len() {
+        let avail = width.saturating_sub(indent).max(chars[i].1.max(1));
+        // Take as many characters as fit.
+        let mut used = 0;
+        let mut j = i;
+        while j < chars.len() && used + chars[j].1 <= avail {
+            used += chars[j].1;
+            j += 1;
+        }
+        if j == i {
+            j = i + 1; // a character wider than the line: put it alone
+        }
+        if j < chars.len() {
+            // Keep a Latin word or a number whole unless it fills the line by itself.
+            if is_word(chars[j].0) && is_word(chars[j - 1].0) {
+                let mut k = j - 1;
+                while k > i && is_word(chars[k - 1].0) {
+                    k -= 1;
+                }
+                if k > i {
+                    j = k;
+                }
+            }
+            // Do not start the next line with closing punctuation: take one character
+            // fewer (it moves down with the punctuation), as printed Chinese does.
+            if no_line_start(chars[j].0) && j - i > 1 {
+                j -= 1;
+                // The character moved down must not split a number: "100%" stays whole.
+                if is_word(chars[j].0) && is_word(chars[j - 1].0) {
+                    let mut k = j - 1;
+                    while k > i && is_word(chars[k - 1].0) {
+                        k -= 1;
+                    }
+                    if k > i {
+                        j = k;
+                    }
+                }
+            }
+        }
+        let mut line = " ".repeat(indent);
+        line.extend(chars[i..j].iter().map(|(c, _)| *c));
+        let trimmed = line.trim_end().len();
+        line.truncate(trimmed);
+        out.push(line);
+        i = j;
+        while i < chars.len() && chars[i].0 == ' ' {
+            i += 1;
+        }
+        indent = rest.min(width.saturating_sub(2));
+    }
+    if out.is_empty() {
+        out.push(String::new());
+    }
+    out
+}
+
+fn is_word(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn a_number_before_closing_punctuation_stays_whole() {
+        // "100%" would fit up to "10", and "%" may not start a line: the whole number moves.
+        let lines = wrap("合格率均为 100%。", 14, 0, 0);
+        assert_eq!(lines, vec!["合格率均为", "100%。"]);
+    }
+
+    #[test]
+    fn cjk_takes_two_columns() {
+        let lines = wrap("一二三四五六七八九十", 8, 0, 0);
+        assert_eq!(lines, vec!["一二三四", "五六七八", "九十"]);
+        for l in &lines {
+            assert!(l.width() <= 8);
+        }
+    }
+
+    #[test]
+    fn first_line_is_indented() {
+        let lines = wrap("一二三四五六", 8, 4, 0);
+        assert_eq!(lines, vec!["    一二", "三四五六"]);
+    }
+
+    #[test]
+    fn punctuation_does_not_start_a_line() {
+        let lines = wrap("一二三四，五六", 8, 0, 0);
+        assert_eq!(lines, vec!["一二三", "四，五六"]);
+    }
+
+    #[test]
+    fn latin_words_stay_whole() {
+        let lines = wrap("see the nianbao tool", 12, 0, 0);
+        assert_eq!(lines, vec!["see the", "nianbao tool"]);
+    }
+
+    #[test]
+    fn every_line_fits_and_nothing_is_lost() {
+        let text = "2023 年，洪泽区人民政府坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实《条例》相关规范要求。abcdefghijklmnopqrstuvwxyz";
+        for w in [3, 5, 10, 17, 40, 78] {
+            let lines = wrap(text, w, 4, 2);
+            for l in &lines {
+                assert!(l.width() <= w.max(2), "{w}: {l:?}");
+            }
+            let joined: String = lines.concat().chars().filter(|c| *c != ' ').collect();
+            let orig: String = text.chars().filter(|c| *c != ' ').collect();
+            assert_eq!(joined, orig, "width {w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn wrap_never_panics_fits_and_loses_nothing(
+            text in "[a-z0-9 ，。、年月日报告政府\u{301}\u{200b}]{0,120}",
+            width in 0usize..90,
+            first in 0usize..6,
+            rest in 0usize..4,
+        ) {
+            let lines = wrap(&text, width, first, rest);
+            for l in &lines {
+                proptest::prop_assert!(l.width() <= width.max(2), "{:?} > {}", l, width);
+            }
+            let joined: String = lines.concat().chars().filter(|c| *c != ' ').collect();
+            let orig: String = text.chars().filter(|c| *c != ' ').collect();
+            proptest::prop_assert_eq!(joined, orig);
+        }
+    }
+}
