@@ -35,29 +35,13 @@ pub fn wrap(text: &str, width: usize, first: usize, rest: usize) -> Vec<String> 
         }
         if j < chars.len() {
             // Keep a Latin word or a number whole unless it fills the line by itself.
-            if is_word(chars[j].0) && is_word(chars[j - 1].0) {
-                let mut k = j - 1;
-                while k > i && is_word(chars[k - 1].0) {
-                    k -= 1;
-                }
-                if k > i {
-                    j = k;
-                }
-            }
+            j = keep_word_whole(&chars, i, j);
             // Do not start the next line with closing punctuation: take one character
             // fewer (it moves down with the punctuation), as printed Chinese does.
             if no_line_start(chars[j].0) && j - i > 1 {
                 j -= 1;
                 // The character moved down must not split a number: "100%" stays whole.
-                if is_word(chars[j].0) && is_word(chars[j - 1].0) {
-                    let mut k = j - 1;
-                    while k > i && is_word(chars[k - 1].0) {
-                        k -= 1;
-                    }
-                    if k > i {
-                        j = k;
-                    }
-                }
+                j = keep_word_whole(&chars, i, j);
             }
         }
         let mut line = " ".repeat(indent);
@@ -75,6 +59,23 @@ pub fn wrap(text: &str, width: usize, first: usize, rest: usize) -> Vec<String> 
         out.push(String::new());
     }
     out
+}
+
+/// Moves a break at `j` (line from `i`) back to the start of the word it would split, unless
+/// that word starts the line.
+fn keep_word_whole(chars: &[(char, usize)], i: usize, j: usize) -> usize {
+    if !(is_word(chars[j].0) && is_word(chars[j - 1].0)) {
+        return j;
+    }
+    let mut k = j - 1;
+    while k > i && is_word(chars[k - 1].0) {
+        k -= 1;
+    }
+    if k > i {
+        k
+    } else {
+        j
+    }
 }
 
 fn is_word(c: char) -> bool {
