@@ -1,5 +1,7 @@
 //! Event-script tests of the wizard: key sequences applied to the state, without a terminal.
 
+mod common;
+
 use nianbao::model::schema::{B_TOTAL_COL, R_OUTCOME_TOTAL};
 use nianbao::model::{Amount, CellRef, ProseSection, Report};
 use nianbao::tui::tables::{editable_cells, Table};
@@ -8,12 +10,7 @@ use nianbao::tui::wizard::{Dialog, Effect, Field, Step, StepState, Tone, Wizard}
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 fn huaian() -> Report {
-    nianbao::yaml::load_str(
-        include_str!("../examples/huaian-2024.yaml"),
-        "huaian-2024.yaml",
-    )
-    .expect("example loads")
-    .report
+    common::examples::example("huaian-2024.yaml")
 }
 
 fn blank() -> Wizard {

@@ -1,18 +1,15 @@
 //! Snapshot tests of every step of the wizard at 80x24 and 120x40, with real data
 //! (examples/huaian-2024.yaml) and with errors showing.
 
+mod common;
+
 use nianbao::model::{Part, Report};
 use nianbao::tui::wizard::testing::{chars, feed, key, render, wizard};
 use nianbao::tui::wizard::{Step, Wizard};
 use ratatui::crossterm::event::KeyCode;
 
 fn huaian() -> Report {
-    nianbao::yaml::load_str(
-        include_str!("../examples/huaian-2024.yaml"),
-        "huaian-2024.yaml",
-    )
-    .expect("example loads")
-    .report
+    common::examples::example("huaian-2024.yaml")
 }
 
 /// huaian-2024 with mistakes in several steps.
