@@ -65,6 +65,7 @@ fn arb_report() -> impl Strategy<Value = Report> {
         tricky_string(),
         any::<i32>(),
         prop::option::of(tricky_string()),
+        tricky_string(),
     );
     let prose = (arb_parts(), arb_parts(), arb_parts());
     let a = (prop::array::uniform6(count()), amount(6));
@@ -72,9 +73,10 @@ fn arb_report() -> impl Strategy<Value = Report> {
     let c = prop::collection::vec(count(), 15);
     let fees = (count(), amount(2), amount(2));
     (meta, prose, a, b, c, fees).prop_map(
-        |((agency, year, title), (o, p, m), (a, wan), b, c, (n, notified, collected))| {
+        |((agency, year, title, preamble), (o, p, m), (a, wan), b, c, (n, notified, collected))| {
             let mut r = Report::new(agency, year);
             r.title = title;
+            r.preamble = preamble;
             r.overview = o;
             r.problems = p;
             r.other_matters = m;

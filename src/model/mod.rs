@@ -20,6 +20,8 @@ pub struct Report {
     pub year: i32,
     /// An explicit title; `None` means the standard title derived from agency and year.
     pub title: Option<String>,
+    /// The opening paragraph before 一 (本报告根据…编制…); empty when there is none.
+    pub preamble: String,
     /// 一、总体情况.
     pub overview: Vec<Part>,
     /// 二、table A.
@@ -301,6 +303,7 @@ impl Report {
             agency: agency.into(),
             year,
             title: None,
+            preamble: String::new(),
             overview: schema::OVERVIEW_STANDARD_HEADINGS
                 .iter()
                 .map(|h| Part::new(*h, ""))

@@ -40,6 +40,7 @@ fn read_lines(body: &str) -> Option<Report> {
         "null" => None,
         t => Some(unquote(t)?),
     };
+    report.preamble = unquote(value(next()?, "preamble: ")?)?;
     // The rest is read from the remaining lines in order.
     // Bounded, so that a file of millions of empty lines costs no memory here (such a file is
     // not in the writer's layout anyway and is refused by the full reader's pre-scan).

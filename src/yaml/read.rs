@@ -627,6 +627,8 @@ struct Wire {
     year: Option<Int>,
     #[serde(default)]
     title: Option<Text>,
+    #[serde(default)]
+    preamble: Option<Text>,
     overview: Option<Vec<WirePart>>,
     proactive: Option<WireProactive>,
     requests: Option<Requests>,
@@ -677,6 +679,7 @@ impl Wire {
             && self.agency.is_none()
             && self.year.is_none()
             && self.title.is_none()
+            && self.preamble.is_none()
             && self.overview.is_none()
             && self.proactive.is_none()
             && self.requests.is_none()
@@ -772,11 +775,12 @@ impl Wire {
             }
         };
         // Keep `missing` in FORMAT.md order.
-        const ORDER: [&str; 11] = [
+        const ORDER: [&str; 12] = [
             "format",
             "agency",
             "year",
             "title",
+            "preamble",
             "overview",
             "proactive",
             "requests",
@@ -791,6 +795,7 @@ impl Wire {
             agency,
             year,
             title: self.title.map(|t| t.0),
+            preamble: self.preamble.map(|t| t.0).unwrap_or_default(),
             overview,
             proactive,
             requests,

@@ -17,6 +17,7 @@ pub fn to_yaml(report: &Report) -> String {
         }
         None => o.push_str("title: null\n"),
     }
+    let _ = writeln!(o, "preamble: {}", quote(&report.preamble));
     parts(o, "overview", &report.overview);
 
     let p = &report.proactive;
