@@ -1,6 +1,7 @@
 //! The report as data (FORMAT.md, 2021 format). Knows nothing of files or terminals.
 
 pub mod amount;
+pub mod next_year;
 pub mod schema;
 
 pub use amount::{Amount, AmountError};
