@@ -12,6 +12,9 @@ use std::path::{Path, PathBuf};
 pub struct NewArgs {
     /// The report file to create (YAML).
     pub file: PathBuf,
+    /// 从上年报告开始：带入机关名称、上年结转、现行有效件数和各段小标题（可以是 import 生成的 YAML）
+    #[arg(long = "from", value_name = "上年.yaml")]
+    pub from: Option<PathBuf>,
 }
 
 /// Arguments of `nianbao edit`.
@@ -19,6 +22,9 @@ pub struct NewArgs {
 pub struct EditArgs {
     /// The report file to open (YAML).
     pub file: PathBuf,
+    /// 上年报告：随填随查跨年规则 Y1、Y2，并可查看、套用上年各段原文
+    #[arg(long = "previous", value_name = "上年.yaml")]
+    pub previous: Option<PathBuf>,
 }
 
 fn options(file: PathBuf, current_year: i32) -> Options {
@@ -37,17 +43,40 @@ pub fn run_new(args: NewArgs) -> anyhow::Result<i32> {
         eprintln!("nianbao：文件 {f} 已存在，不会覆盖。要修改它，请用：nianbao edit {f}");
         return Ok(2);
     }
+    // Last year's report is read before anything else: a wrong path changes nothing.
+    let last = match &args.from {
+        Some(path) => match last_year_base(path) {
+            Some(r) => Some(r),
+            None => return Ok(2),
+        },
+        None => None,
+    };
     let _lock = match lock(&args.file) {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
     let year = crate::rules::current_year();
-    let report = Wizard::blank_report(year);
+    let report = match &last {
+        Some(l) => crate::model::next_year::next_year(l),
+        None => Wizard::blank_report(year),
+    };
     let (report, opening) = match offer_draft(&args.file, report, None)? {
         Start::Open(r, o) => (*r, o),
         Start::Exit(code) => return Ok(code),
     };
     let mut w = Wizard::new(report, options(args.file, year));
+    if let Some(l) = last {
+        let from = l.year;
+        w = w.with_last_year(l);
+        if !opening.recovered {
+            w.message = Some((
+                wizard::Tone::Info,
+                format!(
+                    "已从 {from} 年报告带入机关名称、上年结转、现行有效件数和各段小标题（均可修改）"
+                ),
+            ));
+        }
+    }
     // A recovered draft is unsaved work.
     w.dirty = opening.recovered;
     wizard::run_opened(w, opening)?;
@@ -56,6 +85,13 @@ pub fn run_new(args: NewArgs) -> anyhow::Result<i32> {
 
 /// Runs `edit`; returns the exit code.
 pub fn run_edit(args: EditArgs) -> anyhow::Result<i32> {
+    let last = match &args.previous {
+        Some(path) => match super::load_previous(path) {
+            Some(r) => Some(r),
+            None => return Ok(2),
+        },
+        None => None,
+    };
     let _lock = match lock(&args.file) {
         Ok(l) => l,
         Err(code) => return Ok(code),
@@ -78,6 +114,9 @@ pub fn run_edit(args: EditArgs) -> anyhow::Result<i32> {
         Start::Exit(code) => return Ok(code),
     };
     let mut w = Wizard::new(report, options(args.file, year));
+    if let Some(l) = last {
+        w = w.with_last_year(l);
+    }
     if !opening.recovered {
         // Parts missing from FILE (a recovered draft has them all).
         w.file_findings = crate::rules::s1_missing_parts(&loaded.missing);
@@ -86,6 +125,18 @@ pub fn run_edit(args: EditArgs) -> anyhow::Result<i32> {
     w.dirty = opening.recovered;
     wizard::run_opened(w, opening)?;
     Ok(0)
+}
+
+/// Reads last year's report for `new --from` and checks that next year's can follow from
+/// it; `None` (after saying why on stderr) when it cannot.
+fn last_year_base(path: &Path) -> Option<crate::model::Report> {
+    let last = super::load_previous(path)?;
+    if let Err(e) = crate::model::next_year::check_base(&last) {
+        let p = crate::text::clean_line(&path.display().to_string()).into_owned();
+        eprintln!("nianbao：{p}：{e}；请先用 nianbao edit {p} 改正年份");
+        return None;
+    }
+    Some(last)
 }
 
 /// One editor per report (issue 5): the lock, or the exit code after saying who holds it.

@@ -309,6 +309,8 @@ pub struct Wizard {
     pub(crate) parts_scroll: Cell<usize>,
     /// First finding shown in the list of step 8.
     pub(crate) list_scroll: Cell<usize>,
+    /// Last year's report (`new --from`, `edit --previous`; see [`super::last_year`]).
+    pub last_year: Option<super::last_year::LastYear>,
 }
 
 /// Most undo steps kept.
@@ -339,6 +341,7 @@ impl Wizard {
             review_range: Cell::new((0, 0)),
             parts_scroll: Cell::new(0),
             list_scroll: Cell::new(0),
+            last_year: None,
         };
         w.refresh_findings();
         w.focus_field(Field::Agency);
@@ -355,7 +358,7 @@ impl Wizard {
     pub fn refresh_findings(&mut self) {
         let ctx = rules::Context {
             current_year: self.current_year,
-            previous: None,
+            previous: self.last_year.as_ref().map(|l| &l.report),
         };
         self.findings = rules::check(&self.report, &ctx);
         self.findings.extend(self.file_findings.iter().cloned());
