@@ -77,6 +77,12 @@ impl Theme {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
     }
 
+    /// A cell that still holds the value taken from last year's report (with a symbol beside
+    /// it).
+    pub fn carried(&self) -> Style {
+        self.fg(Color::Magenta)
+    }
+
     /// Something done / fine.
     pub fn ok(&self) -> Style {
         self.fg(Color::Green)
@@ -96,3 +102,6 @@ impl Theme {
 pub const ERROR_MARK: &str = "✗";
 /// The symbol drawn beside a cell concerned by a warning.
 pub const WARNING_MARK: &str = "!";
+/// The symbol drawn beside a cell that still holds the value taken from last year's report
+/// (`new --from`; ASCII, so it is one column in every terminal).
+pub const CARRIED_MARK: &str = "^";

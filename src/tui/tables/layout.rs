@@ -3,7 +3,7 @@
 //! screen rows with clipping.
 
 use super::Mark;
-use crate::tui::theme::{Theme, ERROR_MARK, WARNING_MARK};
+use crate::tui::theme::{Theme, CARRIED_MARK, ERROR_MARK, WARNING_MARK};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -235,6 +235,7 @@ pub fn draw_cell(cv: &mut Canvas<'_>, theme: &Theme, c: &CellDraw<'_>) -> Option
         let (ms, sym) = match m {
             Mark::Error => (theme.error(), ERROR_MARK),
             Mark::Warning => (theme.warning(), WARNING_MARK),
+            Mark::Carried => (theme.carried(), CARRIED_MARK),
         };
         style = style.patch(ms);
         // The symbol right before the number it marks, in the number's style.

@@ -64,6 +64,9 @@ pub enum Mark {
     Error,
     /// Only warnings concern this cell.
     Warning,
+    /// No finding: the cell still holds the value taken from last year's report (the wizard
+    /// with `new --from`). Any finding's mark wins over it.
+    Carried,
 }
 
 /// What the table drawing needs.
@@ -81,15 +84,17 @@ pub struct TableProps<'a> {
     pub theme: &'a Theme,
 }
 
-/// The mark of a cell: an error wins over a warning.
+/// The mark of a cell: an error wins over a warning, a warning over [`Mark::Carried`].
 pub fn mark_of(marks: &[(CellRef, Mark)], cell: CellRef) -> Option<Mark> {
     let mut out = None;
     for (c, m) in marks {
         if *c == cell {
-            if *m == Mark::Error {
-                return Some(Mark::Error);
+            match m {
+                Mark::Error => return Some(Mark::Error),
+                Mark::Warning => out = Some(Mark::Warning),
+                Mark::Carried if out.is_none() => out = Some(Mark::Carried),
+                Mark::Carried => {}
             }
-            out = Some(*m);
         }
     }
     out

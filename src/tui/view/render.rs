@@ -122,6 +122,8 @@ impl Viewer {
                         let (sym, ms) = match m {
                             Mark::Error => (ERROR_MARK, self.theme.error()),
                             Mark::Warning => (WARNING_MARK, self.theme.warning()),
+                            // The viewer never marks carried values.
+                            Mark::Carried => (" ", Style::new()),
                         };
                         if first {
                             buf.set_string(area.x, area.y + y, sym, ms);

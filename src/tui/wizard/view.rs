@@ -8,7 +8,7 @@ use crate::model::{CellRef, ProseSection, Report};
 use crate::rules::Severity;
 use crate::text::{clean_line, clean_text};
 use crate::tui::tables::{self, Mark, Table, TableProps};
-use crate::tui::theme::{Theme, ERROR_MARK, WARNING_MARK};
+use crate::tui::theme::{Theme, CARRIED_MARK, ERROR_MARK, WARNING_MARK};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -325,6 +325,7 @@ fn draw_field(
     match mark {
         Some(Mark::Error) => put(buf, mx + 1, area.y, ERROR_MARK, t.error(), end),
         Some(Mark::Warning) => put(buf, mx + 1, area.y, WARNING_MARK, t.warning(), end),
+        Some(Mark::Carried) => put(buf, mx + 1, area.y, CARRIED_MARK, t.carried(), end),
         None => mx,
     };
     let vx = mx + 3;
@@ -528,7 +529,7 @@ fn draw_prose(w: &Wizard, area: Rect, buf: &mut Buffer) -> Option<Position> {
             let m = match mark {
                 Some(Mark::Error) => (ERROR_MARK, t.error()),
                 Some(Mark::Warning) => (WARNING_MARK, t.warning()),
-                None => (" ", Style::new()),
+                Some(Mark::Carried) | None => (" ", Style::new()),
             };
             put(buf, area.x + 2, y, m.0, m.1, end);
             let preview = if p.body.is_empty() {
