@@ -42,6 +42,10 @@ pub enum Action {
     ScrollUp,
     /// Scroll the report preview of step 8 down.
     ScrollDown,
+    /// Show or hide last year's text of the focused part (with last year's report).
+    LastText,
+    /// Copy last year's text of the focused part into its empty body (with last year's report).
+    CopyLastText,
 }
 
 /// Where a binding applies; the help bar shows the bindings of the focused widget's scopes.
@@ -59,6 +63,8 @@ pub enum Scope {
     Parts,
     /// Step 8 (检查与保存).
     Review,
+    /// A prose step when the wizard has last year's report (`new --from`, `edit --previous`).
+    LastYear,
 }
 
 /// One key binding: keys, what it does, and how help shows it.
@@ -164,6 +170,22 @@ pub const KEYMAP: &[Binding] = &[
         Some(Action::PartDown),
         "Alt-↓/F8",
         "段落下移",
+        false
+    ),
+    bind!(
+        LastYear,
+        [(KeyCode::F(3), NONE), (KeyCode::Char('t'), CTRL)],
+        Some(Action::LastText),
+        "F3",
+        "上年原文",
+        true
+    ),
+    bind!(
+        LastYear,
+        [(KeyCode::F(4), NONE), (KeyCode::Char('g'), CTRL)],
+        Some(Action::CopyLastText),
+        "F4",
+        "套用上年",
         false
     ),
     bind!(
@@ -295,6 +317,7 @@ pub fn scope_name(scope: Scope) -> &'static str {
         Scope::Text => "正文",
         Scope::Parts => "段落",
         Scope::Review => "检查与保存",
+        Scope::LastYear => "有上年报告时（一、五、六节）",
     }
 }
 

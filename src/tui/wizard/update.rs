@@ -106,6 +106,9 @@ impl Wizard {
         }
         if self.step.prose().is_some() && !matches!(self.focus, Field::Fee(_)) {
             v.push(Scope::Parts);
+            if self.last_year.is_some() {
+                v.push(Scope::LastYear);
+            }
         }
         v.push(Scope::Global);
         v
@@ -238,9 +241,11 @@ impl Wizard {
                 let v = parse_count(text).map_err(|e| e.to_string())?;
                 match field {
                     Field::Cell(CellRef::A { field, col }) => {
+                        let before = crate::model::next_year::doc_counts(r, field);
                         if let Some(c) = r.proactive.count_mut(field, col) {
                             *c = v;
                         }
+                        self.follow_proposal(field, before);
                     }
                     Field::Cell(CellRef::B { row, col }) => {
                         let t = &mut r.requests;
@@ -599,6 +604,8 @@ impl Wizard {
                 self.review_scroll = (self.review_scroll + 3).min(self.review_range.get().1);
                 vec![Effect::Redraw]
             }
+            Action::LastText => self.last_text_action(),
+            Action::CopyLastText => self.copy_last_text_action(),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! touches are the scroll positions that keep the focus visible).
 
 use super::keymap::{bar_entries, scope_name, Scope, KEYMAP};
+use super::last_year::draw_last_text;
 use super::state::{Dialog, Field, Kind, Step, StepState, Tone, Wizard};
 use crate::model::schema::{FEE_FIELDS, SECTIONS};
 use crate::model::{CellRef, ProseSection, Report};
@@ -45,7 +46,15 @@ pub fn draw(w: &Wizard, area: Rect, buf: &mut Buffer) -> Option<Position> {
     draw_steps(w, steps, buf);
     let cursor = match w.step {
         Step::Basic => draw_basic(w, body, buf),
-        Step::Overview | Step::Problems | Step::Other => draw_prose(w, body, buf),
+        Step::Overview | Step::Problems | Step::Other => match w.prose_split(body) {
+            // Last year's text beside the parts (issue 14).
+            Some(split) => {
+                let c = draw_prose(w, split.parts, buf);
+                draw_last_text(w, split.panel, buf, last_text_keys());
+                c
+            }
+            None => draw_prose(w, body, buf),
+        },
         Step::TableA | Step::TableB | Step::TableC => draw_table_step(w, body, buf),
         Step::Review => {
             draw_review(w, body, buf);
@@ -61,6 +70,20 @@ pub fn draw(w: &Wizard, area: Rect, buf: &mut Buffer) -> Option<Position> {
         }
         None => cursor,
     }
+}
+
+/// The keys of last year's text, as the keymap labels them: (show/hide, copy).
+fn last_text_keys() -> (&'static str, &'static str) {
+    let label = |a| {
+        KEYMAP
+            .iter()
+            .find(|b| b.action == Some(a))
+            .map_or("", |b| b.label)
+    };
+    (
+        label(super::keymap::Action::LastText),
+        label(super::keymap::Action::CopyLastText),
+    )
 }
 
 fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, style: Style, max_x: u16) -> u16 {
@@ -179,22 +202,33 @@ fn draw_steps(w: &Wizard, area: Rect, buf: &mut Buffer) {
             StepState::Empty => t.dim(),
         };
         let n = s.index() + 1;
+        // Findings against last year's report (Y1/Y2/X2, warnings) are counted apart.
+        let cross = w.cross_year_count(s);
         if s == w.step {
-            let text = format!("[{n} {} {}]", s.short(), state_text(st));
+            let mut text = format!("[{n} {} {}", s.short(), state_text(st));
+            if cross > 0 {
+                text.push_str(&format!(" {WARNING_MARK}{cross} 处与上年不符"));
+            }
+            text.push(']');
             x = put(buf, x, area.y, &text, t.focus(), end);
-        } else if wide {
-            x = put(
-                buf,
-                x,
-                area.y,
-                &format!("{n} {}", s.short()),
-                t.label(),
-                end,
-            );
-            x = put(buf, x, area.y, &state_mark(st), style, end);
         } else {
-            x = put(buf, x, area.y, &format!("{n}"), t.label(), end);
+            let label = if wide {
+                format!("{n} {}", s.short())
+            } else {
+                format!("{n}")
+            };
+            x = put(buf, x, area.y, &label, t.label(), end);
             x = put(buf, x, area.y, &state_mark(st), style, end);
+            if cross > 0 {
+                x = put(
+                    buf,
+                    x,
+                    area.y,
+                    &format!("{WARNING_MARK}{cross}"),
+                    t.warning(),
+                    end,
+                );
+            }
         }
         x = put(buf, x, area.y, " ", Style::new(), end);
     }
@@ -225,6 +259,16 @@ fn draw_status(w: &Wizard, area: Rect, buf: &mut Buffer) {
             );
             x = put(buf, x, area.y, &s, t.error(), end);
         }
+    }
+    // Last year's report (issue 14): a failing Y1/Y2 with both numbers, or a carried value.
+    if let Some((failing, s)) = w.last_year_status() {
+        let (mark, style) = if failing {
+            (WARNING_MARK, t.warning())
+        } else {
+            (CARRIED_MARK, t.carried())
+        };
+        let s = format!("{mark} {s} ");
+        x = put(buf, x, area.y, &s, style, end);
     }
     let label = w.place_label(w.focus);
     let label = match w.focus.kind() {
@@ -290,6 +334,8 @@ fn marks(w: &Wizard) -> Vec<(CellRef, Mark)> {
             }
         }
     }
+    // Cells still holding last year's values (issue 14); a finding's mark wins.
+    v.extend(w.carried_cells().into_iter().map(|c| (c, Mark::Carried)));
     v
 }
 
@@ -303,7 +349,7 @@ fn mark_of(w: &Wizard, c: CellRef) -> Option<Mark> {
             out = Some(Mark::Warning);
         }
     }
-    out
+    out.or_else(|| w.origin_of(c).map(|_| Mark::Carried))
 }
 
 /// One labelled field on one row: `label  value`. Returns the caret position when focused.
@@ -796,7 +842,9 @@ fn draw_dialog(w: &Wizard, d: &Dialog, area: Rect, buf: &mut Buffer) {
             title = "全部按键（Esc 关闭）";
             let mut scopes: Vec<Scope> = Vec::new();
             for b in KEYMAP {
-                if !scopes.contains(&b.scope) {
+                // Last year's keys only when there is last year's report.
+                let shown = b.scope != Scope::LastYear || w.last_year.is_some();
+                if shown && !scopes.contains(&b.scope) {
                     scopes.push(b.scope);
                 }
             }
@@ -820,6 +868,14 @@ fn draw_dialog(w: &Wizard, d: &Dialog, area: Rect, buf: &mut Buffer) {
                 "步骤栏：· 未填　✓ 完成　✗N 有 N 处错误；数字格旁的 ✗ 表示该格有错误".into(),
                 t.dim(),
             ));
+            if w.last_year.is_some() {
+                lines.push((
+                    format!(
+                        "{WARNING_MARK}N 有 N 处与上年报告不符（Y1/Y2）；格旁的 {CARRIED_MARK} 表示来自上年报告（可修改）"
+                    ),
+                    t.dim(),
+                ));
+            }
         }
         Dialog::ConfirmQuit => {
             title = "退出";
