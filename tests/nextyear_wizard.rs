@@ -93,7 +93,7 @@ fn carried_over_is_marked_and_y1_shows_at_once_when_changed() {
     let row = line_with(&s, "二、上年结转");
     assert!(row.contains("^103") && row.contains("^0"), "{row}");
     assert!(
-        status(&w).contains("来自上年报告：上年报告“结转下年度” 2024 年 自然人 = 103，可修改"),
+        status(&w).contains("^ 来自上年报告（2024 年“结转下年度”），可修改"),
         "{}",
         status(&w)
     );
@@ -169,7 +169,7 @@ fn proposed_in_force_follows_issued_and_repealed_until_overridden() {
     assert_eq!(w.focus, Field::Cell(cell(2)));
     let st = status(&w);
     assert!(
-        st.contains("按上年推算：上年现行有效 11 + 本年制发 3 − 本年废止 2 = 12"),
+        st.contains("按上年推算：上年现行有效 11 + 制发 3 − 废止 2 = 12，随输入更新"),
         "{st}"
     );
     assert!(line_with(&screen(&w), "规章").contains("^12"));

@@ -10,7 +10,6 @@
 use super::state::{Field, Snapshot, Step, Tone, Wizard, UNDO_DEPTH};
 use super::update::Effect;
 use crate::model::next_year::{self, Origin, IN_FORCE_COL, IN_FORCE_ROWS};
-use crate::model::schema::{B_COLUMNS, R_CARRIED_FORWARD};
 use crate::model::{CellRef, DocCounts, Part, ProseSection, Report};
 use crate::rules::Finding;
 use crate::text::{clean_line, clean_text};
@@ -123,18 +122,16 @@ impl Wizard {
         }
         let origin = self.origin_of(cell)?;
         let text = match cell {
-            CellRef::B { col, .. } => format!(
-                "{}：上年报告“结转下年度” {} 年 {} = {}，可修改",
-                origin.label(),
-                last.year,
-                B_COLUMNS[col].label,
-                last.requests.get(R_CARRIED_FORWARD, col)
-            ),
+            // The value is in the cell; what matters is where it came from (kept short to sit
+            // beside B3's message at 80 columns).
+            CellRef::B { .. } => {
+                format!("{}（{} 年“结转下年度”），可修改", origin.label(), last.year)
+            }
             CellRef::A { field, .. } => {
                 let now = next_year::doc_counts(&self.report, field);
                 let before = last.proactive.count(field, IN_FORCE_COL).unwrap_or(0);
                 format!(
-                    "{}：上年现行有效 {before} + 本年制发 {} − 本年废止 {} = {}，随输入更新，可改",
+                    "{}：上年现行有效 {before} + 制发 {} − 废止 {} = {}，随输入更新，可修改",
                     origin.label(),
                     now.issued,
                     now.repealed,
@@ -261,6 +258,11 @@ impl Wizard {
         self.redo.clear();
         self.report.parts_mut(section)[i].body = text;
         self.focus_field(Field::Body(section, i));
+        // Read (and rewrite) from the beginning.
+        if let Some(ed) = self.editor.as_mut() {
+            ed.move_cursor(ratatui_textarea::CursorMove::Top);
+            ed.move_cursor(ratatui_textarea::CursorMove::Head);
+        }
         self.dirty = true;
         self.refresh_findings();
         let year = self.last_report().map(|r| r.year).unwrap_or_default();
