@@ -98,3 +98,58 @@ fn new_from_a_file_that_is_not_a_report_changes_nothing() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("上年报告无法读取"));
 }
+
+#[test]
+fn new_from_recovers_its_draft_like_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let last = examples("huaian-2024.yaml");
+    let state = dir.path().join("state").to_str().unwrap().to_string();
+    // The draft timer is off: only the signal writes the draft.
+    let env = [
+        ("XDG_STATE_HOME", state.as_str()),
+        ("NO_COLOR", "1"),
+        ("NIANBAO_TEST_DRAFT_DELAY_MS", "600000"),
+    ];
+    let args = ["new", "r.yaml", "--from", last.as_str()];
+    let mut s = Session::spawn(&args, 80, 24, dir.path(), &env);
+    s.wait_for("已从 2024 年报告带入");
+    for _ in 0..3 {
+        s.send(keys::PAGE_DOWN);
+    }
+    s.wait_for("申请人情况");
+    s.type_text("7");
+    s.wait_for("未保存");
+    let pid = s.pid().expect("pid") as i32;
+    // SAFETY: kill with the pid of the child we started.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    assert_eq!(s.wait_exit(), 128 + 15);
+    let draft = nianbao::persist::draft_path(&dir.path().join("r.yaml"));
+    let d = nianbao::yaml::load_file(&draft).unwrap().report;
+    assert_eq!(d.requests.cells[0][0], 7);
+    assert_eq!(d.requests.cells[1][0], 103);
+
+    // The same command again offers the draft; recovered, it is still next year's report
+    // with last year's report beside it (the carried 103 still marked as such).
+    let mut again = Session::spawn(&args, 80, 24, dir.path(), &env);
+    again.wait_for("发现未保存的草稿");
+    again.send("y");
+    again.wait_for("淮安市人民政府");
+    for _ in 0..3 {
+        again.send(keys::PAGE_DOWN);
+    }
+    again.wait_for("申请人情况");
+    again.send(keys::DOWN);
+    again.wait_for("^ 来自上年报告（2024 年");
+    again.send(keys::CTRL_S);
+    again.wait_for("已保存到 r.yaml");
+    again.send(keys::ESC);
+    again.settle(Duration::from_millis(100));
+    again.send(keys::CTRL_Q);
+    assert_eq!(again.wait_exit(), 0);
+    let saved = nianbao::yaml::load_file(&dir.path().join("r.yaml"))
+        .unwrap()
+        .report;
+    assert_eq!(saved.requests.cells[0][0], 7);
+    assert_eq!(saved.requests.cells[1][0], 103);
+    assert!(!draft.exists());
+}
