@@ -1,5 +1,5 @@
-//! Next year's report from last year's through the library and the binary (issue 14): from
-//! the bundled YAML and from a published page as `import` writes it.
+//! Next year's report from last year's (issue 14), from published pages as `import` writes
+//! them.
 
 mod common;
 
