@@ -274,7 +274,11 @@ fn last_years_text_is_shown_by_a_key_and_copied_in_by_another() {
         feed(&mut w, [key(KeyCode::Tab)]);
     }
     // The help bar offers the key; F3 shows last year's text below the part.
-    assert!(screen(&w).lines().nth(23).unwrap().contains("F3 上年原文"));
+    assert!(screen(&w)
+        .lines()
+        .nth(23)
+        .unwrap()
+        .contains("F3/Ctrl-T 上年原文"));
     feed(&mut w, [key(KeyCode::F(3))]);
     let s = screen(&w);
     assert!(s.contains(&format!("── 2024 年原文“{heading}”")), "{s}");

@@ -7,7 +7,8 @@
 //! 本年制发件数 and 本年废止件数 ([`crate::model::next_year::follow_in_force`]), and shows last
 //! year's text of a prose part beside it (a key; another copies it in as a starting point).
 
-use super::state::{Field, Snapshot, Step, Tone, Wizard, UNDO_DEPTH};
+use super::state::{Field, Snapshot, Tone, Wizard, UNDO_DEPTH};
+use super::steps::Step;
 use super::update::Effect;
 use crate::model::next_year::{self, Origin, IN_FORCE_COL, IN_FORCE_ROWS};
 use crate::model::{CellRef, DocCounts, Part, ProseSection, Report};
