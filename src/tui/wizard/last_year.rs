@@ -325,11 +325,18 @@ pub fn draw_last_text(w: &Wizard, area: Rect, buf: &mut Buffer, keys: (&str, &st
         Some(_) => "（无小标题）".into(),
         None => String::new(),
     };
-    let title = format!(
-        "── {year} 年原文{heading}  {} 关闭  {} 套用为底稿 ",
-        keys.0, keys.1
-    );
-    let title = super::view::fit(&title, usize::from(area.width));
+    // The keys as long as they fit: both, then only the copy key.
+    let room = usize::from(area.width);
+    let title = [
+        format!(
+            "── {year} 年原文{heading}  {} 关闭  {} 套用为底稿 ",
+            keys.0, keys.1
+        ),
+        format!("── {year} 年原文{heading}  {} 套用 ", keys.1),
+    ]
+    .into_iter()
+    .find(|t| unicode_width::UnicodeWidthStr::width(t.as_str()) <= room)
+    .unwrap_or_else(|| super::view::fit(&format!("── {year} 年原文{heading} "), room));
     put(buf, area.x, area.y, &title, t.header());
     let used = unicode_width::UnicodeWidthStr::width(title.as_str()) as u16;
     for x in area.x + used..end {
