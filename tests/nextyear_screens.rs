@@ -75,3 +75,16 @@ fn last_years_text_beside_a_part_80x24() {
     feed(&mut w, [key(KeyCode::F(1))]);
     snap("help_with_last_year", &w);
 }
+
+#[test]
+fn last_years_text_side_by_side_120x40() {
+    let last = common::examples::example("huaian-2024.yaml");
+    let mut w = wizard(next_year(&last), "r.yaml", (120, 40)).with_last_year(last);
+    to_step(&mut w, Step::Overview);
+    while w.focus != Field::Body(nianbao::model::ProseSection::Overview, 2) {
+        feed(&mut w, [key(KeyCode::Tab)]);
+    }
+    feed(&mut w, [key(KeyCode::F(3))]);
+    let (screen, _) = render(&w, 120, 40);
+    insta::assert_snapshot!("last_text_side_by_side_120x40", screen);
+}
