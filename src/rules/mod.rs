@@ -12,6 +12,7 @@ mod tables;
 mod text;
 mod years;
 
+pub use crate::model::Place;
 use crate::model::{Amount, CellRef, Report};
 use std::fmt;
 
@@ -68,30 +69,6 @@ impl fmt::Display for Number {
             Number::Signed(v) => write!(f, "{v}"),
             Number::Amount(a) => write!(f, "{a}"),
         }
-    }
-}
-
-/// Where in the report a finding is, in Chinese.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Place {
-    /// Section heading, e.g. `三、收到和处理政府信息公开申请情况`.
-    pub section: String,
-    /// Row label, if the finding concerns one row.
-    pub row: Option<String>,
-    /// Column label, if the finding concerns one column.
-    pub column: Option<String>,
-}
-
-impl fmt::Display for Place {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.section)?;
-        if let Some(r) = &self.row {
-            write!(f, " · {r}")?;
-        }
-        if let Some(c) = &self.column {
-            write!(f, " · {c}")?;
-        }
-        Ok(())
     }
 }
 
