@@ -285,6 +285,15 @@ pub enum CellRef {
 }
 
 impl Proactive {
+    /// The document counts of a 第二十条第（一）项 row (`regulations`, `normative_documents`).
+    pub fn docs(&self, field: &str) -> Option<DocCounts> {
+        match field {
+            A_REGULATIONS => Some(self.regulations),
+            A_NORMATIVE_DOCUMENTS => Some(self.normative_documents),
+            _ => None,
+        }
+    }
+
     /// The count of a table A cell; `None` for the amount cell (行政事业性收费) or an unknown key.
     pub fn count(&self, field: &str, col: usize) -> Option<u64> {
         match field {

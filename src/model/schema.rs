@@ -505,6 +505,9 @@ pub const C_GROUPS: [CGroup; 3] = [
     },
 ];
 
+/// Index into [`C_GROUPS`] of 行政复议.
+pub const G_RECONSIDERATION: usize = 0;
+
 /// A column within each group of table C.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CColumn {
