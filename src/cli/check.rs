@@ -170,7 +170,7 @@ fn number_json(n: Option<Number>) -> serde_json::Value {
 fn finding_json(file: &str, f: &Finding) -> serde_json::Value {
     serde_json::json!({
         "file": file,
-        "rule": f.rule,
+        "rule": f.rule.id(),
         "severity": f.severity.english(),
         "path": f.path,
         "message": f.message(),

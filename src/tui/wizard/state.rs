@@ -3,7 +3,7 @@
 
 use crate::model::schema::{A_BLOCKS, B_COLUMNS, FEE_FIELDS, SECTIONS};
 use crate::model::{CellKind, CellRef, ProseSection, Report};
-use crate::rules::{self, Finding, Severity};
+use crate::rules::{self, Finding, Rule, Severity};
 use crate::tui::tables::{editable_cells, Table};
 use crate::tui::theme::Theme;
 use ratatui_textarea::{TextArea, WrapMode};
@@ -552,7 +552,7 @@ impl Wizard {
         let key = B_COLUMNS.get(col)?.key;
         self.findings
             .iter()
-            .find(|f| f.rule == "B3" && f.path.ends_with(&format!(".{key}")))
+            .find(|f| f.rule == Rule::B3 && f.path.ends_with(&format!(".{key}")))
     }
 
     /// The field that edits a finding's first cell, and its step.

@@ -5,7 +5,7 @@ use super::keymap::{bar_entries, scope_name, Scope, KEYMAP};
 use super::state::{Dialog, Field, Kind, Step, StepState, Tone, Wizard};
 use crate::model::schema::{FEE_FIELDS, SECTIONS};
 use crate::model::{CellRef, ProseSection, Report};
-use crate::rules::Severity;
+use crate::rules::{Rule, Severity};
 use crate::text::{clean_line, clean_text};
 use crate::tui::tables::{self, Mark, Table, TableProps};
 use crate::tui::theme::{Theme, ERROR_MARK, WARNING_MARK};
@@ -248,7 +248,7 @@ fn draw_help_bar(w: &Wizard, area: Rect, buf: &mut Buffer) {
     // Stored totals that disagree with their parts (a file opened with `edit`): offer F5.
     if w.findings
         .iter()
-        .any(|f| matches!(f.rule, "B1" | "B2" | "C1"))
+        .any(|f| matches!(f.rule, Rule::B1 | Rule::B2 | Rule::C1))
     {
         if let Some(b) = KEYMAP
             .iter()
