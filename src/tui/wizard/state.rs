@@ -1,7 +1,7 @@
 //! The wizard's state: the report being entered, where the focus is, what is being typed,
 //! undo/redo, findings, messages and dialogs. Changed only by [`super::update`].
 
-use crate::model::schema::{A_BLOCKS, B_COLUMNS, FEE_FIELDS, SECTIONS};
+use crate::model::schema::{self, A_BLOCKS, B_COLUMNS, FEE_FIELDS};
 use crate::model::{CellKind, CellRef, ProseSection, Report};
 use crate::rules::{self, Finding, Rule, Severity};
 use crate::tui::tables::{editable_cells, Table};
@@ -52,13 +52,13 @@ impl Step {
     /// The step's title: the section heading where there is one.
     pub fn title(self) -> String {
         match self {
-            Step::Basic => "基本信息".into(),
-            Step::Overview => SECTIONS[0].heading(),
-            Step::TableA => SECTIONS[1].heading(),
-            Step::TableB => SECTIONS[2].heading(),
-            Step::TableC => SECTIONS[3].heading(),
-            Step::Problems => SECTIONS[4].heading(),
-            Step::Other => SECTIONS[5].heading(),
+            Step::Basic => schema::BASIC_SECTION.into(),
+            Step::Overview => schema::SECTION_OVERVIEW.heading(),
+            Step::TableA => schema::SECTION_PROACTIVE.heading(),
+            Step::TableB => schema::SECTION_REQUESTS.heading(),
+            Step::TableC => schema::SECTION_APPEALS.heading(),
+            Step::Problems => schema::SECTION_PROBLEMS.heading(),
+            Step::Other => schema::SECTION_OTHER_MATTERS.heading(),
             Step::Review => "检查与保存".into(),
         }
     }
@@ -66,7 +66,7 @@ impl Step {
     /// A short name for the step bar.
     pub fn short(self) -> &'static str {
         match self {
-            Step::Basic => "基本信息",
+            Step::Basic => schema::BASIC_SECTION,
             Step::Overview => "总体情况",
             Step::TableA => "主动公开",
             Step::TableB => "依申请",
@@ -109,14 +109,24 @@ impl Step {
     /// The step a finding belongs to, by its key path.
     pub fn of_path(path: &str) -> Step {
         let top = path.split('.').next().unwrap_or("");
-        match top {
-            "agency" | "year" | "title" | "format" => Step::Basic,
-            "overview" => Step::Overview,
-            "proactive" => Step::TableA,
-            "requests" => Step::TableB,
-            "appeals" => Step::TableC,
-            "problems" => Step::Problems,
-            "other_matters" | "processing_fees" => Step::Other,
+        if [
+            schema::KEY_AGENCY,
+            schema::KEY_YEAR,
+            schema::KEY_TITLE,
+            schema::KEY_FORMAT,
+        ]
+        .contains(&top)
+        {
+            return Step::Basic;
+        }
+        let key = schema::section_of_key(top).map_or("", |s| s.key);
+        match key {
+            k if k == schema::SECTION_OVERVIEW.key => Step::Overview,
+            k if k == schema::SECTION_PROACTIVE.key => Step::TableA,
+            k if k == schema::SECTION_REQUESTS.key => Step::TableB,
+            k if k == schema::SECTION_APPEALS.key => Step::TableC,
+            k if k == schema::SECTION_PROBLEMS.key => Step::Problems,
+            k if k == schema::SECTION_OTHER_MATTERS.key => Step::Other,
             _ => Step::Review,
         }
     }
@@ -530,14 +540,14 @@ impl Wizard {
     /// The full label of a place, for the status line.
     pub fn place_label(&self, field: Field) -> String {
         match field {
-            Field::Agency => "机关名称".into(),
-            Field::Year => "年份".into(),
-            Field::Title => "标题（可不填，默认为标准标题）".into(),
+            Field::Agency => schema::AGENCY_LABEL.into(),
+            Field::Year => schema::YEAR_LABEL.into(),
+            Field::Title => format!("{}（可不填，默认为标准标题）", schema::TITLE_LABEL),
             Field::Heading(s, i) => format!("{} · 第 {} 段的小标题（可为空）", s.heading(), i + 1),
             Field::Body(s, i) => format!("{} · 第 {} 段正文", s.heading(), i + 1),
             Field::NoParts(s) => format!("{} · 还没有段落", s.heading()),
             Field::Cell(c) => c.label(),
-            Field::Fee(i) => format!("信息处理费 · {}", FEE_FIELDS[i.min(2)].1),
+            Field::Fee(i) => crate::model::cells::fee_label(i),
             Field::SaveLine => format!("保存到 {}", self.path.display()),
             Field::Finding(i) => self
                 .findings

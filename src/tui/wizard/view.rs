@@ -3,7 +3,9 @@
 
 use super::keymap::{bar_entries, scope_name, Scope, KEYMAP};
 use super::state::{Dialog, Field, Kind, Step, StepState, Tone, Wizard};
-use crate::model::schema::{FEE_FIELDS, SECTIONS};
+use crate::model::schema::{
+    AGENCY_LABEL, FEES_LABEL, FEE_FIELDS, SECTIONS, TITLE_LABEL, YEAR_LABEL,
+};
 use crate::model::{CellRef, ProseSection, Report};
 use crate::rules::{Rule, Severity};
 use crate::text::{clean_line, clean_text};
@@ -379,9 +381,9 @@ fn draw_basic(w: &Wizard, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let row = |i: u16| Rect::new(x, area.y + 1 + i, width, 1);
     let mut cur = None;
     for (i, (f, label)) in [
-        (Field::Agency, "机关名称"),
-        (Field::Year, "年份"),
-        (Field::Title, "标题"),
+        (Field::Agency, AGENCY_LABEL),
+        (Field::Year, YEAR_LABEL),
+        (Field::Title, TITLE_LABEL),
     ]
     .into_iter()
     .enumerate()
@@ -424,7 +426,7 @@ fn draw_prose(w: &Wizard, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let fees_h = 4u16.min(avail);
         avail -= fees_h;
         let fy = area.y + avail;
-        put(buf, area.x + 1, fy, "信息处理费", t.header(), end);
+        put(buf, area.x + 1, fy, FEES_LABEL, t.header(), end);
         for (i, (_, label)) in FEE_FIELDS.iter().enumerate() {
             let r = Rect::new(
                 area.x + 3,
@@ -614,7 +616,7 @@ fn document(r: &Report, width: u16, t: &Theme) -> (Vec<DocItem>, [usize; 8]) {
                 prose(&mut items, ProseSection::OtherMatters);
                 let f = &r.processing_fees;
                 let s = format!(
-                    "信息处理费：收费通知书 {} 件，通知收费 {} 元，实际收取 {} 元。",
+                    "{FEES_LABEL}：收费通知书 {} 件，通知收费 {} 元，实际收取 {} 元。",
                     f.notices, f.amount_notified_yuan, f.amount_collected_yuan
                 );
                 for l in wrap(&s, w) {
