@@ -415,7 +415,7 @@ impl Report {
             (CellRef::Agency | CellRef::Title | CellRef::Part { .. }, _) => {
                 return Err(wrong("文字"))
             }
-            (CellRef::Year, _) => return Err(wrong("年份")),
+            (CellRef::Year, _) => return Err(wrong(YEAR_LABEL)),
             (c, _) => {
                 return Err(match c.kind() {
                     CellKind::Amount(_) => wrong("金额"),

@@ -17,7 +17,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 use ratatui::Frame;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 /// The smallest terminal the wizard draws in.
 pub const MIN_SIZE: (u16, u16) = (60, 16);
@@ -75,21 +75,7 @@ fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, style: Style, max_x: u16) -> u
 
 /// Cuts `s` to at most `width` display columns, ending with `…` when cut.
 pub fn fit(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for ch in s.chars() {
-        let cw = ch.width().unwrap_or(0);
-        if w + cw + 1 > width {
-            break;
-        }
-        out.push(ch);
-        w += cw;
-    }
-    out.push('…');
-    out
+    crate::text::width::fit(s, width)
 }
 
 /// Wraps text to `width` display columns, paragraph by paragraph, with the viewer's Chinese
@@ -100,7 +86,7 @@ pub fn wrap(s: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     for para in s.split('\n') {
         // An empty paragraph gives one empty line.
-        lines.extend(crate::tui::wrap::wrap(para, width, 0, 0));
+        lines.extend(crate::text::wrap::wrap(para, width, 0, 0));
     }
     lines
 }
