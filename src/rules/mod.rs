@@ -21,7 +21,7 @@ pub use meta::m1_agency_and_year;
 pub use numbers::n1_number_ranges;
 pub use prose::{x1_prose_matches_tables, ProseFigure};
 pub use tables::{b1_row_totals, b2_outcome_totals, b3_balance, c1_appeal_totals};
-pub use text::t1_text_present;
+pub use text::{t1_text_present, PROBLEMS_MIN_CHARS};
 pub use years::{y1_carried_over, y2_documents_in_force};
 
 /// How serious a finding is.
