@@ -35,7 +35,7 @@ fn cross_year(now: &Report, last: &Report) -> Vec<String> {
     };
     check(now, &ctx)
         .into_iter()
-        .filter(|f| matches!(f.rule, "Y1" | "Y2"))
+        .filter(|f| matches!(f.rule.id(), "Y1" | "Y2"))
         .map(|f| f.to_string())
         .collect()
 }

@@ -12,14 +12,14 @@ use super::steps::Step;
 use super::update::Effect;
 use crate::model::next_year::{self, Origin, IN_FORCE_COL, IN_FORCE_ROWS};
 use crate::model::{CellRef, DocCounts, Part, ProseSection, Report};
-use crate::rules::Finding;
+use crate::rules::{Finding, Rule};
 use crate::text::{clean_line, clean_text};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 /// The rules that compare with last year's report.
-pub const CROSS_YEAR_RULES: [&str; 3] = ["Y1", "Y2", "X2"];
+pub const CROSS_YEAR_RULES: [Rule; 3] = [Rule::Y1, Rule::Y2, Rule::X2];
 
 /// From this width last year's text is drawn beside the part (right half); below, under it.
 pub const SIDE_BY_SIDE_FROM: u16 = 110;
@@ -106,10 +106,10 @@ impl Wizard {
             // Short enough to sit beside B3's message at 80 columns, both numbers first.
             let (exp, act) = (f.expected, f.actual);
             let text = match (f.rule, cell, exp, act) {
-                ("Y1", CellRef::B { .. }, Some(e), Some(a)) => {
+                (Rule::Y1, CellRef::B { .. }, Some(e), Some(a)) => {
                     format!("Y1 上年报告为 {e}，本格 {a}")
                 }
-                ("Y2", CellRef::A { field, .. }, Some(e), Some(a)) => {
+                (Rule::Y2, CellRef::A { field, .. }, Some(e), Some(a)) => {
                     let now = next_year::doc_counts(&self.report, field);
                     let before = last.proactive.count(field, IN_FORCE_COL).unwrap_or(0);
                     format!(
