@@ -172,6 +172,10 @@ pub struct Section {
 pub struct Document {
     /// The title (`{机关名称}{年份}年政府信息公开工作年度报告` unless the report gives one).
     pub title: String,
+    /// The title as printed on the page, line by line: the standard title breaks after the
+    /// agency's name (`洪泽区人民政府` / `2023年政府信息公开工作年度报告`), as official titles
+    /// break by meaning rather than where the line is full.
+    pub title_lines: Vec<String>,
     /// The paragraphs of the preamble (may be none).
     pub preamble: Vec<String>,
     /// The six sections, in order.
@@ -268,8 +272,18 @@ pub fn build(report: &Report) -> Document {
             blocks,
         });
     }
+    let title = clean_line(report.display_title().trim()).into_owned();
+    let standard = report.title.as_deref().is_none_or(|t| t.trim().is_empty());
+    let agency = clean_line(report.agency.trim()).into_owned();
+    let title_lines = match title.strip_prefix(agency.as_str()) {
+        Some(rest) if standard && !agency.is_empty() && !rest.is_empty() => {
+            vec![agency.clone(), rest.to_string()]
+        }
+        _ => vec![title.clone()],
+    };
     Document {
-        title: clean_line(report.display_title().trim()).into_owned(),
+        title,
+        title_lines,
         preamble,
         sections,
     }

@@ -130,16 +130,21 @@ pub fn render(d: &Document) -> Vec<u8> {
         .default_size(size::BODY)
         .footer(page_number(AlignmentType::Right))
         .even_footer(page_number(AlignmentType::Left));
+    let mut title = Paragraph::new();
+    for (i, l) in d.title_lines.iter().enumerate() {
+        let mut r = run(l, TITLE_FONT, size::TITLE);
+        if i + 1 < d.title_lines.len() {
+            r = r.add_break(docx_rs::BreakType::TextWrapping);
+        }
+        title = title.add_run(r);
+    }
     docx = docx.add_paragraph(
-        Paragraph::new()
-            .add_run(run(&d.title, TITLE_FONT, size::TITLE))
-            .align(AlignmentType::Center)
-            .line_spacing(
-                LineSpacing::new()
-                    .line_rule(LineSpacingType::Exact)
-                    .line(700)
-                    .after(560),
-            ),
+        title.align(AlignmentType::Center).line_spacing(
+            LineSpacing::new()
+                .line_rule(LineSpacingType::Exact)
+                .line(700)
+                .after(560),
+        ),
     );
     for p in &d.preamble {
         docx = docx.add_paragraph(body(p, BODY_FONT));

@@ -32,7 +32,7 @@ fn escape_into(out: &mut String, s: &str) {
 const STYLE: &str = r#"body { font-family: "仿宋_GB2312", "仿宋", FangSong, STFangsong, "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 28pt; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #000; background: #fff; }
 h1 { font-family: "方正小标宋简体", "方正小标宋_GBK", "华文中宋", STZhongsong, "Noto Serif CJK SC", serif; font-size: 22pt; font-weight: normal; line-height: 1.5; text-align: center; margin: 0 0 28pt; }
 h2 { font-family: "黑体", SimHei, "Noto Sans CJK SC", sans-serif; font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0; }
-p { text-indent: 2em; margin: 0; text-align: justify; }
+p { text-indent: 2em; margin: 0; text-align: left; }
 p.part { font-family: "楷体_GB2312", "楷体", KaiTi, STKaiti, "Noto Serif CJK SC", serif; }
 table { border-collapse: collapse; width: 100%; margin: 6pt 0 14pt; font-size: 10.5pt; line-height: 1.35; }
 td, th { border: 1px solid #000; padding: 3px 4px; text-align: center; vertical-align: middle; font-weight: normal; }
@@ -51,7 +51,8 @@ pub fn render(d: &Document) -> String {
     s.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     let _ = writeln!(s, "<title>{}</title>", escape(&d.title));
     let _ = write!(s, "<style>\n{STYLE}</style>\n</head>\n<body>\n");
-    let _ = writeln!(s, "<h1>{}</h1>", escape(&d.title));
+    let lines: Vec<String> = d.title_lines.iter().map(|l| escape(l)).collect();
+    let _ = writeln!(s, "<h1>{}</h1>", lines.join("<br>"));
     for p in &d.preamble {
         paragraph(&mut s, p, None);
     }
@@ -79,7 +80,15 @@ fn paragraph(s: &mut String, text: &str, class: Option<&str>) {
         }
         None => s.push_str("<p style=\"text-indent:2em\">"),
     }
+    // A line never breaks at a space (`文件 11 件`): a reader copying from the printed
+    // page (pdftotext) would lose the space at the end of the line.
     escape_into(s, text);
+    if text.contains(' ') {
+        let start = s.rfind('>').map_or(0, |i| i + 1);
+        let tail = s[start..].replace(' ', "&nbsp;");
+        s.truncate(start);
+        s.push_str(&tail);
+    }
     s.push_str("</p>\n");
 }
 
