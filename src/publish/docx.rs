@@ -58,15 +58,14 @@ fn fonts(name: &str) -> RunFonts {
 }
 
 /// XML 1.0 cannot carry U+FFFE / U+FFFF (the document model has already made control
-/// characters visible).
+/// characters visible). A space becomes a no-break space: a line never breaks at a space
+/// (`文件 11 件`), where a reader copying from the printed page would lose it.
 fn xml_safe(s: &str) -> String {
     s.chars()
-        .map(|c| {
-            if matches!(c, '\u{fffe}' | '\u{ffff}') {
-                '\u{fffd}'
-            } else {
-                c
-            }
+        .map(|c| match c {
+            '\u{fffe}' | '\u{ffff}' => '\u{fffd}',
+            ' ' => '\u{a0}',
+            c => c,
         })
         .collect()
 }
@@ -93,7 +92,7 @@ fn body(text: &str, font: &str) -> Paragraph {
         .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None)
         .first_line_chars(200)
         .line_spacing(exact())
-        .align(AlignmentType::Both)
+        .align(AlignmentType::Left)
 }
 
 fn page_number(align: AlignmentType) -> Footer {
@@ -169,10 +168,35 @@ pub fn render(d: &Document) -> Vec<u8> {
     // docx-rs has no w:tblHeader: header rows are built with w:cantSplit only, and marked
     // as repeated header rows here.
     xml.document = mark_header_rows(&xml.document);
+    xml.styles = plain_punctuation(&xml.styles);
+    xml.document = String::from_utf8_lossy(&xml.document)
+        .replace("<w:pPr>", PLAIN_PPR)
+        .into_bytes();
     let mut out = std::io::Cursor::new(Vec::with_capacity(32 * 1024));
     xml.pack(&mut out)
         .expect("writing a zip archive to memory does not fail");
     out.into_inner()
+}
+
+/// The text as typed, also for a reader copying from a PDF of it: no punctuation hung into
+/// the margin (a comma at the end of a line would vanish), no extra space between Chinese
+/// and Latin letters or digits (it would read as a space). Set once, in the document
+/// defaults (docx-rs has no setting for them).
+const PLAIN_PPR: &str = "<w:pPr><w:overflowPunct w:val=\"0\" /><w:autoSpaceDE w:val=\"0\" /><w:autoSpaceDN w:val=\"0\" />";
+
+fn plain_punctuation(styles: &[u8]) -> Vec<u8> {
+    String::from_utf8_lossy(styles)
+        .replacen(
+            "<w:pPrDefault><w:pPr>",
+            "<w:pPrDefault><w:pPr><w:overflowPunct w:val=\"0\" /><w:autoSpaceDE w:val=\"0\" /><w:autoSpaceDN w:val=\"0\" />",
+            1,
+        )
+        .replacen(
+            "</w:rPr></w:rPrDefault>",
+            "<w:lang w:val=\"zh-CN\" w:eastAsia=\"zh-CN\" /></w:rPr></w:rPrDefault>",
+            1,
+        )
+        .into_bytes()
 }
 
 fn mark_header_rows(document: &[u8]) -> Vec<u8> {
@@ -181,18 +205,48 @@ fn mark_header_rows(document: &[u8]) -> Vec<u8> {
         .into_bytes()
 }
 
-fn table(g: &Grid) -> Table {
+/// Left and right margin inside a table cell (twips).
+const CELL_MARGIN: usize = 57;
+
+/// Widths of the grid columns in twips: in proportion to the model's widths, each number
+/// column at least as wide as its longest number (a number never wraps), the label columns
+/// giving up what that takes.
+pub fn column_twips(g: &Grid) -> Vec<usize> {
     let total: usize = g
         .widths
         .iter()
         .map(|w| usize::from(*w))
         .sum::<usize>()
         .max(1);
-    let grid: Vec<usize> = g
+    let mut w: Vec<usize> = g
         .widths
         .iter()
-        .map(|w| usize::from(*w) * TEXT_W / total)
+        .map(|x| usize::from(*x) * TEXT_W / total)
         .collect();
+    let mut need = vec![0usize; g.columns];
+    for c in g.rows.iter().flatten() {
+        if c.cols == 1 && c.role == Role::Number {
+            // A digit at 10.5 pt is about 5.3 pt (106 twips) wide.
+            let n = c.text.chars().count() * 110 + 2 * CELL_MARGIN + 40;
+            need[c.col] = need[c.col].max(n);
+        }
+    }
+    let deficit: usize = (0..g.columns).map(|i| need[i].saturating_sub(w[i])).sum();
+    if deficit > 0 {
+        let donors: Vec<usize> = (0..g.columns).filter(|&i| need[i] == 0).collect();
+        let spare: usize = donors.iter().map(|&i| w[i]).sum::<usize>().max(1);
+        for i in 0..g.columns {
+            w[i] = w[i].max(need[i]);
+        }
+        for &i in &donors {
+            w[i] = w[i].saturating_sub(deficit * w[i] / spare).max(300);
+        }
+    }
+    w
+}
+
+fn table(g: &Grid) -> Table {
+    let grid = column_twips(g);
     let slots = g.slots();
     let mut rows = Vec::with_capacity(g.rows.len());
     for (r, line) in slots.iter().enumerate() {
@@ -250,6 +304,7 @@ fn table(g: &Grid) -> Table {
         rows.push(row);
     }
     Table::new(rows)
+        .margins(docx_rs::TableCellMargins::new().margin(0, CELL_MARGIN, 0, CELL_MARGIN))
         .set_grid(grid)
         .width(TEXT_W, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
