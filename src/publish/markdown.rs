@@ -7,7 +7,8 @@
 
 use super::doc::{Block, Cell, Document, Grid, Role, TableId};
 
-/// Escapes text for a Markdown paragraph: backslash, `<` (no raw HTML), `*`, `_`, `` ` ``,
+/// Escapes text for a Markdown paragraph: backslash, `<` (no raw HTML), `&` (no entity),
+/// `*`, `_`, `` ` ``,
 /// `[` and `]` get a backslash; a line starting with `#`, `>`, `-`, `+` or `|` too.
 pub fn escape(s: &str) -> String {
     escape_with(s, false)
@@ -23,7 +24,7 @@ fn escape_with(s: &str, cell: bool) -> String {
     for (i, ch) in s.chars().enumerate() {
         let lead = i == 0 && matches!(ch, '#' | '>' | '-' | '+' | '|' | '=');
         let pipe = cell && ch == '|';
-        if lead || pipe || matches!(ch, '\\' | '<' | '*' | '_' | '`' | '[' | ']') {
+        if lead || pipe || matches!(ch, '\\' | '<' | '&' | '*' | '_' | '`' | '[' | ']') {
             out.push('\\');
         }
         out.push(ch);
