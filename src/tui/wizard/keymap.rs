@@ -181,7 +181,7 @@ pub static REVIEW: Scope<Action> = Scope {
         b(
             &[ctrl('e')],
             Action::Export,
-            "导出网页（.html）和 Word（.docx），写在报告旁边",
+            "导出网页和 Word",
             Some("导出"),
         ),
         b(
