@@ -7,7 +7,7 @@
 
 use crate::model::schema::SECTIONS;
 use crate::model::{CellRef, Report};
-use crate::rules::{Finding, Severity};
+use crate::rules::{Finding, Rule, Severity};
 use crate::tui::tables::{Mark, Table};
 use crate::yaml::LoadError;
 
@@ -95,7 +95,7 @@ pub struct ShownFinding {
     /// Error or warning.
     pub severity: Severity,
     /// Rule id.
-    pub rule: &'static str,
+    pub rule: Rule,
     /// `C1 错误 四、… · 行政复议 · 总计: … = 11，总计 = 0`, cleaned.
     pub text: String,
     /// Shorter, for the status line beside the severity's symbol: without the severity word
