@@ -74,6 +74,8 @@ pub enum Action {
     LastText,
     /// Copy last year's text of the focused part into its empty body (with last year's report).
     CopyLastText,
+    /// Write the report as published (.html and .docx beside FILE).
+    Export,
 }
 
 const fn b(
@@ -179,6 +181,12 @@ pub static REVIEW: Scope<Action> = Scope {
             Action::Enter,
             "转到该处（在保存行上：保存）",
             Some("转到该处"),
+        ),
+        b(
+            &[ctrl('e')],
+            Action::Export,
+            "导出网页和 Word",
+            Some("导出"),
         ),
         b(
             &[shift(KeyCode::Up), alt(KeyCode::Up)],
