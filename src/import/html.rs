@@ -187,6 +187,7 @@ impl Walker<'_> {
         self.blocks.push((
             std::mem::take(&mut self.buf_path),
             Line {
+                col: 1,
                 no,
                 indent: 0,
                 body,
@@ -287,6 +288,7 @@ impl Walker<'_> {
             self.blocks.push((
                 path.to_vec(),
                 Line {
+                    col: 1,
                     no: self.src.line_of(offset),
                     indent: 0,
                     body: Body::Cells(cells),
@@ -375,6 +377,7 @@ pub(crate) fn lines(src: &str) -> Vec<Line> {
                 w.blocks.push((
                     Vec::new(),
                     Line {
+                        col: 1,
                         no: 1,
                         indent: 0,
                         body: Body::Text(text),

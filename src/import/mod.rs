@@ -24,6 +24,7 @@ mod labels;
 mod lines;
 mod markdown;
 mod prose;
+mod stream;
 mod tables;
 
 pub use account::{account, wrap_account};
@@ -68,6 +69,8 @@ impl Layout {
 pub struct Note {
     /// The input line (1-based), when known.
     pub line: Option<usize>,
+    /// The column (1-based, in characters) in that line, for a place inside a long line.
+    pub col: Option<usize>,
     /// The report cells concerned.
     pub cells: Vec<CellRef>,
     /// What happened, in Chinese.
@@ -79,6 +82,18 @@ impl Note {
     pub fn new(line: Option<usize>, cells: Vec<CellRef>, message: String) -> Note {
         Note {
             line,
+            col: None,
+            cells,
+            message,
+        }
+    }
+
+    /// A note at a line and column (the column is kept only when it is past the line's
+    /// start: a row cut out of a long line).
+    pub fn new_at(line: Option<usize>, col: usize, cells: Vec<CellRef>, message: String) -> Note {
+        Note {
+            line,
+            col: (col > 1).then_some(col),
             cells,
             message,
         }
@@ -163,11 +178,31 @@ pub fn import_str(text: &str) -> Result<Imported, ImportError> {
         let layout = detect::detect_text_layout(text);
         (layout, lines::lex(text))
     };
+    // The page's own title (`标题: …` of a crawler's copy): a fallback for the report's title.
+    let page_title = all_lines.iter().find_map(|l| match &l.body {
+        lines::Body::Text(t) => stream::furniture_value(t)
+            .filter(|(k, _)| *k == "标题")
+            .map(|(_, v)| (l.no, v)),
+        _ => None,
+    });
+    let all_lines = stream::drop_furniture(all_lines);
+    let all_lines = stream::split_headings(all_lines);
     let all_lines = prose::split_run_in_headings(all_lines);
     let sections = prose::find_sections(&all_lines);
     let found_sections = sections.iter().filter(|s| s.is_some()).count();
     let first = sections.iter().flatten().copied().min();
-    let title = prose::find_title(&all_lines[..first.unwrap_or(all_lines.len())])
+    let before_first = &all_lines[..first.unwrap_or(all_lines.len())];
+    let title = prose::find_title(before_first)
+        .or_else(|| {
+            page_title.as_ref().and_then(|(no, t)| {
+                prose::find_title(&[Line {
+                    no: *no,
+                    col: 1,
+                    indent: 0,
+                    body: lines::Body::Text(t.clone()),
+                }])
+            })
+        })
         .or_else(|| prose::find_title(&all_lines));
     if found_sections < 3 {
         let missing: Vec<String> = SECTIONS
@@ -181,18 +216,32 @@ pub fn import_str(text: &str) -> Result<Imported, ImportError> {
             missing.join("、")
         )));
     }
-    let region = |i: usize| -> &[Line] {
-        let Some(start) = sections[i] else {
-            return &[];
-        };
-        let end = sections[i + 1..]
-            .iter()
-            .flatten()
-            .copied()
-            .next()
-            .unwrap_or(all_lines.len());
-        &all_lines[start + 1..end]
-    };
+    let agency_hint = title.as_ref().map(|t| t.agency.clone()).unwrap_or_default();
+    let regions: Vec<Vec<Line>> = (0..6)
+        .map(|i| {
+            let Some(start) = sections[i] else {
+                return Vec::new();
+            };
+            let end = sections[i + 1..]
+                .iter()
+                .flatten()
+                .copied()
+                .next()
+                .unwrap_or(all_lines.len());
+            let lines = all_lines[start + 1..end].to_vec();
+            match i {
+                1..=3 => stream::split_rows(lines),
+                _ => {
+                    let mut lines = stream::split_parts(lines);
+                    if i == 5 {
+                        stream::drop_signature(&mut lines, &agency_hint);
+                    }
+                    lines
+                }
+            }
+        })
+        .collect();
+    let region = |i: usize| -> &[Line] { &regions[i] };
     // The 2019 format: refused for now.
     if let Some(t) = &title {
         if t.year < 2021 {
@@ -269,6 +318,19 @@ pub fn import_str(text: &str) -> Result<Imported, ImportError> {
                 format!("没有找到章节“{}”", s.heading()),
             ));
         }
+    }
+
+    // The preamble: the paragraphs between the title and 一.
+    report.preamble = prose::preamble(before_first, title.as_ref(), layout);
+    if !report.preamble.is_empty() {
+        recognised.push(format!(
+            "前言：{} 字",
+            report
+                .preamble
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count()
+        ));
     }
 
     // Prose.
