@@ -35,6 +35,12 @@ const CLAUSES: [&str; 12] = [
     "对照上级要求仍有差距",
 ];
 
+const PREAMBLES: [&str; 3] = [
+    "本报告根据《中华人民共和国政府信息公开条例》编制。",
+    "本报告由本机关办公室根据《中华人民共和国政府信息公开条例》要求编制。报告中所列数据统计期限自 1 月 1 日起至 12 月 31 日止。如对本报告有疑问，请与本机关办公室联系（电话：0517-83605210）。",
+    "本年度报告根据《条例》编制，全文包括总体情况、主动公开政府信息情况等六个部分。",
+];
+
 const EXTRA_HEADINGS: [&str; 3] = ["存在的主要问题", "改进措施", "其他事项"];
 
 fn sentence() -> impl Strategy<Value = String> {
@@ -97,6 +103,7 @@ fn report_with(big: u64) -> impl Strategy<Value = Report> {
         parts(2),
         prop::option::of(body(1)),
         (
+            prop::option::of(prop::sample::select(PREAMBLES.to_vec())),
             prop::collection::vec(count(big), 10),
             0u64..100_000_000,
             prop::collection::vec(count(big), 21 * 6),
@@ -106,8 +113,16 @@ fn report_with(big: u64) -> impl Strategy<Value = Report> {
         ),
     )
         .prop_map(
-            |(agency, year, overview, problems, other, (a, fee, outcome, b_extra, c, fees))| {
+            |(
+                agency,
+                year,
+                overview,
+                problems,
+                other,
+                (preamble, a, fee, outcome, b_extra, c, fees),
+            )| {
                 let mut r = Report::new(agency, year);
+                r.preamble = preamble.unwrap_or_default().to_string();
                 r.overview = overview;
                 r.problems = problems;
                 r.other_matters = other.map(|b| vec![Part::new("", b)]).unwrap_or_default();

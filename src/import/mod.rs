@@ -17,8 +17,10 @@
 //! (run-together digits), `account` (what `import` prints on stderr).
 
 mod account;
+mod decode;
 mod detect;
 mod digits;
+mod docx;
 mod html;
 mod labels;
 mod lines;
@@ -48,6 +50,8 @@ pub enum Layout {
     OneCellPerLine,
     /// Other plain text (tables in columns of spaces, or digits run together).
     PlainText,
+    /// A Word document (.docx): paragraphs and tables.
+    Docx,
 }
 
 impl Layout {
@@ -60,6 +64,7 @@ impl Layout {
             Layout::PdfText => "PDF 提取文本（pdftotext -layout）",
             Layout::OneCellPerLine => "网页复制文本（每格一行）",
             Layout::PlainText => "纯文本",
+            Layout::Docx => "Word 文档（.docx）",
         }
     }
 }
@@ -145,27 +150,36 @@ pub enum ImportError {
     /// A report in the 2019 format.
     #[error("这是 2019 年版格式的年度报告（{0}）。目前只能导入 2021 年版格式（国办公开办函〔2021〕30号，用于 2021 年度及以后的报告），暂不支持 2019 年版")]
     Format2019(String),
-    /// Not UTF-8 text.
-    #[error("输入不是 UTF-8 文本（第 {line} 行附近有无法解码的字节）；如果是 GBK 编码，请先转换：iconv -f GBK -t UTF-8")]
+    /// A .docx that cannot be read.
+    #[error("无法读取 Word 文档（.docx）：{0}")]
+    Docx(String),
+    /// Neither UTF-8 nor GBK/GB18030 text.
+    #[error("输入既不是 UTF-8 也不是 GBK/GB18030 文本（第 {line} 行附近有无法解码的字节）；如果是其他编码，请先转换，例如 iconv -f BIG5 -t UTF-8")]
     NotUtf8 {
         /// The line of the first bad byte.
         line: usize,
     },
 }
 
-/// Imports a published report from raw bytes (UTF-8, optionally with a BOM).
+/// Imports a published report from raw bytes: UTF-8 (optionally with a BOM), or GBK /
+/// GB2312 / GB18030 (declared by an HTML page's `<meta charset>`, or found when the bytes are
+/// not UTF-8), or a Word document (.docx).
 pub fn import_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => import_str(s),
-        Err(e) => {
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count()
-                + 1;
-            Err(ImportError::NotUtf8 { line })
+    if docx::is_docx(bytes) {
+        let lines = docx::lines(bytes).map_err(ImportError::Docx)?;
+        return import_lines(Layout::Docx, lines);
+    }
+    match decode::decode(bytes) {
+        Ok(d) => {
+            let mut imported = import_str(&d.text)?;
+            if let Some(e) = d.encoding {
+                imported
+                    .recognised
+                    .insert(0, format!("编码：{e}（已转换为 UTF-8）"));
+            }
+            Ok(imported)
         }
+        Err(e) => Err(ImportError::NotUtf8 { line: e.line }),
     }
 }
 
@@ -178,6 +192,11 @@ pub fn import_str(text: &str) -> Result<Imported, ImportError> {
         let layout = detect::detect_text_layout(text);
         (layout, lines::lex(text))
     };
+    import_lines(layout, all_lines)
+}
+
+/// Reads a report from the lines of its layout's tokeniser: the one reading path.
+fn import_lines(layout: Layout, all_lines: Vec<Line>) -> Result<Imported, ImportError> {
     // The page's own title (`标题: …` of a crawler's copy): a fallback for the report's title.
     let page_title = all_lines.iter().find_map(|l| match &l.body {
         lines::Body::Text(t) => stream::furniture_value(t)

@@ -127,7 +127,9 @@ fn cell(v: String, blank: bool) -> String {
 pub fn tab_separated(r: &Report, rng: &mut Rng, blanks: &Blanks) -> String {
     let mut s = String::new();
     s.push_str(&format!("# {}\n\n", r.standard_title()));
-    s.push_str("本报告根据《中华人民共和国政府信息公开条例》编制。\n\n");
+    if !r.preamble.is_empty() {
+        s.push_str(&format!("{}\n\n", r.preamble));
+    }
     let variant = rng.chance(50);
     for i in 0..6 {
         s.push_str(&format!("## {}\n\n", section_heading(i, variant)));
@@ -281,12 +283,9 @@ pub fn pdf(r: &Report, rng: &mut Rng) -> String {
     p.push(&format!("            {}", r.agency));
     p.push(&format!("     {} 年政府信息公开工作年度报告", r.year));
     p.push("");
-    for (k, l) in wrap(
-        "   本报告由本机关根据《中华人民共和国政府信息公开条例》编制。",
-        width,
-    )
-    .into_iter()
-    .enumerate()
+    for (k, l) in wrap(&format!("   {}", r.preamble), width)
+        .into_iter()
+        .enumerate()
     {
         p.push(&if k == 0 {
             l
@@ -473,7 +472,9 @@ pub fn html(r: &Report, rng: &mut Rng, blanks: &Blanks) -> String {
     s.push_str("<div class=\"side\"><ul><li><a href=\"#\">2019年政府信息公开工作年度报告</a></li><li>年度报告</li></ul></div>\n");
     s.push_str("<div class=\"main\">\n<div class=\"crumb\">当前位置：首页 &gt; 政府信息公开 &gt; 年度报告</div>\n<div class=\"article\">\n");
     s.push_str(&format!("<h1>{}</h1>\n", esc(&r.standard_title())));
-    s.push_str("<p>&nbsp;&nbsp;本报告根据《中华人民共和国政府信息公开条例》编制。</p>\n");
+    if !r.preamble.is_empty() {
+        s.push_str(&format!("<p>&nbsp;&nbsp;{}</p>\n", esc(&r.preamble)));
+    }
     let variant = rng.chance(50);
     for i in 0..6 {
         let h = esc(&section_heading(i, variant));
@@ -636,6 +637,10 @@ pub fn markdown(r: &Report, rng: &mut Rng, blanks: &Blanks) -> String {
     let mut s = format!("# {}\n\n", r.standard_title());
     let variant = rng.chance(50);
     let width = 30 + rng.below(20) as usize;
+    if !r.preamble.is_empty() {
+        s.push_str(&wrap(&r.preamble, width).join("\n"));
+        s.push_str("\n\n");
+    }
     for i in 0..6 {
         s.push_str(&format!("## {}\n\n", section_heading(i, variant)));
         if let Some(parts) = prose_of(r, i) {
@@ -741,6 +746,9 @@ pub fn markdown(r: &Report, rng: &mut Rng, blanks: &Blanks) -> String {
 /// A web page copied as text where every table cell landed on a line of its own.
 pub fn one_cell_per_line(r: &Report, rng: &mut Rng) -> String {
     let mut s = format!("{}\n", r.standard_title());
+    if !r.preamble.is_empty() {
+        s.push_str(&format!("{}\n", r.preamble));
+    }
     let variant = rng.chance(50);
     for i in 0..6 {
         s.push_str(&format!("{}\n", section_heading(i, variant)));
