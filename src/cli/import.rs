@@ -65,7 +65,8 @@ fn import_one(name: &str, bytes: &[u8]) -> Result<(Imported, String), String> {
             e @ (ImportError::NotAReport(_)
             | ImportError::Format2019(_)
             | ImportError::NotUtf8 { .. }
-            | ImportError::Docx(_)),
+            | ImportError::Docx(_)
+            | ImportError::TooComplex(_)),
         ) => {
             return Err(format!(
                 "{}：{}",

@@ -150,6 +150,9 @@ pub enum ImportError {
     /// A report in the 2019 format.
     #[error("这是 2019 年版格式的年度报告（{0}）。目前只能导入 2021 年版格式（国办公开办函〔2021〕30号，用于 2021 年度及以后的报告），暂不支持 2019 年版")]
     Format2019(String),
+    /// An input too deeply nested or too large to read safely.
+    #[error("输入过于复杂，未导入：{0}")]
+    TooComplex(String),
     /// A .docx that cannot be read.
     #[error("无法读取 Word 文档（.docx）：{0}")]
     Docx(String),
@@ -187,6 +190,13 @@ pub fn import_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
 pub fn import_str(text: &str) -> Result<Imported, ImportError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let (layout, all_lines) = if detect::looks_like_html(text) {
+        let depth = html::nesting_depth(text);
+        if depth > html::MAX_DEPTH {
+            return Err(ImportError::TooComplex(format!(
+                "HTML 元素嵌套 {depth} 层，超过上限 {} 层（正常网页只有几十层）",
+                html::MAX_DEPTH
+            )));
+        }
         (Layout::Html, html::lines(text))
     } else {
         let layout = detect::detect_text_layout(text);
