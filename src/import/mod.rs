@@ -31,6 +31,12 @@ mod tables;
 
 pub use account::{account, wrap_account};
 
+/// The deepest element nesting of an HTML source, as the importer measures it before parsing
+/// (inputs deeper than 3000 are refused with [`ImportError::TooComplex`]).
+pub fn html_nesting_depth(src: &str) -> usize {
+    html::nesting_depth(src)
+}
+
 use crate::model::schema::{A_BLOCKS, B_COLS, B_ROW_COUNT, C_COLUMNS, C_GROUPS, SECTIONS};
 use crate::model::{Appeals, CellRef, ProseSection, Report, Requests, FORMAT_VERSION};
 use lines::Line;
@@ -164,6 +170,40 @@ pub enum ImportError {
     },
 }
 
+/// One line of the account saying how the rows of each table were read: from their cells
+/// (explicit cells or numbers apart), by splitting run-together digits by the table's
+/// arithmetic (listed with their place), or not at all (unknown, listed).
+fn how_rows_were_read(unknown: &[Note], recovered: &[Note]) -> String {
+    use std::collections::BTreeSet;
+    let rows = |notes: &[Note], table: u8| -> BTreeSet<String> {
+        notes
+            .iter()
+            .flat_map(|n| n.cells.iter())
+            .filter_map(|c| match (c, table) {
+                (CellRef::A { field, .. }, 0) => Some(field.to_string()),
+                (CellRef::B { row, .. }, 1) => Some(row.to_string()),
+                (CellRef::C { .. }, 2) => Some(String::new()),
+                _ => None,
+            })
+            .collect()
+    };
+    let a_rows: usize = A_BLOCKS.iter().map(|b| b.rows.len()).sum();
+    let parts: Vec<String> = [("二", 0u8, a_rows), ("三", 1, B_ROW_COUNT), ("四", 2, 1)]
+        .iter()
+        .map(|(name, t, total)| {
+            let u = rows(unknown, *t);
+            let r: BTreeSet<String> = rows(recovered, *t).difference(&u).cloned().collect();
+            format!(
+                "表{name} {total} 行：按格读出 {}，连写的数字拆开 {}，未能识别 {}",
+                total - u.len().min(*total) - r.len().min(*total - u.len().min(*total)),
+                r.len(),
+                u.len()
+            )
+        })
+        .collect();
+    format!("各行的读法：{}", parts.join("；"))
+}
+
 /// Imports a published report from raw bytes: UTF-8 (optionally with a BOM), or GBK /
 /// GB2312 / GB18030 (declared by an HTML page's `<meta charset>`, or found when the bytes are
 /// not UTF-8), or a Word document (.docx).
@@ -217,6 +257,19 @@ fn import_lines(layout: Layout, all_lines: Vec<Line>) -> Result<Imported, Import
     let all_lines = stream::drop_furniture(all_lines);
     let all_lines = stream::split_headings(all_lines);
     let all_lines = prose::split_run_in_headings(all_lines);
+    let all_lines = {
+        // The title run into the text before 一 (a copy without line breaks).
+        let first = prose::find_sections(&all_lines)
+            .iter()
+            .flatten()
+            .copied()
+            .min()
+            .unwrap_or(0);
+        let rest = all_lines[first..].to_vec();
+        let mut head = stream::split_title(all_lines[..first].to_vec());
+        head.extend(rest);
+        head
+    };
     let sections = prose::find_sections(&all_lines);
     let found_sections = sections.iter().filter(|s| s.is_some()).count();
     let first = sections.iter().flatten().copied().min();
@@ -388,6 +441,7 @@ fn import_lines(layout: Layout, all_lines: Vec<Line>) -> Result<Imported, Import
     report.requests = Requests { cells: b.cells };
     let c = tables::table_c(region(3), layout, &mut unknown, &mut blanks, &mut recovered);
     report.appeals = Appeals { cells: c.cells };
+    recognised.push(how_rows_were_read(&unknown, &recovered));
     recognised.push(format!(
         "表格：二 {}/{} 格，三 {}/{} 格，四 {}/{} 格",
         a.found,

@@ -122,6 +122,48 @@ fn piece(l: &Line, cs: &[char], from: usize, to: usize) -> Option<Line> {
     })
 }
 
+fn title_prefix_re() -> &'static regex::Regex {
+    static R: OnceLock<regex::Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(r"^\s*([^\s。，；：:]{0,40}?(?:19|20)\d\d\s*年度?\s*政府信息公开工作年度报告)\s*(\S.*)$")
+            .expect("valid regex")
+    })
+}
+
+/// Cuts the report's title off the text run after it (`…2023年度政府信息公开工作年度报告本报告
+/// 根据…`), in the lines before the first section heading, so that the title is a line of its
+/// own. Only when at least ten characters follow it.
+pub(crate) fn split_title(lines: Vec<Line>) -> Vec<Line> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut done = false;
+    for l in lines {
+        let cut = match &l.body {
+            Body::Text(t) if !done && t.contains("年度报告") => title_prefix_re()
+                .captures(t)
+                .filter(|c| c[2].chars().count() >= 10)
+                .map(|c| {
+                    let title_end = c.get(1).map_or(0, |m| m.end());
+                    let rest_start = c.get(2).map_or(0, |m| m.start());
+                    (title_end, rest_start)
+                }),
+            _ => None,
+        };
+        match cut {
+            Some((end, rest)) => {
+                done = true;
+                let Body::Text(t) = &l.body else { continue };
+                let raw: Vec<char> = t.chars().collect();
+                let end_c = t[..end].chars().count();
+                let rest_c = t[..rest].chars().count();
+                out.extend(piece(&l, &raw, 0, end_c));
+                out.extend(piece(&l, &raw, rest_c, raw.len()));
+            }
+            None => out.push(l),
+        }
+    }
+    out
+}
+
 /// Cuts text lines at the section headings found inside them: `…编制。一、总体情况 2023年，…`
 /// becomes the text before, the heading, and the text after. A heading at the start of a
 /// line is cut off only when a sentence follows it (as [`super::prose`] does for exact
@@ -145,11 +187,12 @@ pub(crate) fn split_headings(lines: Vec<Line>) -> Vec<Line> {
         let mut i = 0;
         while i < cs.len() {
             if let Some((_, end)) = heading_at(&cs, i, if i == first { 0.5 } else { 0.6 }) {
-                let rest: String = cs[end..].iter().collect();
+                // What follows (only its first characters matter).
+                let rest: String = cs[end..(end + 40).min(cs.len())].iter().collect();
                 let rest =
                     rest.trim_start_matches(|c: char| c.is_whitespace() || "：:。.".contains(c));
                 let sentence = rest.chars().count() >= 10 && rest.contains(['。', '，', '；']);
-                if i != first || sentence || rest.is_empty() {
+                if i != first || sentence || end == cs.len() {
                     cuts.push((i, end));
                 }
                 i = end.max(i + 1);
@@ -255,7 +298,7 @@ fn header_words() -> &'static [Vec<char>] {
 
 /// Splits a run of label text into fragments: after the last table header word in it, and
 /// before every numbering (`（三）`, `一、`) that is not a reference (`第（一）项`).
-fn label_fragments(label: &[char]) -> Vec<String> {
+fn label_fragments(label: &[char]) -> Vec<(usize, String)> {
     let mut cuts: Vec<usize> = Vec::new();
     // Header words: only the last 200 letters are searched (a label is short).
     let letters: Vec<(usize, char)> = label
@@ -316,9 +359,10 @@ fn label_fragments(label: &[char]) -> Vec<String> {
     let mut at = 0;
     for c in cuts.into_iter().chain(std::iter::once(label.len())) {
         let s: String = label[at..c].iter().collect();
+        let lead = s.chars().take_while(|c| c.is_whitespace()).count();
         let s = s.trim();
         if !s.is_empty() {
-            out.push(s.to_string());
+            out.push((at + lead, s.to_string()));
         }
         at = c;
     }
@@ -421,11 +465,33 @@ pub(crate) fn split_rows(lines: Vec<Line>) -> Vec<Line> {
             pieces.push(cur);
         }
         for p in pieces {
-            let mut frags = Vec::new();
-            for part in p.label.split(|c| *c == '\u{1}') {
-                frags.extend(label_fragments(part));
+            // Fragments with their columns (the `\u{1}` borders are not in the input).
+            let mut frags: Vec<(usize, String)> = Vec::new();
+            let mut offset = 0usize; // index into p.label
+            for (k, part) in p.label.split(|c| *c == '\u{1}').enumerate() {
+                for (at, f) in label_fragments(part) {
+                    frags.push((p.start + offset + at - k, f));
+                }
+                offset += part.len() + 1;
             }
-            let mut text = frags.join("  ");
+            // Header words and group labels before the row's own label: a line of their own,
+            // so the row's place is where its label starts.
+            if frags.len() > 1 {
+                let (col, _) = frags[0];
+                let head: Vec<String> = frags[..frags.len() - 1]
+                    .iter()
+                    .map(|(_, f)| f.clone())
+                    .collect();
+                out.push(Line {
+                    no: l.no,
+                    col: l.col + col,
+                    indent: 0,
+                    body: Body::Text(head.join("  ")),
+                });
+                frags.drain(..frags.len() - 1);
+            }
+            let col = frags.first().map_or(p.start, |(c, _)| *c);
+            let mut text = frags.first().map(|(_, f)| f.clone()).unwrap_or_default();
             if !p.values.is_empty() {
                 if !text.is_empty() {
                     text.push_str("  ");
@@ -437,7 +503,7 @@ pub(crate) fn split_rows(lines: Vec<Line>) -> Vec<Line> {
             }
             out.push(Line {
                 no: l.no,
-                col: l.col + p.start,
+                col: l.col + col,
                 indent: 0,
                 body: Body::Text(text),
             });
@@ -712,27 +778,46 @@ mod tests {
         assert_eq!(
             texts(&got),
             vec![
-                "（三）不予公开  1.属于国家秘密  0000000",
+                "（三）不予公开",
+                "1.属于国家秘密  0000000",
                 "2.其他法律行政法规禁止公开  10 0 0 0 01",
                 "3.危及“三安全一稳定”  0000000",
                 "（四）无法提供"
             ]
         );
-        match &got[1].body {
+        match &got[2].body {
             Body::Text(t) => assert_eq!(t, "2.其他法律行政法规禁止公开  10 0 0 0 01"),
             other => panic!("{other:?}"),
         }
-        assert_eq!(got[1].col, 23);
+        assert_eq!(got[1].col, 8);
+        assert_eq!(got[2].col, 23);
         let got = split_rows(vec![text(
             "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件77132470",
         )]);
-        match &got[0].body {
-            Body::Text(t) => assert!(t.ends_with("现行有效件数  规章  000"), "{t}"),
-            other => panic!("{other:?}"),
-        }
+        assert!(
+            texts(&got)[0].ends_with("现行有效件数"),
+            "{:?}",
+            texts(&got)
+        );
+        assert_eq!(texts(&got)[1], "规章  000");
+        assert_eq!(got[1].col, 32);
         // One row on a line: left alone.
         let one = split_rows(vec![text("规章    0    0    0")]);
         assert_eq!(one[0].body, Body::Text("规章    0    0    0".into()));
+    }
+
+    #[test]
+    fn a_title_run_into_the_text_is_cut_off() {
+        let got = split_title(vec![text(
+            "平潭综合实验区2023年度政府信息公开工作年度报告本报告根据《条例》编制，统计期限为全年。",
+        )]);
+        assert_eq!(
+            texts(&got),
+            vec![
+                "平潭综合实验区2023年度政府信息公开工作年度报告",
+                "本报告根据《条例》编制，统计期限为全年。"
+            ]
+        );
     }
 
     #[test]
