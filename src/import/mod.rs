@@ -170,6 +170,12 @@ pub enum ImportError {
     },
 }
 
+/// The 信息处理费 that the prose of section 六 states, as `import` reads it (zero where a
+/// figure is not stated). The exporters use it to tell whether the prose states the fees.
+pub fn fees_stated_in(parts: &[crate::model::Part]) -> crate::model::ProcessingFees {
+    prose::fees(parts).0
+}
+
 /// One line of the account saying how the rows of each table were read: from their cells
 /// (explicit cells or numbers apart), by splitting run-together digits by the table's
 /// arithmetic (listed with their place), or not at all (unknown, listed).
