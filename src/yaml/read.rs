@@ -785,6 +785,7 @@ impl Wire {
             preamble: self.preamble.map(|t| t.0).unwrap_or_default(),
             overview,
             proactive,
+            proactive_2019: Default::default(),
             requests,
             appeals,
             problems,
