@@ -413,6 +413,8 @@ pub const BASIC_SECTION: &str = "基本信息";
 pub const AGENCY_LABEL: &str = "机关名称";
 /// Label of the year field.
 pub const YEAR_LABEL: &str = "年份";
+/// Label of the format version (`format:`), as places name it.
+pub const FORMAT_LABEL: &str = "格式版本";
 /// Label of the title field.
 pub const TITLE_LABEL: &str = "标题";
 /// Label of the processing fees block in section 六.
