@@ -6,11 +6,12 @@
 //! viewer, the draft diff and the rules all go through it.
 
 use super::schema::{
-    self, a_block_of, a_row_label, Section, AGENCY_LABEL, A_AMOUNT_DECIMALS, A_DOC_KEYS, A_FEES,
-    BASIC_SECTION, B_COLUMNS, B_ROWS, B_TOTAL_COL, C_COLUMNS, C_GROUPS, C_TOTAL_COL, FEES_LABEL,
+    FormatVersion, Section, Tables, A19_AMOUNT_COL, A19_CHANGE_COL, A19_FEES, A19_PROCUREMENT,
+    AGENCY_LABEL, A_AMOUNT_DECIMALS, A_FEES, A_NORMATIVE_DOCUMENTS, A_REGULATIONS, BASIC_SECTION,
+    B_COLUMNS, B_ROWS, B_TOTAL_COL, C_COLUMNS, C_GROUPS, C_TOTAL_COL, FEES_LABEL,
     FEE_AMOUNT_DECIMALS, FEE_FIELDS, KEY_AGENCY, KEY_PROCESSING_FEES, KEY_TITLE, KEY_YEAR,
     R_OUTCOME_TOTAL, SECTION_APPEALS, SECTION_OTHER_MATTERS, SECTION_PROACTIVE, SECTION_REQUESTS,
-    TITLE_LABEL, YEAR_LABEL,
+    TABLES_2021, TITLE_LABEL, YEAR_LABEL,
 };
 use super::{Amount, CellRef, Report};
 use std::fmt;
@@ -39,10 +40,16 @@ impl Table {
         }
     }
 
-    /// Every cell of the table in reading order (row by row), totals included.
+    /// Every cell of the table in reading order (row by row), totals included (2021 format).
     pub fn cells(self) -> impl Iterator<Item = CellRef> {
+        self.cells_in(&TABLES_2021)
+    }
+
+    /// Every cell of the table in a version's tables, in reading order, totals included.
+    pub fn cells_in(self, t: &'static Tables) -> impl Iterator<Item = CellRef> {
         let cells: Vec<CellRef> = match self {
-            Table::A => schema::A_BLOCKS
+            Table::A => t
+                .a_blocks
                 .iter()
                 .flat_map(|b| {
                     b.rows.iter().flat_map(move |(field, _)| {
@@ -50,19 +57,26 @@ impl Table {
                     })
                 })
                 .collect(),
-            Table::B => (0..B_ROWS.len())
-                .flat_map(|row| (0..B_COLUMNS.len()).map(move |col| CellRef::B { row, col }))
+            Table::B => t
+                .b_slots
+                .iter()
+                .flat_map(|&row| (0..t.b_columns.len()).map(move |col| CellRef::B { row, col }))
                 .collect(),
-            Table::C => (0..C_GROUPS.len())
-                .flat_map(|group| (0..C_COLUMNS.len()).map(move |col| CellRef::C { group, col }))
+            Table::C => (0..t.c_groups.len())
+                .flat_map(|group| (0..t.c_columns.len()).map(move |col| CellRef::C { group, col }))
                 .collect(),
         };
         cells.into_iter()
     }
 
-    /// The cells a person types into, in reading order, skipping computed cells.
+    /// The cells a person types into, in reading order, skipping computed cells (2021).
     pub fn editable_cells(self) -> Vec<CellRef> {
-        self.cells().filter(|c| !c.is_computed()).collect()
+        self.editable_cells_in(&TABLES_2021)
+    }
+
+    /// The cells a person types into in a version's tables.
+    pub fn editable_cells_in(self, t: &'static Tables) -> Vec<CellRef> {
+        self.cells_in(t).filter(|c| !c.is_computed()).collect()
     }
 }
 
@@ -104,6 +118,8 @@ pub enum CellKind {
     Year,
     /// A count a person types.
     Count,
+    /// A whole number that may be negative (2019 table A: 本年增/减).
+    Signed,
     /// An amount with at most this many decimals.
     Amount(u32),
     /// A total computed from its parts (never typed).
@@ -115,6 +131,8 @@ pub enum CellKind {
 pub enum Value {
     /// A count.
     Count(u64),
+    /// A whole number that may be negative (2019 table A: 本年增/减).
+    Signed(i64),
     /// An amount.
     Amount(Amount),
     /// The year.
@@ -128,6 +146,7 @@ impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Value::Count(v) => write!(f, "{v}"),
+            Value::Signed(v) => write!(f, "{v}"),
             Value::Amount(a) => write!(f, "{a}"),
             Value::Year(y) => write!(f, "{y}"),
             Value::Text(t) => f.write_str(t),
@@ -150,10 +169,9 @@ pub enum SetError {
     #[error("报告中没有这个位置：{0}")]
     NoSuchPlace(String),
 }
-
 impl CellRef {
     /// True for the cells a person never types: table B's 总计 column and （七）总计 row, and
-    /// the groups' 总计 of table C.
+    /// the groups' 总计 of table C (the same places in both versions of the format).
     pub fn is_computed(self) -> bool {
         match self {
             CellRef::B { row, col } => col == B_TOTAL_COL || row == R_OUTCOME_TOTAL,
@@ -162,12 +180,24 @@ impl CellRef {
         }
     }
 
-    /// The kind of value the place holds.
+    /// The kind of value the place holds (2021 format).
     pub fn kind(self) -> CellKind {
+        self.kind_in(&TABLES_2021)
+    }
+
+    /// The kind of value the place holds in a version of the format.
+    pub fn kind_in(self, t: &Tables) -> CellKind {
         match self {
             CellRef::Agency | CellRef::Title | CellRef::Part { .. } => CellKind::Text,
             CellRef::Year => CellKind::Year,
             c if c.is_computed() => CellKind::Computed,
+            CellRef::A { field, col } if t.version == FormatVersion::V2019 => {
+                match t.a_block_of(field).and_then(|b| b.keys.get(col)) {
+                    Some(&"change") => CellKind::Signed,
+                    Some(&"amount_wan_yuan") => CellKind::Amount(A_AMOUNT_DECIMALS),
+                    _ => CellKind::Count,
+                }
+            }
             CellRef::A { field, .. } if field == A_FEES => CellKind::Amount(A_AMOUNT_DECIMALS),
             CellRef::A { .. } | CellRef::B { .. } | CellRef::C { .. } | CellRef::Fee(0) => {
                 CellKind::Count
@@ -186,32 +216,38 @@ impl CellRef {
         }
     }
 
-    /// The key path in the YAML, e.g. `requests.outcome.withheld.state_secret.natural_person`,
+    /// The key path in the YAML (2021 format), e.g.
+    /// `requests.outcome.withheld.state_secret.natural_person`,
     /// `proactive.regulations.in_force`, `processing_fees.notices`, `overview[2]`.
     pub fn key_path(self) -> String {
+        self.key_path_in(&TABLES_2021)
+    }
+
+    /// The key path in the YAML of a version of the format.
+    pub fn key_path_in(self, t: &Tables) -> String {
         match self {
             CellRef::Agency => KEY_AGENCY.into(),
             CellRef::Year => KEY_YEAR.into(),
             CellRef::Title => KEY_TITLE.into(),
             CellRef::Part { section, part } => format!("{}[{part}]", section.key()),
-            CellRef::A { field, col } => match a_block_of(field) {
-                Some(b) if b.columns.len() > 1 => format!(
+            CellRef::A { field, col } => match t.a_block_of(field) {
+                Some(b) if !b.keys.is_empty() => format!(
                     "{}.{field}.{}",
                     SECTION_PROACTIVE.key,
-                    A_DOC_KEYS.get(col).copied().unwrap_or("")
+                    b.keys.get(col).copied().unwrap_or("")
                 ),
                 _ => format!("{}.{field}", SECTION_PROACTIVE.key),
             },
             CellRef::B { row, col } => format!(
                 "{}.{}",
-                B_ROWS.get(row).map(|r| r.key_path()).unwrap_or_default(),
-                B_COLUMNS.get(col).map_or("", |c| c.key)
+                t.b_row_at(row).map(|r| r.key_path()).unwrap_or_default(),
+                t.b_columns.get(col).map_or("", |c| c.key)
             ),
             CellRef::C { group, col } => format!(
                 "{}.{}.{}",
                 SECTION_APPEALS.key,
-                C_GROUPS.get(group).map_or("", |g| g.key),
-                C_COLUMNS.get(col).map_or("", |c| c.key)
+                t.c_groups.get(group).map_or("", |g| g.key),
+                t.c_columns.get(col).map_or("", |c| c.key)
             ),
             CellRef::Fee(i) => format!(
                 "{KEY_PROCESSING_FEES}.{}",
@@ -220,9 +256,14 @@ impl CellRef {
         }
     }
 
-    /// Section, row and column in Chinese, as findings name them, e.g.
+    /// Section, row and column in Chinese, as findings name them (2021 format), e.g.
     /// `三、收到和处理政府信息公开申请情况 · 一、本年新收政府信息公开申请数量 · 自然人`.
     pub fn place(self) -> Place {
+        self.place_in(&TABLES_2021)
+    }
+
+    /// Section, row and column in Chinese in a version of the format.
+    pub fn place_in(self, t: &Tables) -> Place {
         let basic = |row: &str| Place {
             section: BASIC_SECTION.into(),
             row: Some(row.into()),
@@ -239,20 +280,21 @@ impl CellRef {
             },
             CellRef::A { field, col } => Place {
                 section: SECTION_PROACTIVE.heading(),
-                row: a_row_label(field).map(Into::into),
-                column: a_block_of(field)
+                row: t.a_row_label(field).map(Into::into),
+                column: t
+                    .a_block_of(field)
                     .and_then(|b| b.columns.get(col))
                     .map(|c| (*c).into()),
             },
             CellRef::B { row, col } => Place {
                 section: SECTION_REQUESTS.heading(),
-                row: B_ROWS.get(row).map(|r| r.label.into()),
-                column: B_COLUMNS.get(col).map(|c| c.label.into()),
+                row: t.b_row_at(row).map(|r| r.label.into()),
+                column: t.b_columns.get(col).map(|c| c.label.into()),
             },
             CellRef::C { group, col } => Place {
                 section: SECTION_APPEALS.heading(),
-                row: C_GROUPS.get(group).map(|g| g.label.into()),
-                column: C_COLUMNS.get(col).map(|c| c.label.into()),
+                row: t.c_groups.get(group).map(|g| g.label.into()),
+                column: t.c_columns.get(col).map(|c| c.label.into()),
             },
             CellRef::Fee(i) => Place {
                 section: SECTION_OTHER_MATTERS.heading(),
@@ -262,27 +304,32 @@ impl CellRef {
         }
     }
 
-    /// The full official label of the place for a status line, e.g.
+    /// The full official label of the place for a status line (2021 format), e.g.
     /// `（二）部分公开（区分处理的，只计这一情形，不计其他情形） · 商业企业`,
     /// `第二十条第（一）项 · 规章 · 本年制发件数`, `行政诉讼 · 复议后起诉 · 结果维持`.
     pub fn label(self) -> String {
+        self.label_in(&TABLES_2021)
+    }
+
+    /// The full official label of the place in a version of the format.
+    pub fn label_in(self, t: &Tables) -> String {
         match self {
             CellRef::B { row, col } => format!(
                 "{} · {}",
-                B_ROWS.get(row).map_or("", |r| r.label),
-                B_COLUMNS.get(col).map_or("", |c| c.label)
+                t.b_row_at(row).map_or("", |r| r.label),
+                t.b_columns.get(col).map_or("", |c| c.label)
             ),
             CellRef::C { group, col } => {
-                let Some(g) = C_GROUPS.get(group) else {
+                let Some(g) = t.c_groups.get(group) else {
                     return String::new();
                 };
-                let c = C_COLUMNS.get(col).map_or("", |c| c.label);
+                let c = t.c_columns.get(col).map_or("", |c| c.label);
                 match g.parent {
                     Some(p) => format!("{p} · {} · {c}", g.label),
                     None => format!("{} · {c}", g.label),
                 }
             }
-            CellRef::A { field, col } => match (a_block_of(field), a_row_label(field)) {
+            CellRef::A { field, col } => match (t.a_block_of(field), t.a_row_label(field)) {
                 (Some(b), Some(label)) => format!(
                     "{} · {} · {}",
                     b.article,
@@ -300,33 +347,37 @@ impl CellRef {
             CellRef::Fee(i) => fee_label(i),
         }
     }
-}
 
-impl CellRef {
-    /// A short label of the place within its section, for lists of changes: table A
-    /// `规章 · 本年制发件数`, table B `一、本年新收 · 自然人` (short row labels), table C
-    /// `诉讼·直接起诉 · 结果维持`, `信息处理费 · 收费通知书件数`; other places as [`CellRef::label`].
+    /// A short label of the place within its section, for lists of changes (2021 format):
+    /// table A `规章 · 本年制发件数`, table B `一、本年新收 · 自然人` (short row labels),
+    /// table C `诉讼·直接起诉 · 结果维持`, `信息处理费 · 收费通知书件数`; other places as
+    /// [`CellRef::label`].
     pub fn short_label(self) -> String {
+        self.short_label_in(&TABLES_2021)
+    }
+
+    /// [`CellRef::short_label`] in a version of the format.
+    pub fn short_label_in(self, t: &Tables) -> String {
         match self {
             CellRef::A { field, col } => format!(
                 "{} · {}",
-                a_row_label(field).unwrap_or(""),
-                a_block_of(field)
+                t.a_row_label(field).unwrap_or(""),
+                t.a_block_of(field)
                     .and_then(|b| b.columns.get(col))
                     .copied()
                     .unwrap_or("")
             ),
             CellRef::B { row, col } => format!(
                 "{} · {}",
-                B_ROWS.get(row).map_or("", |r| r.short),
-                B_COLUMNS.get(col).map_or("", |c| c.label)
+                t.b_row_at(row).map_or("", |r| r.short),
+                t.b_columns.get(col).map_or("", |c| c.label)
             ),
             CellRef::C { group, col } => format!(
                 "{} · {}",
-                C_GROUPS.get(group).map_or("", |g| g.short),
-                C_COLUMNS.get(col).map_or("", |c| c.label)
+                t.c_groups.get(group).map_or("", |g| g.short),
+                t.c_columns.get(col).map_or("", |c| c.label)
             ),
-            other => other.label(),
+            other => other.label_in(t),
         }
     }
 }
@@ -352,6 +403,9 @@ impl Report {
                     .map(|p| p.body.clone())
                     .unwrap_or_default(),
             ),
+            CellRef::A { field, col } if self.version() == FormatVersion::V2019 => {
+                self.get_2019(field, col)
+            }
             CellRef::A { field, col } => match self.proactive.count(field, col) {
                 Some(v) => Value::Count(v),
                 None => Value::Amount(self.proactive.fees_wan_yuan),
@@ -361,6 +415,71 @@ impl Report {
             CellRef::Fee(0) => Value::Count(self.processing_fees.notices),
             CellRef::Fee(1) => Value::Amount(self.processing_fees.amount_notified_yuan),
             CellRef::Fee(_) => Value::Amount(self.processing_fees.amount_collected_yuan),
+        }
+    }
+
+    /// A table A cell of a 2019-format report.
+    fn get_2019(&self, field: &str, col: usize) -> Value {
+        let p = &self.proactive_2019;
+        if let Some(d) = match field {
+            A_REGULATIONS => Some(p.regulations),
+            A_NORMATIVE_DOCUMENTS => Some(p.normative_documents),
+            _ => None,
+        } {
+            return Value::Count([d.made, d.published, d.total_public][col.min(2)]);
+        }
+        if let Some(i) = p.items(field) {
+            return match col {
+                0 => Value::Count(i.last_year),
+                A19_CHANGE_COL => Value::Signed(i.change),
+                _ => Value::Count(i.decisions),
+            };
+        }
+        match (field, col) {
+            (A19_FEES, 0) => Value::Count(p.fees.last_year),
+            (A19_FEES, _) => Value::Signed(p.fees.change),
+            (_, A19_AMOUNT_COL) => Value::Amount(p.procurement.amount_wan_yuan),
+            _ => Value::Count(p.procurement.projects),
+        }
+    }
+
+    /// Sets a table A cell of a 2019-format report; false when the value is of another kind.
+    fn set_2019(&mut self, field: &str, col: usize, value: Value) -> bool {
+        let p = &mut self.proactive_2019;
+        match value {
+            Value::Count(v) => {
+                if let Some(d) = p.docs_mut(field) {
+                    *[&mut d.made, &mut d.published, &mut d.total_public][col.min(2)] = v;
+                    return true;
+                }
+                if let Some(i) = p.items_mut(field) {
+                    match col {
+                        0 => i.last_year = v,
+                        A19_CHANGE_COL => return false,
+                        _ => i.decisions = v,
+                    }
+                    return true;
+                }
+                match (field, col) {
+                    (A19_FEES, 0) => p.fees.last_year = v,
+                    (A19_PROCUREMENT, 0) => p.procurement.projects = v,
+                    _ => return false,
+                }
+                true
+            }
+            Value::Signed(v) => {
+                match (p.items_mut(field), field, col) {
+                    (Some(i), _, A19_CHANGE_COL) => i.change = v,
+                    (None, A19_FEES, A19_CHANGE_COL) => p.fees.change = v,
+                    _ => return false,
+                }
+                true
+            }
+            Value::Amount(a) if field == A19_PROCUREMENT && col == A19_AMOUNT_COL => {
+                p.procurement.amount_wan_yuan = a;
+                true
+            }
+            _ => false,
         }
     }
 
@@ -388,6 +507,15 @@ impl Report {
                 match self.parts_mut(section).get_mut(part) {
                     Some(p) => p.body = t,
                     None => return Err(SetError::NoSuchPlace(cell.label())),
+                }
+            }
+            (CellRef::A { field, col }, v) if self.version() == FormatVersion::V2019 => {
+                if !self.set_2019(field, col, v) {
+                    return Err(match cell.kind_in(self.tables()) {
+                        CellKind::Amount(_) => wrong("金额"),
+                        CellKind::Signed => wrong("整数"),
+                        _ => wrong("非负整数"),
+                    });
                 }
             }
             (CellRef::A { field, col }, Value::Count(v)) => {

@@ -31,8 +31,10 @@ pub struct Report {
     pub preamble: String,
     /// 一、总体情况.
     pub overview: Vec<Part>,
-    /// 二、table A.
+    /// 二、table A (2021 format).
     pub proactive: Proactive,
+    /// 二、table A of a 2019-format report (all zero in a 2021-format report).
+    pub proactive_2019: Proactive2019,
     /// 三、table B.
     pub requests: Requests,
     /// 四、table C.
@@ -106,6 +108,100 @@ pub struct Proactive {
     pub coercive_measures: u64,
     /// 行政事业性收费 本年收费金额（万元）.
     pub fees_wan_yuan: Amount,
+}
+
+/// Counts of a 2019 第二十条第（一）项 row (规章, 规范性文件).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PublishedCounts {
+    /// 本年新制作数量.
+    pub made: u64,
+    /// 本年新公开数量.
+    pub published: u64,
+    /// 对外公开总数量.
+    pub total_public: u64,
+}
+
+/// A 2019 row counting items: 上一年项目数量, 本年增/减 (may be negative), 处理决定数量.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ItemCounts {
+    /// 上一年项目数量.
+    pub last_year: u64,
+    /// 本年增/减.
+    pub change: i64,
+    /// 处理决定数量.
+    pub decisions: u64,
+}
+
+/// The 2019 行政事业性收费 row: 上一年项目数量, 本年增/减.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FeeItems {
+    /// 上一年项目数量.
+    pub last_year: u64,
+    /// 本年增/减.
+    pub change: i64,
+}
+
+/// The 2019 政府集中采购 row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Procurement {
+    /// 采购项目数量.
+    pub projects: u64,
+    /// 采购总金额（万元）.
+    pub amount_wan_yuan: Amount,
+}
+
+/// Table A in the 2019 format (FORMAT.md §7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Proactive2019 {
+    /// 规章.
+    pub regulations: PublishedCounts,
+    /// 规范性文件.
+    pub normative_documents: PublishedCounts,
+    /// 行政许可.
+    pub licensing: ItemCounts,
+    /// 其他对外管理服务事项.
+    pub other_services: ItemCounts,
+    /// 行政处罚.
+    pub penalties: ItemCounts,
+    /// 行政强制.
+    pub coercive_measures: ItemCounts,
+    /// 行政事业性收费.
+    pub fees: FeeItems,
+    /// 政府集中采购.
+    pub procurement: Procurement,
+}
+
+impl Proactive2019 {
+    /// The item row of a key (licensing, other_services, penalties, coercive_measures).
+    pub fn items(&self, key: &str) -> Option<&ItemCounts> {
+        match key {
+            schema::A_LICENSING => Some(&self.licensing),
+            schema::A19_OTHER_SERVICES => Some(&self.other_services),
+            schema::A_PENALTIES => Some(&self.penalties),
+            schema::A_COERCIVE_MEASURES => Some(&self.coercive_measures),
+            _ => None,
+        }
+    }
+
+    /// Mutable item row of a key.
+    pub fn items_mut(&mut self, key: &str) -> Option<&mut ItemCounts> {
+        match key {
+            schema::A_LICENSING => Some(&mut self.licensing),
+            schema::A19_OTHER_SERVICES => Some(&mut self.other_services),
+            schema::A_PENALTIES => Some(&mut self.penalties),
+            schema::A_COERCIVE_MEASURES => Some(&mut self.coercive_measures),
+            _ => None,
+        }
+    }
+
+    /// The 第二十条第（一）项 row of a key (regulations, normative_documents).
+    pub fn docs_mut(&mut self, key: &str) -> Option<&mut PublishedCounts> {
+        match key {
+            A_REGULATIONS => Some(&mut self.regulations),
+            A_NORMATIVE_DOCUMENTS => Some(&mut self.normative_documents),
+            _ => None,
+        }
+    }
 }
 
 /// Table B: 25 rows × 7 columns, indexed as [`schema::B_ROWS`] × [`schema::B_COLUMNS`].
@@ -335,12 +431,33 @@ impl Report {
                 .map(|h| Part::new(*h, ""))
                 .collect(),
             proactive: Proactive::default(),
+            proactive_2019: Proactive2019::default(),
             requests: Requests::default(),
             appeals: Appeals::default(),
             problems: Vec::new(),
             other_matters: Vec::new(),
             processing_fees: ProcessingFees::default(),
         }
+    }
+
+    /// An empty report in the given version of the format.
+    pub fn new_in(version: schema::FormatVersion, agency: impl Into<String>, year: i32) -> Report {
+        Report {
+            format: version.number(),
+            ..Report::new(agency, year)
+        }
+    }
+
+    /// The version of the format the report is in (2021 for a number this program does not
+    /// know: the loader refuses those).
+    pub fn version(&self) -> schema::FormatVersion {
+        schema::FormatVersion::from_number(i64::from(self.format))
+            .unwrap_or(schema::FormatVersion::V2021)
+    }
+
+    /// The tables of the report's version of the format.
+    pub fn tables(&self) -> &'static schema::Tables {
+        self.version().tables()
     }
 
     /// The standard title `{机关名称}{年份}年政府信息公开工作年度报告`.

@@ -413,6 +413,8 @@ pub const BASIC_SECTION: &str = "基本信息";
 pub const AGENCY_LABEL: &str = "机关名称";
 /// Label of the year field.
 pub const YEAR_LABEL: &str = "年份";
+/// Label of the format version (`format:`), as places name it.
+pub const FORMAT_LABEL: &str = "格式版本";
 /// Label of the title field.
 pub const TITLE_LABEL: &str = "标题";
 /// Label of the processing fees block in section 六.
@@ -552,6 +554,9 @@ pub struct ABlock {
     pub columns: &'static [&'static str],
     /// Rows: (YAML key below `proactive`, label).
     pub rows: &'static [(&'static str, &'static str)],
+    /// YAML keys of the columns within a row's flow mapping; empty when a row is one scalar
+    /// (the 2021 blocks with one column).
+    pub keys: &'static [&'static str],
 }
 
 /// Label of the first column of every block of table A.
@@ -601,21 +606,25 @@ pub const A_BLOCKS: [ABlock; 4] = [
             (A_REGULATIONS, A_REGULATIONS_LABEL),
             (A_NORMATIVE_DOCUMENTS, A_NORMATIVE_DOCUMENTS_LABEL),
         ],
+        keys: &A_DOC_KEYS,
     },
     ABlock {
         article: "第二十条第（五）项",
         columns: &["本年处理决定数量"],
         rows: &[(A_LICENSING, "行政许可")],
+        keys: &[],
     },
     ABlock {
         article: "第二十条第（六）项",
         columns: &["本年处理决定数量"],
         rows: &[(A_PENALTIES, "行政处罚"), (A_COERCIVE_MEASURES, "行政强制")],
+        keys: &[],
     },
     ABlock {
         article: "第二十条第（八）项",
         columns: &["本年收费金额（单位：万元）"],
         rows: &[(A_FEES, "行政事业性收费")],
+        keys: &[],
     },
 ];
 
@@ -648,21 +657,151 @@ pub const FEE_FIELDS: [(&str, &str); 3] = [
     ("amount_collected_yuan", "实际收取金额（元）"),
 ];
 
+/// Table A row key (2019) of 其他对外管理服务事项.
+pub const A19_OTHER_SERVICES: &str = "other_services";
+/// Table A row key (2019) of 行政事业性收费 (项目数量, not an amount).
+pub const A19_FEES: &str = "fees";
+/// Table A row key (2019) of 政府集中采购.
+pub const A19_PROCUREMENT: &str = "procurement";
+/// Column keys (2019) of the 第二十条第（一）项 rows: 本年新制作数量, 本年新公开数量, 对外公开总数量.
+pub const A19_DOC_KEYS: [&str; 3] = ["made", "published", "total_public"];
+/// Column keys (2019) of the rows counting items: 上一年项目数量, 本年增/减, 处理决定数量.
+pub const A19_ITEM_KEYS: [&str; 3] = ["last_year", "change", "decisions"];
+/// Column keys (2019) of 行政事业性收费: 上一年项目数量, 本年增/减.
+pub const A19_FEE_KEYS: [&str; 2] = ["last_year", "change"];
+/// Column keys (2019) of 政府集中采购: 采购项目数量, 采购总金额.
+pub const A19_PROCUREMENT_KEYS: [&str; 2] = ["projects", "amount_wan_yuan"];
+/// Column index of 本年增/减 (may be negative) in the 2019 item blocks.
+pub const A19_CHANGE_COL: usize = 1;
+/// Column index of 采购总金额 (万元) in the 2019 procurement block.
+pub const A19_AMOUNT_COL: usize = 1;
+/// Column labels (2019) of the blocks counting items.
+const A19_ITEM_COLUMNS: [&str; 3] = ["上一年项目数量", "本年增/减", "处理决定数量"];
+
+/// The five blocks of table A in the 2019 format (FORMAT.md §7).
+pub const A_BLOCKS_2019: [ABlock; 5] = [
+    ABlock {
+        article: "第二十条第（一）项",
+        columns: &["本年新制作数量", "本年新公开数量", "对外公开总数量"],
+        rows: &[
+            (A_REGULATIONS, A_REGULATIONS_LABEL),
+            (A_NORMATIVE_DOCUMENTS, "规范性文件"),
+        ],
+        keys: &A19_DOC_KEYS,
+    },
+    ABlock {
+        article: "第二十条第（五）项",
+        columns: &A19_ITEM_COLUMNS,
+        rows: &[
+            (A_LICENSING, "行政许可"),
+            (A19_OTHER_SERVICES, "其他对外管理服务事项"),
+        ],
+        keys: &A19_ITEM_KEYS,
+    },
+    ABlock {
+        article: "第二十条第（六）项",
+        columns: &A19_ITEM_COLUMNS,
+        rows: &[(A_PENALTIES, "行政处罚"), (A_COERCIVE_MEASURES, "行政强制")],
+        keys: &A19_ITEM_KEYS,
+    },
+    ABlock {
+        article: "第二十条第（八）项",
+        columns: &["上一年项目数量", "本年增/减"],
+        rows: &[(A19_FEES, "行政事业性收费")],
+        keys: &A19_FEE_KEYS,
+    },
+    ABlock {
+        article: "第二十条第（九）项",
+        columns: &["采购项目数量", "采购总金额"],
+        rows: &[(A19_PROCUREMENT, "政府集中采购")],
+        keys: &A19_PROCUREMENT_KEYS,
+    },
+];
+
+/// Index in [`B_ROWS`] of the 2021 row whose storage the 2019 single （六）其他处理 row uses
+/// (3.其他; the 2021 rows 1 and 2 of （六） stay 0 in a 2019 report).
+pub const R_OTHER_2019_SLOT: usize = 22;
+
+/// The 23 rows of numbers of table B in the 2019 format: as 2021, but （六）其他处理 is one
+/// row (`requests.outcome.other`).
+pub const B_ROWS_2019: [BRow; 23] = {
+    let mut rows = [B_ROWS[0]; 23];
+    let mut i = 0;
+    while i < 20 {
+        rows[i] = B_ROWS[i];
+        i += 1;
+    }
+    rows[20] = BRow {
+        path: &["outcome", "other"],
+        label: "（六）其他处理",
+        short: "（六）其他处理",
+        groups: &[G_OUTCOME],
+        role: BRole::Outcome,
+    };
+    rows[21] = B_ROWS[R_OUTCOME_TOTAL];
+    rows[22] = B_ROWS[R_CARRIED_FORWARD];
+    rows
+};
+
+/// The storage row (index into [`B_ROWS`], the layout of `Requests`) of each 2019 row.
+pub const B_SLOTS_2019: [usize; 23] = [
+    0,
+    1,
+    2,
+    3,
+    4,
+    5,
+    6,
+    7,
+    8,
+    9,
+    10,
+    11,
+    12,
+    13,
+    14,
+    15,
+    16,
+    17,
+    18,
+    19,
+    R_OTHER_2019_SLOT,
+    R_OUTCOME_TOTAL,
+    R_CARRIED_FORWARD,
+];
+
+/// The storage row of each 2021 row: itself.
+pub const B_SLOTS_2021: [usize; 25] = {
+    let mut s = [0; 25];
+    let mut i = 0;
+    while i < 25 {
+        s[i] = i;
+        i += 1;
+    }
+    s
+};
+
+/// The heading rows of table B in the 2019 format: （六）其他处理 is a row, not a heading.
+pub const B_GROUPS_2019: [BGroup; 4] = [B_GROUPS[0], B_GROUPS[1], B_GROUPS[2], B_GROUPS[3]];
+
 /// A version of the standard format: the schema is asked for a version's tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FormatVersion {
     /// 国办公开办函〔2021〕30号, the reports from 2021 on.
     V2021,
+    /// 国办公开办函〔2019〕60号 (试行), the reports for 2019 and 2020.
+    V2019,
 }
 
 impl FormatVersion {
     /// Every version this program reads, newest first.
-    pub const ALL: [FormatVersion; 1] = [FormatVersion::V2021];
+    pub const ALL: [FormatVersion; 2] = [FormatVersion::V2021, FormatVersion::V2019];
 
     /// The number written as `format:` in YAML.
     pub const fn number(self) -> u32 {
         match self {
             FormatVersion::V2021 => 2021,
+            FormatVersion::V2019 => 2019,
         }
     }
 
@@ -675,6 +814,24 @@ impl FormatVersion {
     pub const fn tables(self) -> &'static Tables {
         match self {
             FormatVersion::V2021 => &TABLES_2021,
+            FormatVersion::V2019 => &TABLES_2019,
+        }
+    }
+
+    /// The version the reports for `year` follow: 2019 for 2019 and 2020, 2021 from 2021 on
+    /// (and for earlier years, which no version of the format covers: the newest).
+    pub fn for_year(year: i32) -> FormatVersion {
+        match year {
+            2019 | 2020 => FormatVersion::V2019,
+            _ => FormatVersion::V2021,
+        }
+    }
+
+    /// How the version is named to people, e.g. `2019 年版（试行）格式`.
+    pub fn name(self) -> &'static str {
+        match self {
+            FormatVersion::V2021 => "2021 年版格式",
+            FormatVersion::V2019 => "2019 年版（试行）格式",
         }
     }
 }
@@ -694,6 +851,9 @@ pub struct Tables {
     pub b_groups: &'static [BGroup],
     /// Table B's rows of numbers.
     pub b_rows: &'static [BRow],
+    /// The storage row (index into [`B_ROWS`], the layout of `Requests`) of each of
+    /// `b_rows`.
+    pub b_slots: &'static [usize],
     /// Table C's groups.
     pub c_groups: &'static [CGroup],
     /// Table C's columns.
@@ -710,10 +870,52 @@ pub static TABLES_2021: Tables = Tables {
     b_columns: &B_COLUMNS,
     b_groups: &B_GROUPS,
     b_rows: &B_ROWS,
+    b_slots: &B_SLOTS_2021,
     c_groups: &C_GROUPS,
     c_columns: &C_COLUMNS,
     fee_fields: &FEE_FIELDS,
 };
+
+/// The tables of the 2019 format (FORMAT.md §7).
+pub static TABLES_2019: Tables = Tables {
+    version: FormatVersion::V2019,
+    sections: &SECTIONS,
+    a_blocks: &A_BLOCKS_2019,
+    b_columns: &B_COLUMNS,
+    b_groups: &B_GROUPS_2019,
+    b_rows: &B_ROWS_2019,
+    b_slots: &B_SLOTS_2019,
+    c_groups: &C_GROUPS,
+    c_columns: &C_COLUMNS,
+    fee_fields: &[],
+};
+
+impl Tables {
+    /// The block of table A a row key is in.
+    pub fn a_block_of(&self, key: &str) -> Option<&'static ABlock> {
+        self.a_blocks
+            .iter()
+            .find(|b| b.rows.iter().any(|(k, _)| *k == key))
+    }
+
+    /// The label of a table A row key.
+    pub fn a_row_label(&self, key: &str) -> Option<&'static str> {
+        self.a_blocks
+            .iter()
+            .flat_map(|b| b.rows.iter())
+            .find(|(k, _)| *k == key)
+            .map(|(_, l)| *l)
+    }
+
+    /// The row of table B stored at `slot` (an index into [`B_ROWS`]), if this version has
+    /// one there.
+    pub fn b_row_at(&self, slot: usize) -> Option<&'static BRow> {
+        self.b_slots
+            .iter()
+            .position(|s| *s == slot)
+            .map(|i| &self.b_rows[i])
+    }
+}
 
 /// The largest count the format allows (N1).
 pub const MAX_COUNT: u64 = 999_999_999;

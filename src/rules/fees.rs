@@ -9,6 +9,10 @@ fn place(i: usize) -> Place {
 
 /// F1: amount collected ≤ amount notified; with no notices both amounts are 0.
 pub fn f1_processing_fees(report: &Report) -> Vec<Finding> {
+    // The 2019 format has no 信息处理费 (FORMAT.md §7).
+    if report.tables().fee_fields.is_empty() {
+        return Vec::new();
+    }
     let f = &report.processing_fees;
     let mut out = Vec::new();
     if f.amount_collected_yuan > f.amount_notified_yuan {

@@ -10,6 +10,7 @@ mod numbers;
 mod prose;
 mod tables;
 mod text;
+mod version;
 mod years;
 
 pub use crate::model::Place;
@@ -22,6 +23,7 @@ pub use numbers::n1_number_ranges;
 pub use prose::{x1_prose_matches_tables, ProseFigure};
 pub use tables::{b1_row_totals, b2_outcome_totals, b3_balance, c1_appeal_totals};
 pub use text::{t1_text_present, PROBLEMS_MIN_CHARS};
+pub use version::v1_format_matches_year;
 pub use years::{y1_carried_over, y2_documents_in_force};
 
 /// How serious a finding is.
@@ -248,6 +250,7 @@ pub fn check(report: &Report, ctx: &Context<'_>) -> Vec<Finding> {
         out.extend(y2_documents_in_force(report, prev));
     }
     out.extend(x1_prose_matches_tables(report));
+    out.extend(v1_format_matches_year(report));
     out
 }
 

@@ -1,7 +1,7 @@
 //! N1: every count within 0..=999,999,999; amounts with at most their decimals.
 
 use super::{Finding, Number, Place, Rule, Severity};
-use crate::model::schema::{FEE_FIELDS, MAX_COUNT};
+use crate::model::schema::MAX_COUNT;
 use crate::model::{CellKind, CellRef, Report, Table, Value};
 
 fn too_large(path: String, place: Place, cell: CellRef, value: u64) -> Finding {
@@ -20,25 +20,36 @@ fn too_large(path: String, place: Place, cell: CellRef, value: u64) -> Finding {
 /// N1: counts in range; 元 amounts with at most 2 decimals (万元 amounts hold at most 6 by type).
 pub fn n1_number_ranges(report: &Report) -> Vec<Finding> {
     let mut out = Vec::new();
+    let t = report.tables();
     let cells = Table::ALL
         .into_iter()
-        .flat_map(|t| t.cells())
-        .chain((0..FEE_FIELDS.len()).map(CellRef::Fee));
+        .flat_map(|table| table.cells_in(t))
+        .chain((0..t.fee_fields.len()).map(CellRef::Fee));
     for cell in cells {
         match report.get(cell) {
             Value::Count(v) if v > MAX_COUNT => {
-                out.push(too_large(cell.key_path(), cell.place(), cell, v))
+                out.push(too_large(cell.key_path_in(t), cell.place_in(t), cell, v))
             }
+            Value::Signed(v) if v.unsigned_abs() > MAX_COUNT => out.push(Finding {
+                rule: Rule::N1,
+                severity: Severity::Error,
+                path: cell.key_path_in(t),
+                place: cell.place_in(t),
+                expected: Some(Number::Count(MAX_COUNT)),
+                actual: Some(Number::Signed(v)),
+                cells: vec![cell],
+                detail: format!("数值 {v} 超出范围：应在 -{MAX_COUNT} 到 {MAX_COUNT} 之间"),
+            }),
             Value::Amount(amount) => {
-                let CellKind::Amount(max) = cell.kind() else {
+                let CellKind::Amount(max) = cell.kind_in(t) else {
                     continue;
                 };
                 if amount.decimals() > max {
                     out.push(Finding {
                         rule: Rule::N1,
                         severity: Severity::Error,
-                        path: cell.key_path(),
-                        place: cell.place(),
+                        path: cell.key_path_in(t),
+                        place: cell.place_in(t),
                         expected: None,
                         actual: Some(Number::Amount(amount)),
                         cells: vec![cell],

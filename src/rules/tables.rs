@@ -2,9 +2,8 @@
 
 use super::{Finding, Number, Place, Rule, Severity};
 use crate::model::schema::{
-    BRole, B_COLUMNS, B_ROWS, B_ROW_COUNT, B_TOTAL_COL, C_COLUMNS, C_GROUPS, C_TOTAL_COL,
-    R_CARRIED_FORWARD, R_CARRIED_OVER, R_OUTCOME_TOTAL, R_RECEIVED, SECTION_APPEALS,
-    SECTION_REQUESTS, TOTAL_LABEL,
+    BRole, B_COLUMNS, B_ROWS, B_TOTAL_COL, C_COLUMNS, C_GROUPS, C_TOTAL_COL, R_CARRIED_FORWARD,
+    R_CARRIED_OVER, R_OUTCOME_TOTAL, R_RECEIVED, SECTION_APPEALS, SECTION_REQUESTS, TOTAL_LABEL,
 };
 use crate::model::{CellRef, Report};
 
@@ -14,8 +13,12 @@ fn section_b() -> String {
 
 /// B1: in each row of table B, 总计 = the sum of the six applicant columns.
 pub fn b1_row_totals(report: &Report) -> Vec<Finding> {
+    let tables = report.tables();
     let t = &report.requests;
-    (0..B_ROW_COUNT)
+    tables
+        .b_slots
+        .iter()
+        .copied()
         .filter(|&row| t.row_sum(row) != t.get(row, B_TOTAL_COL))
         .map(|row| {
             let (sum, total) = (t.row_sum(row), t.get(row, B_TOTAL_COL));
@@ -26,12 +29,12 @@ pub fn b1_row_totals(report: &Report) -> Vec<Finding> {
                     row,
                     col: B_TOTAL_COL,
                 }
-                .key_path(),
+                .key_path_in(tables),
                 place: CellRef::B {
                     row,
                     col: B_TOTAL_COL,
                 }
-                .place(),
+                .place_in(tables),
                 expected: Some(Number::Count(sum)),
                 actual: Some(Number::Count(total)),
                 cells: std::iter::once(CellRef::B {
@@ -48,6 +51,7 @@ pub fn b1_row_totals(report: &Report) -> Vec<Finding> {
 
 /// B2: in each column of table B, （七）总计 = the sum of the 21 outcome rows.
 pub fn b2_outcome_totals(report: &Report) -> Vec<Finding> {
+    let tables = report.tables();
     let t = &report.requests;
     (0..B_COLUMNS.len())
         .filter(|&col| t.outcome_sum(col) != t.get(R_OUTCOME_TOTAL, col))
@@ -60,12 +64,12 @@ pub fn b2_outcome_totals(report: &Report) -> Vec<Finding> {
                     row: R_OUTCOME_TOTAL,
                     col,
                 }
-                .key_path(),
+                .key_path_in(tables),
                 place: CellRef::B {
                     row: R_OUTCOME_TOTAL,
                     col,
                 }
-                .place(),
+                .place_in(tables),
                 expected: Some(Number::Count(sum)),
                 actual: Some(Number::Count(total)),
                 cells: std::iter::once(CellRef::B {
@@ -73,11 +77,12 @@ pub fn b2_outcome_totals(report: &Report) -> Vec<Finding> {
                     col,
                 })
                 .chain(
-                    B_ROWS
+                    tables
+                        .b_rows
                         .iter()
-                        .enumerate()
-                        .filter(|(_, r)| r.role == BRole::Outcome)
-                        .map(|(row, _)| CellRef::B { row, col }),
+                        .zip(tables.b_slots)
+                        .filter(|(r, _)| r.role == BRole::Outcome)
+                        .map(|(_, &row)| CellRef::B { row, col }),
                 )
                 .collect(),
                 detail: format!(

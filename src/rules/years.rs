@@ -2,8 +2,8 @@
 
 use super::{Finding, Number, Place, Rule, Severity};
 use crate::model::schema::{
-    A_DOC_ROWS, A_IN_FORCE_COL, A_ISSUED_COL, A_REPEALED_COL, BASIC_SECTION, B_COLUMNS,
-    R_CARRIED_FORWARD, R_CARRIED_OVER,
+    FormatVersion, A_DOC_ROWS, A_IN_FORCE_COL, A_ISSUED_COL, A_REPEALED_COL, BASIC_SECTION,
+    B_COLUMNS, R_CARRIED_FORWARD, R_CARRIED_OVER,
 };
 use crate::model::{CellRef, Report};
 
@@ -51,8 +51,8 @@ pub fn y1_carried_over(report: &Report, prev: &Report) -> Vec<Finding> {
             (now != before).then(|| Finding {
                 rule: Rule::Y1,
                 severity: Severity::Warning,
-                path: cell.key_path(),
-                place: cell.place(),
+                path: cell.key_path_in(report.tables()),
+                place: cell.place_in(report.tables()),
                 expected: Some(Number::Count(before)),
                 actual: Some(Number::Count(now)),
                 cells: vec![cell],
@@ -64,6 +64,10 @@ pub fn y1_carried_over(report: &Report, prev: &Report) -> Vec<Finding> {
 
 /// Y2: last year's 现行有效件数 + this year's 本年制发件数 − 本年废止件数 = this year's 现行有效件数.
 pub fn y2_documents_in_force(report: &Report, prev: &Report) -> Vec<Finding> {
+    // The trial format of 2019 defines no such identity (FORMAT.md §7).
+    if report.version() != FormatVersion::V2021 || prev.version() != FormatVersion::V2021 {
+        return Vec::new();
+    }
     A_DOC_ROWS
         .into_iter()
         .filter_map(|key| {

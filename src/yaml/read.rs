@@ -1,8 +1,12 @@
 //! The strict YAML reader.
 
-use crate::model::schema::{self, B_COLUMNS, B_ROWS, B_ROW_COUNT, C_COLUMNS, C_GROUPS, MAX_COUNT};
+use crate::model::schema::{
+    self, FormatVersion, Tables, B_COLUMNS, B_ROW_COUNT, C_COLUMNS, C_GROUPS, MAX_COUNT,
+    TABLES_2019, TABLES_2021,
+};
 use crate::model::{
-    Amount, Appeals, DocCounts, Part, Proactive, ProcessingFees, Report, Requests, FORMAT_VERSION,
+    Amount, Appeals, DocCounts, FeeItems, ItemCounts, Part, Proactive, Proactive2019,
+    ProcessingFees, Procurement, PublishedCounts, Report, Requests, FORMAT_VERSION,
 };
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
@@ -214,18 +218,51 @@ fn before_parsing<'a>(text: &'a str, name: &str) -> Result<&'a str, LoadError> {
 /// The full reader: serde_yaml, strict. A file that reads cleanly is read once without
 /// tracking key paths; only a file with an error is read again to name the error's path.
 fn parse(text: &str, name: &str) -> Result<Loaded, LoadError> {
+    // The version decides the shape of table A and table B, so it is found first, on its
+    // own line (`format: 2019`; a file without it is read as 2021 and told so by S1).
+    match declared_version(text) {
+        Some(FormatVersion::V2019) => match parse_wire::<Wire2019>(text, name) {
+            Ok(wire) => wire.into_loaded(name, FormatVersion::V2019),
+            // The content may be of the other version: say so rather than name a key.
+            Err(e) => match parse_wire::<Wire2021>(text, name) {
+                Ok(wire) => wire.into_loaded(name, FormatVersion::V2021),
+                Err(_) => Err(e),
+            },
+        },
+        _ => match parse_wire::<Wire2021>(text, name) {
+            Ok(wire) => wire.into_loaded(name, FormatVersion::V2021),
+            Err(e) => match parse_wire::<Wire2019>(text, name) {
+                Ok(wire) if wire.format.is_some() => wire.into_loaded(name, FormatVersion::V2019),
+                _ => Err(e),
+            },
+        },
+    }
+}
+
+/// The version a file declares on a line of its own (`format: 2019`), if it is one this
+/// program knows.
+fn declared_version(text: &str) -> Option<FormatVersion> {
+    text.lines().find_map(|l| {
+        let v = l.strip_prefix(schema::KEY_FORMAT)?.strip_prefix(':')?;
+        let v = v.split('#').next()?.trim();
+        FormatVersion::from_number(v.parse().ok()?)
+    })
+}
+
+/// Reads the wire struct, with the path of the first error when there is one.
+fn parse_wire<W: serde::de::DeserializeOwned>(text: &str, name: &str) -> Result<W, LoadError> {
     // Strings (and prose parts) may not add up to more than twice the file: a file without
     // aliases never comes near that, a file that repeats a long string through `*alias`
     // thousands of times ("alias bomb") is stopped before it takes the memory.
     let budget = 2 * text.len() + 4096;
     BUDGET.with(|b| b.set(budget));
-    let quick = serde_yaml::from_str::<Wire>(text);
+    let quick = serde_yaml::from_str::<W>(text);
     let wire = match quick {
         Ok(wire) => wire,
         Err(_) => {
             BUDGET.with(|b| b.set(budget));
             let de = serde_yaml::Deserializer::from_str(text);
-            let tracked = serde_path_to_error::deserialize::<_, Wire>(de);
+            let tracked = serde_path_to_error::deserialize::<_, W>(de);
             BUDGET.with(|b| b.set(usize::MAX));
             match tracked {
                 Err(e) => return Err(translate(name, text, e)),
@@ -241,7 +278,7 @@ fn parse(text: &str, name: &str) -> Result<Loaded, LoadError> {
         }
     };
     BUDGET.with(|b| b.set(usize::MAX));
-    wire.into_loaded(name)
+    Ok(wire)
 }
 
 /// The most `[` and `{` a file may hold. libyaml takes time quadratic in the nesting of flow
@@ -619,9 +656,17 @@ fn unexpected_zh(got: &str) -> String {
 
 // ---- The wire format: what serde reads before it becomes a Report. ----
 
+/// A file of the 2021 format.
+type Wire2021 = Wire<WireProactive, Requests>;
+/// A file of the 2019 format.
+type Wire2019 = Wire<WireProactive2019, Requests2019>;
+
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Wire {
+#[serde(
+    deny_unknown_fields,
+    bound(deserialize = "P: Deserialize<'de>, Q: Deserialize<'de>")
+)]
+struct Wire<P, Q> {
     format: Option<Int>,
     agency: Option<Text>,
     year: Option<Int>,
@@ -630,8 +675,8 @@ struct Wire {
     #[serde(default)]
     preamble: Option<Text>,
     overview: Option<Vec<WirePart>>,
-    proactive: Option<WireProactive>,
-    requests: Option<Requests>,
+    proactive: Option<P>,
+    requests: Option<Q>,
     appeals: Option<Appeals>,
     problems: Option<Vec<WirePart>>,
     other_matters: Option<Vec<WirePart>>,
@@ -665,6 +710,95 @@ struct WireProactive {
     fees_wan_yuan: WanYuan,
 }
 
+/// A 2019 第二十条第（一）项 row.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WirePublished {
+    made: Count,
+    published: Count,
+    total_public: Count,
+}
+
+/// A 2019 row counting items.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WireItems {
+    last_year: Count,
+    change: SignedCount,
+    decisions: Count,
+}
+
+/// The 2019 行政事业性收费 row.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WireFeeItems {
+    last_year: Count,
+    change: SignedCount,
+}
+
+/// The 2019 政府集中采购 row.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WireProcurement {
+    projects: Count,
+    amount_wan_yuan: WanYuan,
+}
+
+/// Table A of the 2019 format (FORMAT.md §7).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WireProactive2019 {
+    regulations: WirePublished,
+    normative_documents: WirePublished,
+    licensing: WireItems,
+    other_services: WireItems,
+    penalties: WireItems,
+    coercive_measures: WireItems,
+    fees: WireFeeItems,
+    procurement: WireProcurement,
+}
+
+impl From<WirePublished> for PublishedCounts {
+    fn from(w: WirePublished) -> PublishedCounts {
+        PublishedCounts {
+            made: w.made.0,
+            published: w.published.0,
+            total_public: w.total_public.0,
+        }
+    }
+}
+
+impl From<WireItems> for ItemCounts {
+    fn from(w: WireItems) -> ItemCounts {
+        ItemCounts {
+            last_year: w.last_year.0,
+            change: w.change.0,
+            decisions: w.decisions.0,
+        }
+    }
+}
+
+impl ProactiveWire for WireProactive2019 {
+    fn apply(self, report: &mut Report) {
+        report.proactive_2019 = Proactive2019 {
+            regulations: self.regulations.into(),
+            normative_documents: self.normative_documents.into(),
+            licensing: self.licensing.into(),
+            other_services: self.other_services.into(),
+            penalties: self.penalties.into(),
+            coercive_measures: self.coercive_measures.into(),
+            fees: FeeItems {
+                last_year: self.fees.last_year.0,
+                change: self.fees.change.0,
+            },
+            procurement: Procurement {
+                projects: self.procurement.projects.0,
+                amount_wan_yuan: self.procurement.amount_wan_yuan.0,
+            },
+        };
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct WireFees {
@@ -673,8 +807,26 @@ struct WireFees {
     amount_collected_yuan: Yuan,
 }
 
-impl Wire {
-    fn into_loaded(self, name: &str) -> Result<Loaded, LoadError> {
+/// Table A as read, put into the report.
+trait ProactiveWire {
+    fn apply(self, report: &mut Report);
+}
+
+impl ProactiveWire for WireProactive {
+    fn apply(self, report: &mut Report) {
+        report.proactive = Proactive {
+            regulations: self.regulations.into(),
+            normative_documents: self.normative_documents.into(),
+            licensing: self.licensing.0,
+            penalties: self.penalties.0,
+            coercive_measures: self.coercive_measures.0,
+            fees_wan_yuan: self.fees_wan_yuan.0,
+        };
+    }
+}
+
+impl<P: ProactiveWire, Q: Into<Requests>> Wire<P, Q> {
+    fn into_loaded(self, name: &str, version: FormatVersion) -> Result<Loaded, LoadError> {
         let nothing = self.format.is_none()
             && self.agency.is_none()
             && self.year.is_none()
@@ -698,15 +850,34 @@ impl Wire {
                 i64::from(FORMAT_VERSION)
             }
         };
-        if format != i64::from(FORMAT_VERSION) {
+        if format != i64::from(version.number()) {
+            let message = match FormatVersion::from_number(format) {
+                Some(said) => format!(
+                    "这个文件写的是 format: {format}（{}），但内容是{}（format: {}）：请把 format 改为 {}",
+                    said.name(),
+                    version.name(),
+                    version.number(),
+                    version.number()
+                ),
+                None => format!(
+                    "本程序支持 2021 年版格式（format: 2021）和 2019 年版（试行）格式（format: 2019），这个文件写的是 format: {format}"
+                ),
+            };
+            let mut e = LoadError::new(name, LoadErrorKind::Version, message);
+            e.path = Some(schema::KEY_FORMAT.into());
+            return Err(e);
+        }
+        let without_fees = version.tables().fee_fields.is_empty();
+        if without_fees && self.processing_fees.is_some() {
             let mut e = LoadError::new(
                 name,
-                LoadErrorKind::Version,
+                LoadErrorKind::Schema,
                 format!(
-                    "本程序只支持 2021 年版格式（format: 2021），这个文件写的是 format: {format}"
+                    "{}没有信息处理费（processing_fees）：请删去这一节，或把 format 改为 2021",
+                    version.name()
                 ),
             );
-            e.path = Some(schema::KEY_FORMAT.into());
+            e.path = Some(schema::KEY_PROCESSING_FEES.into());
             return Err(e);
         }
         let year = match self.year {
@@ -741,21 +912,12 @@ impl Wire {
         let overview = take_parts(schema::SECTION_OVERVIEW.key, self.overview);
         let problems = take_parts(schema::SECTION_PROBLEMS.key, self.problems);
         let other_matters = take_parts(schema::SECTION_OTHER_MATTERS.key, self.other_matters);
-        let proactive = match self.proactive {
-            Some(p) => Proactive {
-                regulations: p.regulations.into(),
-                normative_documents: p.normative_documents.into(),
-                licensing: p.licensing.0,
-                penalties: p.penalties.0,
-                coercive_measures: p.coercive_measures.0,
-                fees_wan_yuan: p.fees_wan_yuan.0,
-            },
-            None => {
-                missing.push(schema::SECTION_PROACTIVE.key);
-                Proactive::default()
-            }
-        };
-        let requests = self.requests.unwrap_or_else(|| {
+        let mut report = Report::new_in(version, agency, year);
+        match self.proactive {
+            Some(p) => p.apply(&mut report),
+            None => missing.push(schema::SECTION_PROACTIVE.key),
+        }
+        let requests = self.requests.map(Into::into).unwrap_or_else(|| {
             missing.push(schema::SECTION_REQUESTS.key);
             Requests::default()
         });
@@ -770,27 +932,23 @@ impl Wire {
                 amount_collected_yuan: f.amount_collected_yuan.0,
             },
             None => {
-                missing.push(schema::KEY_PROCESSING_FEES);
+                if !without_fees {
+                    missing.push(schema::KEY_PROCESSING_FEES);
+                }
                 ProcessingFees::default()
             }
         };
         // Keep `missing` in FORMAT.md order.
         const ORDER: [&str; 12] = schema::TOP_LEVEL_KEYS;
         missing.sort_by_key(|k| ORDER.iter().position(|o| o == k));
-        let report = Report {
-            format: FORMAT_VERSION,
-            agency,
-            year,
-            title: self.title.map(|t| t.0),
-            preamble: self.preamble.map(|t| t.0).unwrap_or_default(),
-            overview,
-            proactive,
-            requests,
-            appeals,
-            problems,
-            other_matters,
-            processing_fees,
-        };
+        report.title = self.title.map(|t| t.0);
+        report.preamble = self.preamble.map(|t| t.0).unwrap_or_default();
+        report.overview = overview;
+        report.requests = requests;
+        report.appeals = appeals;
+        report.problems = problems;
+        report.other_matters = other_matters;
+        report.processing_fees = processing_fees;
         Ok(Loaded { report, missing })
     }
 }
@@ -899,6 +1057,21 @@ impl<'de> Deserialize<'de> for Int {
     }
 }
 
+/// A whole number that may be negative, within ±999,999,999 (2019 table A: 本年增/减).
+struct SignedCount(i64);
+
+impl<'de> Deserialize<'de> for SignedCount {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<SignedCount, D::Error> {
+        let Int(v) = Int::deserialize(d)?;
+        if v.unsigned_abs() > MAX_COUNT {
+            return Err(de::Error::custom(format!(
+                "nb:本年增/减 {v} 超出范围：应在 -{MAX_COUNT} 到 {MAX_COUNT} 之间"
+            )));
+        }
+        Ok(SignedCount(v))
+    }
+}
+
 /// An amount with at most `DECIMALS` decimal places.
 struct AmountWith<const DECIMALS: u32>(Amount);
 type WanYuan = AmountWith<{ schema::A_AMOUNT_DECIMALS }>;
@@ -952,6 +1125,7 @@ impl<'de, const DECIMALS: u32> Deserialize<'de> for AmountWith<DECIMALS> {
 
 /// Reads the mapping below `requests` whose key paths start with `prefix`.
 struct BLevel<'a> {
+    tables: &'static Tables,
     cells: &'a mut [[u64; 7]; B_ROW_COUNT],
     seen: &'a mut [bool; B_ROW_COUNT],
     prefix: Vec<&'static str>,
@@ -972,7 +1146,8 @@ impl<'de> Visitor<'de> for BLevel<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let depth = self.prefix.len();
         let under = |r: &schema::BRow| r.path.len() > depth && r.path[..depth] == self.prefix[..];
-        let keys: &[&'static str] = b_levels()
+        let rows = self.tables.b_rows;
+        let keys: &[&'static str] = b_levels(self.tables)
             .iter()
             .find(|(p, _)| p.as_slice() == self.prefix.as_slice())
             .map_or(&[], |(_, k)| k.as_slice());
@@ -983,18 +1158,19 @@ impl<'de> Visitor<'de> for BLevel<'_> {
         })? {
             let mut path = self.prefix.clone();
             path.push(keys[k]);
-            if let Some(row) = B_ROWS.iter().position(|r| r.path == path.as_slice()) {
+            if let Some(row) = rows.iter().position(|r| r.path == path.as_slice()) {
                 self.seen[row] = true;
-                self.cells[row] = map.next_value::<BRowCells>()?.0;
+                self.cells[self.tables.b_slots[row]] = map.next_value::<BRowCells>()?.0;
             } else {
                 map.next_value_seed(BLevel {
+                    tables: self.tables,
                     cells: &mut *self.cells,
                     seen: &mut *self.seen,
                     prefix: path,
                 })?;
             }
         }
-        let missing: Vec<String> = B_ROWS
+        let missing: Vec<String> = rows
             .iter()
             .enumerate()
             .filter(|(i, r)| under(r) && !self.seen[*i])
@@ -1074,12 +1250,18 @@ const C_KEYS: [&str; 5] = {
 const C_GROUP_KEYS: [&str; 3] = [C_GROUPS[0].key, C_GROUPS[1].key, C_GROUPS[2].key];
 
 /// The keys of each mapping below `requests`: (key path prefix, keys at that level).
-fn b_levels() -> &'static [(Vec<&'static str>, Vec<&'static str>)] {
-    static LEVELS: std::sync::OnceLock<Vec<(Vec<&'static str>, Vec<&'static str>)>> =
-        std::sync::OnceLock::new();
-    LEVELS.get_or_init(|| {
-        let mut levels: Vec<(Vec<&'static str>, Vec<&'static str>)> = Vec::new();
-        for row in &B_ROWS {
+type Levels = Vec<(Vec<&'static str>, Vec<&'static str>)>;
+
+fn b_levels(tables: &'static Tables) -> &'static Levels {
+    static LEVELS_2021: std::sync::OnceLock<Levels> = std::sync::OnceLock::new();
+    static LEVELS_2019: std::sync::OnceLock<Levels> = std::sync::OnceLock::new();
+    let cache = match tables.version {
+        FormatVersion::V2021 => &LEVELS_2021,
+        FormatVersion::V2019 => &LEVELS_2019,
+    };
+    cache.get_or_init(|| {
+        let mut levels: Levels = Vec::new();
+        for row in tables.b_rows {
             for depth in 0..row.path.len() {
                 let prefix = &row.path[..depth];
                 let i = match levels.iter().position(|(p, _)| p.as_slice() == prefix) {
@@ -1144,17 +1326,41 @@ impl<'de, const N: usize> Visitor<'de> for KeyedCounts<N> {
     }
 }
 
+/// Reads table B by a version's rows into the storage layout of [`Requests`].
+fn read_requests<'de, D: Deserializer<'de>>(
+    tables: &'static Tables,
+    d: D,
+) -> Result<Requests, D::Error> {
+    let mut cells = [[0u64; 7]; B_ROW_COUNT];
+    let mut seen = [false; B_ROW_COUNT];
+    BLevel {
+        tables,
+        cells: &mut cells,
+        seen: &mut seen,
+        prefix: Vec::new(),
+    }
+    .deserialize(d)?;
+    Ok(Requests { cells })
+}
+
 impl<'de> Deserialize<'de> for Requests {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Requests, D::Error> {
-        let mut cells = [[0u64; 7]; B_ROW_COUNT];
-        let mut seen = [false; B_ROW_COUNT];
-        BLevel {
-            cells: &mut cells,
-            seen: &mut seen,
-            prefix: Vec::new(),
-        }
-        .deserialize(d)?;
-        Ok(Requests { cells })
+        read_requests(&TABLES_2021, d)
+    }
+}
+
+/// Table B of a 2019-format file (（六）其他处理 one row).
+struct Requests2019(Requests);
+
+impl<'de> Deserialize<'de> for Requests2019 {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Requests2019, D::Error> {
+        read_requests(&TABLES_2019, d).map(Requests2019)
+    }
+}
+
+impl From<Requests2019> for Requests {
+    fn from(r: Requests2019) -> Requests {
+        r.0
     }
 }
 

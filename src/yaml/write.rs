@@ -1,7 +1,8 @@
 //! The YAML emitter. Output is a pure function of the report: same report, same bytes.
 
-use crate::model::schema::{self, A_DOC_KEYS, B_COLUMNS, B_ROWS, C_COLUMNS, C_GROUPS, FEE_FIELDS};
-use crate::model::{Amount, Part, Report};
+use crate::model::schema::{self, A_DOC_KEYS, B_COLUMNS, C_COLUMNS, C_GROUPS, FEE_FIELDS};
+use crate::model::schema::{FormatVersion, Tables};
+use crate::model::{Amount, CellRef, Part, Report};
 use std::fmt::Write;
 
 /// Writes a report as YAML in the layout of FORMAT.md §6.
@@ -20,28 +21,34 @@ pub fn to_yaml(report: &Report) -> String {
     let _ = writeln!(o, "preamble: {}", quote(&report.preamble));
     parts(o, "overview", &report.overview);
 
-    let p = &report.proactive;
-    o.push_str("proactive:\n");
-    for (key, counts) in [
-        (schema::A_REGULATIONS, p.regulations),
-        (schema::A_NORMATIVE_DOCUMENTS, p.normative_documents),
-    ] {
-        let _ = write!(o, "  {:<20} {{", format!("{key}:"));
-        for (i, (k, v)) in A_DOC_KEYS.iter().zip(counts.as_array()).enumerate() {
-            let sep = if i == 0 { "" } else { ", " };
-            let _ = write!(o, "{sep}{k}: {v}");
+    let t = report.tables();
+    if t.version == FormatVersion::V2019 {
+        proactive_rows(o, report, t);
+    } else {
+        let p = &report.proactive;
+        o.push_str("proactive:\n");
+        for (key, counts) in [
+            (schema::A_REGULATIONS, p.regulations),
+            (schema::A_NORMATIVE_DOCUMENTS, p.normative_documents),
+        ] {
+            let _ = write!(o, "  {:<20} {{", format!("{key}:"));
+            for (i, (k, v)) in A_DOC_KEYS.iter().zip(counts.as_array()).enumerate() {
+                let sep = if i == 0 { "" } else { ", " };
+                let _ = write!(o, "{sep}{k}: {v}");
+            }
+            o.push_str("}\n");
         }
-        o.push_str("}\n");
+        let _ = writeln!(o, "  licensing: {}", p.licensing);
+        let _ = writeln!(o, "  penalties: {}", p.penalties);
+        let _ = writeln!(o, "  coercive_measures: {}", p.coercive_measures);
+        let _ = writeln!(o, "  fees_wan_yuan: {}", amount(p.fees_wan_yuan));
     }
-    let _ = writeln!(o, "  licensing: {}", p.licensing);
-    let _ = writeln!(o, "  penalties: {}", p.penalties);
-    let _ = writeln!(o, "  coercive_measures: {}", p.coercive_measures);
-    let _ = writeln!(o, "  fees_wan_yuan: {}", amount(p.fees_wan_yuan));
 
     o.push_str("requests:\n");
     // Walk the rows; open a nested mapping whenever the path enters a new group.
     let mut open: Vec<&str> = Vec::new();
-    for (i, row) in B_ROWS.iter().enumerate() {
+    let rows = t.b_rows;
+    for (i, row) in rows.iter().enumerate() {
         let (leaf, groups) = row.path.split_last().expect("row paths are not empty");
         let common = open
             .iter()
@@ -56,15 +63,15 @@ pub fn to_yaml(report: &Report) -> String {
         // Align the flow mappings of a run of consecutive sibling rows, as FORMAT.md shows
         // them (`received:` with `carried_over:`, but `total:` alone after the groups).
         let sibling = |r: &&crate::model::schema::BRow| r.path[..r.path.len() - 1] == *groups;
-        let run_start = B_ROWS[..i]
+        let run_start = rows[..i]
             .iter()
             .rposition(|r| !sibling(&r))
             .map_or(0, |p| p + 1);
-        let run_end = B_ROWS[i..]
+        let run_end = rows[i..]
             .iter()
             .position(|r| !sibling(&r))
-            .map_or(B_ROWS.len(), |p| p + i);
-        let width = B_ROWS[run_start..run_end]
+            .map_or(rows.len(), |p| p + i);
+        let width = rows[run_start..run_end]
             .iter()
             .map(|r| r.path.last().map_or(0, |k| k.len()))
             .max()
@@ -72,7 +79,11 @@ pub fn to_yaml(report: &Report) -> String {
             + 1;
         let indent = "  ".repeat(open.len() + 1);
         let _ = write!(o, "{indent}{leaf}:{:pad$}{{", "", pad = width - leaf.len());
-        for (c, (col, v)) in B_COLUMNS.iter().zip(report.requests.cells[i]).enumerate() {
+        for (c, (col, v)) in B_COLUMNS
+            .iter()
+            .zip(report.requests.cells[t.b_slots[i]])
+            .enumerate()
+        {
             let sep = if c == 0 { "" } else { ", " };
             let _ = write!(o, "{sep}{}: {v}", col.key);
         }
@@ -91,6 +102,9 @@ pub fn to_yaml(report: &Report) -> String {
     parts(o, "problems", &report.problems);
     parts(o, "other_matters", &report.other_matters);
 
+    if t.fee_fields.is_empty() {
+        return out;
+    }
     let f = &report.processing_fees;
     o.push_str("processing_fees:\n");
     let _ = writeln!(o, "  {}: {}", FEE_FIELDS[0].0, f.notices);
@@ -107,6 +121,23 @@ pub fn to_yaml(report: &Report) -> String {
         amount(f.amount_collected_yuan)
     );
     out
+}
+
+/// Table A as rows of flow mappings, one per row key (the 2019 format): every value through
+/// the model's cells, so the keys and their order come from the schema.
+fn proactive_rows(o: &mut String, report: &Report, t: &Tables) {
+    o.push_str("proactive:\n");
+    for block in t.a_blocks {
+        for (key, _) in block.rows {
+            let _ = write!(o, "  {:<20} {{", format!("{key}:"));
+            for (col, k) in block.keys.iter().enumerate() {
+                let sep = if col == 0 { "" } else { ", " };
+                let v = report.get(CellRef::A { field: key, col });
+                let _ = write!(o, "{sep}{k}: {v}");
+            }
+            o.push_str("}\n");
+        }
+    }
 }
 
 fn parts(o: &mut String, key: &str, parts: &[Part]) {

@@ -71,7 +71,7 @@ impl Kind {
         match c.kind() {
             CellKind::Text => Kind::Line,
             CellKind::Year => Kind::Year,
-            CellKind::Count => Kind::Count,
+            CellKind::Count | CellKind::Signed => Kind::Count,
             CellKind::Amount(d) => Kind::Amount(d),
             CellKind::Computed => Kind::Computed,
         }
