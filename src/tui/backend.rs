@@ -12,7 +12,8 @@
 //!   characters ([`agreed_wide`]: CJK ideographs, CJK and full-width punctuation, Hangul,
 //!   kana; not emoji, not sequences with VS16, not ambiguous-width characters) — the cursor
 //!   is known; a needed move is written as the shortest of absolute (`CUP`), relative
-//!   (`CUF`/`CUB`/`CUD`/`CUU`), column (`CHA`), `CR` and `CR LF`. After any other symbol the
+//!   (`CUF`/`CUB`/`CUD`/`CUU`), column (`CHA`) and `CR` — never a line feed, which would
+//!   scroll a terminal smaller than we think; the relative moves stop at its edges. After any other symbol the
 //!   position is not known, and the backend does exactly what ratatui does (no move to the
 //!   next column, an absolute move otherwise), so a terminal that disagrees about an emoji's
 //!   width sees the very bytes it sees today (the care ratatui #1396 and #2484 asked for). A
@@ -33,8 +34,9 @@
 //! December 2026, has not) and use `CrosstermBackend` directly again.
 
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, IntoCrossterm, WindowSize};
-use ratatui::buffer::Cell;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::crossterm::style::Colored;
+use ratatui::layout::Rect;
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 use std::io::{self, Write};
@@ -109,6 +111,16 @@ pub struct LeanBackend<W: Write> {
     /// The size at the last frame: a change means the terminal may have moved the cursor.
     last_size: Option<Size>,
     out: Vec<u8>,
+    /// What the terminal shows, as ratatui's buffers see it (`None`: not known — before the
+    /// first clear after a resize, after a partial clear).
+    shadow: Option<Buffer>,
+    /// No frame drawn yet: the screen is blank (the alternate screen was just entered), as
+    /// ratatui's first diff assumes too.
+    fresh: bool,
+    /// Rows of the terminal that may not show what the shadow says: a symbol some terminal
+    /// may draw wider or narrower than ratatui was written there or on the row above (it may
+    /// have wrapped). Such rows are never scrolled, only written again as ratatui would.
+    tainted: Vec<bool>,
 }
 
 impl<W: Write> LeanBackend<W> {
@@ -128,6 +140,9 @@ impl<W: Write> LeanBackend<W> {
             fixed: size,
             last_size: None,
             out: Vec::new(),
+            shadow: None,
+            fresh: true,
+            tainted: Vec::new(),
         }
     }
 
@@ -142,44 +157,48 @@ impl<W: Write> LeanBackend<W> {
     {
         let size = self.size()?;
         if self.last_size != Some(size) {
+            // The terminal changed size: it may have moved the cursor and its rows; the
+            // screen is known again after the clear that ratatui's resize sends.
             self.last_size = Some(size);
             self.cursor = Cursor::Unknown(None);
+            self.shadow = None;
         }
-        let width = size.width;
         let mut out = std::mem::take(&mut self.out);
         out.clear();
         // ratatui's "next column needs no move" holds within one frame only.
         if let Cursor::Unknown(Some(_)) = self.cursor {
             self.cursor = Cursor::Unknown(None);
         }
+        let cells: Vec<(u16, u16, Cell)> = content.map(|(x, y, c)| (x, y, c.clone())).collect();
         let mut pen = Pen::DEFAULT;
-        for (x, y, cell) in content {
-            let target = Position { x, y };
-            let certain = match self.cursor {
-                Cursor::Known(p) if p == target => true,
-                Cursor::Known(p) => {
-                    move_to(&mut out, Some(p), target);
-                    true
+        if std::mem::take(&mut self.fresh) && self.shadow.is_none() {
+            self.shadow = Some(Buffer::empty(Rect::new(0, 0, size.width, size.height)));
+            self.tainted = vec![false; usize::from(size.height)];
+        }
+        match self.shadow.take() {
+            Some(shadow) => {
+                let mut next = shadow.clone();
+                for (x, y, cell) in &cells {
+                    put(&mut next, *x, *y, cell);
                 }
-                Cursor::Unknown(Some(last)) if y == last.y && x == last.x.wrapping_add(1) => false,
-                Cursor::Unknown(_) => {
-                    move_to(&mut out, None, target);
-                    true
+                let scrolled = find_scroll(&shadow, &next, &self.tainted)
+                    .and_then(|scroll| self.scrolled(scroll, &shadow, &next, &cells));
+                match scrolled {
+                    Some((bytes, p)) => {
+                        out.extend(bytes);
+                        pen = p;
+                    }
+                    None => {
+                        let diff = cells.iter().map(|(x, y, c)| (*x, *y, c));
+                        self.write_cells(&mut out, &mut pen, diff, Some(shadow));
+                    }
                 }
-            };
-            let next = Pen::of(cell);
-            if next != pen {
-                sgr(&mut out, pen, next);
-                pen = next;
+                self.shadow = Some(next);
             }
-            let symbol = cell.symbol();
-            out.extend_from_slice(symbol.as_bytes());
-            self.cursor = match agreed_width(symbol) {
-                Some(w) if certain && u32::from(x) + u32::from(w) < u32::from(width) => {
-                    Cursor::Known(Position { x: x + w, y })
-                }
-                _ => Cursor::Unknown(Some(target)),
-            };
+            None => {
+                let diff = cells.iter().map(|(x, y, c)| (*x, *y, c));
+                self.write_cells(&mut out, &mut pen, diff, None);
+            }
         }
         if pen != Pen::DEFAULT {
             out.extend_from_slice(b"\x1b[0m");
@@ -187,6 +206,106 @@ impl<W: Write> LeanBackend<W> {
         let r = self.inner.write_all(&out);
         self.out = out;
         r
+    }
+
+    /// The frame written with `scroll`: the scroll, then ratatui's cells outside the scrolled
+    /// rows and what is still to write inside them, row by row. `None` (nothing written,
+    /// nothing changed) when writing them would split a wide character in a visible style —
+    /// the terminal erases the rest of it, and moved rows would not show what ratatui's
+    /// writing shows; the frame is then written as ratatui would.
+    fn scrolled(
+        &mut self,
+        scroll: Scroll,
+        shadow: &Buffer,
+        next: &Buffer,
+        cells: &[(u16, u16, Cell)],
+    ) -> Option<(Vec<u8>, Pen)> {
+        let (cursor, tainted) = (self.cursor, self.tainted.clone());
+        let mut out = Vec::new();
+        let mut moved = shadow.clone();
+        scroll.write(&mut out, &mut moved);
+        scroll.shift(&mut self.tainted);
+        self.cursor = Cursor::Unknown(None);
+        let inside = |y: u16| (scroll.top..scroll.bottom).contains(&y);
+        let mut merged: Vec<(u16, u16, &Cell)> = moved
+            .diff_iter(next)
+            .filter(|(_, y, _)| inside(*y))
+            .chain(
+                cells
+                    .iter()
+                    .filter(|(_, y, _)| !inside(*y))
+                    .map(|(x, y, c)| (*x, *y, c)),
+            )
+            .collect();
+        // Both parts are in row order and on different rows: a stable sort by row merges them.
+        merged.sort_by_key(|(_, y, _)| *y);
+        let before = self.tainted.clone();
+        let mut pen = Pen::DEFAULT;
+        self.write_cells(&mut out, &mut pen, merged.into_iter(), Some(moved));
+        if self.tainted != before {
+            (self.cursor, self.tainted) = (cursor, tainted);
+            return None;
+        }
+        Some((out, pen))
+    }
+
+    /// Writes `cells` (in ratatui's order) to `out`, `pen` being the terminal's style and
+    /// `term` what it shows before, when known (to see which rows may be left showing
+    /// something else: see [`LeanBackend::tainted`]).
+    fn write_cells<'a>(
+        &mut self,
+        out: &mut Vec<u8>,
+        pen: &mut Pen,
+        cells: impl Iterator<Item = (u16, u16, &'a Cell)>,
+        mut term: Option<Buffer>,
+    ) {
+        let width = self.last_size.map_or(u16::MAX, |s| s.width);
+        for (x, y, cell) in cells {
+            let target = Position { x, y };
+            let certain = match self.cursor {
+                Cursor::Known(p) if p == target => true,
+                Cursor::Known(p) => {
+                    move_to(out, Some(p), target);
+                    true
+                }
+                Cursor::Unknown(Some(last)) if y == last.y && x == last.x.wrapping_add(1) => false,
+                Cursor::Unknown(_) => {
+                    move_to(out, None, target);
+                    true
+                }
+            };
+            let next = Pen::of(cell);
+            if next != *pen {
+                sgr(out, *pen, next);
+                *pen = next;
+            }
+            let symbol = cell.symbol();
+            out.extend_from_slice(symbol.as_bytes());
+            let mut taint = !trusted_symbol(symbol, x, width);
+            if let Some(t) = term.as_mut() {
+                // Part of a wide character written over: the terminal erases the rest of it
+                // in the current style, which the buffers do not know.
+                if splits_wide(t, x, y, symbol) && visible_on_blank(next) {
+                    taint = true;
+                }
+                put(t, x, y, cell);
+            }
+            if taint {
+                // It may spill onto the next row — and on the last row, scroll them all.
+                let last = usize::from(y) + 1 >= self.tainted.len();
+                for (row, t) in self.tainted.iter_mut().enumerate() {
+                    if last || row == usize::from(y) || row == usize::from(y) + 1 {
+                        *t = true;
+                    }
+                }
+            }
+            self.cursor = match agreed_width(symbol) {
+                Some(w) if certain && u32::from(x) + u32::from(w) < u32::from(width) => {
+                    Cursor::Known(Position { x: x + w, y })
+                }
+                _ => Cursor::Unknown(Some(target)),
+            };
+        }
     }
 
     fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
@@ -209,6 +328,7 @@ impl<W: Write> Backend for LeanBackend<W> {
 
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
         self.cursor = Cursor::Unknown(None);
+        self.shadow = None;
         self.inner.append_lines(n)
     }
 
@@ -267,6 +387,14 @@ impl<W: Write> Backend for LeanBackend<W> {
         // A clear comes with a resize or a repaint (Ctrl-L): the terminal may have moved the
         // cursor; one absolute move on the next frame is nothing next to a full redraw.
         self.cursor = Cursor::Unknown(None);
+        self.shadow = match (clear_type, self.size()) {
+            (ClearType::All, Ok(size)) => {
+                self.last_size = Some(size);
+                self.tainted = vec![false; usize::from(size.height)];
+                Some(Buffer::empty(Rect::new(0, 0, size.width, size.height)))
+            }
+            _ => None,
+        };
         self.inner.clear_region(clear_type)
     }
 
@@ -336,15 +464,209 @@ pub fn agreed_wide(c: char) -> bool {
     wide && unicode_width::UnicodeWidthChar::width(c) == Some(2)
 }
 
+/// Puts `cell` at (x, y) of `screen`; the columns a wide symbol covers are reset, as
+/// ratatui's `Buffer::set_stringn` does (so the shadow is ratatui's buffer).
+fn put(screen: &mut Buffer, x: u16, y: u16, cell: &Cell) {
+    let area = screen.area;
+    if x >= area.width || y >= area.height {
+        return;
+    }
+    screen[(x, y)] = cell.clone();
+    let w = unicode_width::UnicodeWidthStr::width(cell.symbol()) as u16;
+    for dx in 1..w.max(1) {
+        if x + dx < area.width {
+            screen[(x + dx, y)] = Cell::EMPTY;
+        }
+    }
+}
+
+/// A scroll of rows `top..bottom` by `by` rows (up when positive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Scroll {
+    top: u16,
+    bottom: u16,
+    by: i32,
+}
+
+impl Scroll {
+    /// Writes the scroll — a scrolling region, line feeds at its foot (up) or reverse line
+    /// feeds at its head (down), the region reset — and does it to `screen`. The pen is the
+    /// default here (the start of a frame), so the new rows are blank in the default style.
+    /// Moves the rows' flags (of [`LeanBackend::tainted`]) as the rows move.
+    fn shift(self, rows: &mut [bool]) {
+        let old = rows.to_vec();
+        for y in self.top..self.bottom {
+            let from = i32::from(y) + self.by;
+            rows[usize::from(y)] =
+                (i32::from(self.top)..i32::from(self.bottom)).contains(&from) && old[from as usize];
+        }
+    }
+
+    fn write(self, out: &mut Vec<u8>, screen: &mut Buffer) {
+        let Scroll { top, bottom, by } = self;
+        out.extend(format!("\x1b[{};{}r", top + 1, bottom).as_bytes());
+        let n = by.unsigned_abs() as usize;
+        if by > 0 {
+            out.extend(cup(Position {
+                x: 0,
+                y: bottom - 1,
+            }));
+            out.extend(std::iter::repeat_n(b'\n', n));
+        } else {
+            out.extend(cup(Position { x: 0, y: top }));
+            out.extend(std::iter::repeat_n(*b"\x1bM", n).flatten());
+        }
+        out.extend_from_slice(b"\x1b[r");
+        let width = screen.area.width;
+        let row = |screen: &Buffer, y: u16| -> Vec<Cell> {
+            (0..width).map(|x| screen[(x, y)].clone()).collect()
+        };
+        let rows: Vec<Vec<Cell>> = (top..bottom).map(|y| row(screen, y)).collect();
+        for (i, y) in (top..bottom).enumerate() {
+            let from = i as i32 + by;
+            for x in 0..width {
+                screen[(x, y)] = match usize::try_from(from).ok().and_then(|f| rows.get(f)) {
+                    Some(r) => r[usize::from(x)].clone(),
+                    None => Cell::EMPTY,
+                };
+            }
+        }
+    }
+}
+
+/// The scroll that saves the most rows from being written again, if it saves at least two:
+/// rows of `next` that are rows of `prev` moved up or down by a few.
+fn find_scroll(prev: &Buffer, next: &Buffer, tainted: &[bool]) -> Option<Scroll> {
+    let h = prev.area.height;
+    if next.area != prev.area || h < 3 || tainted.len() != usize::from(h) {
+        return None;
+    }
+    let w = prev.area.width;
+    let same = |a: &Buffer, ya: u16, b: &Buffer, yb: u16| (0..w).all(|x| a[(x, ya)] == b[(x, yb)]);
+    let (tp, tn): (Vec<bool>, Vec<bool>) =
+        (0..h).map(|y| (trusted(prev, y), trusted(next, y))).unzip();
+    // The rows moved must show what the buffers say, and stay so: nothing that may spill
+    // over from the row above, or scroll everything from the last row, is written after.
+    let last_ok = tn[usize::from(h - 1)];
+    let region_trusted = |s: Scroll| {
+        last_ok
+            && (s.top.saturating_sub(1)..s.bottom).all(|y| tn[usize::from(y)])
+            && (s.top..s.bottom).all(|y| {
+                let y = usize::from(y);
+                tp[y] && !tainted[y]
+            })
+    };
+    let mut best: Option<(usize, Scroll)> = None;
+    for k in 1..=(h / 2).min(8) {
+        for up in [true, false] {
+            // Rows r of next equal to rows r + k (up) or r - k (down) of prev.
+            let mut r = if up { 0 } else { k };
+            let end = if up { h - k } else { h };
+            while r < end {
+                let src = if up { r + k } else { r - k };
+                if !same(next, r, prev, src) {
+                    r += 1;
+                    continue;
+                }
+                let start = r;
+                let mut saved = 0;
+                while r < end && same(next, r, prev, if up { r + k } else { r - k }) {
+                    if !same(next, r, prev, r) {
+                        saved += 1;
+                    }
+                    r += 1;
+                }
+                let scroll = if up {
+                    Scroll {
+                        top: start,
+                        bottom: r + k,
+                        by: i32::from(k),
+                    }
+                } else {
+                    Scroll {
+                        top: start - k,
+                        bottom: r,
+                        by: -i32::from(k),
+                    }
+                };
+                if saved >= 2 && best.is_none_or(|(s, _)| saved > s) && region_trusted(scroll) {
+                    best = Some((saved, scroll));
+                }
+            }
+        }
+    }
+    best.map(|(_, s)| s)
+}
+
+/// Whether writing `symbol` at (x, y) of `screen` covers only part of a wide character.
+fn splits_wide(screen: &Buffer, x: u16, y: u16, symbol: &str) -> bool {
+    let width = screen.area.width;
+    let w = (unicode_width::UnicodeWidthStr::width(symbol) as u16).max(1);
+    let end = x.saturating_add(w);
+    // Wide characters starting up to two columns before the span and inside it.
+    (x.saturating_sub(2)..end.min(width)).any(|s| {
+        let ws = unicode_width::UnicodeWidthStr::width(screen[(s, y)].symbol()) as u16;
+        ws > 1 && s < end && s + ws > x && (s < x || s + ws > end)
+    })
+}
+
+/// Whether a blank written in `pen` can be told from a blank in the default style.
+fn visible_on_blank(pen: Pen) -> bool {
+    pen.bg != Color::Reset
+        || pen.modifier.intersects(
+            Modifier::REVERSED | Modifier::UNDERLINED | Modifier::CROSSED_OUT | Modifier::HIDDEN,
+        )
+}
+
+/// Whether every terminal draws `symbol` at column `x` of a row `width` wide as ratatui lays
+/// it out: printable ASCII, an [`agreed_wide`] character that fits, or one character one
+/// column wide (the width ratatui relies on for every cell it writes without a move).
+fn trusted_symbol(symbol: &str, x: u16, width: u16) -> bool {
+    let mut chars = symbol.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if agreed_wide(c) => u32::from(x) + 2 <= u32::from(width),
+        (Some(c), None) => unicode_width::UnicodeWidthChar::width(c) == Some(1),
+        _ => false,
+    }
+}
+
+/// Whether every terminal draws row `y` of `screen` as ratatui lays it out, so that moving
+/// the row is the same as writing it again: every symbol printable ASCII, agreed wide
+/// ([`agreed_wide`], whole, followed by the column it covers) or one character one column
+/// wide (the width ratatui itself relies on for every cell it writes without a move).
+/// Emoji, sequences, other wide characters and leftovers of a wide character are not.
+fn trusted(screen: &Buffer, y: u16) -> bool {
+    let w = screen.area.width;
+    let mut covered = 0;
+    for x in 0..w {
+        let symbol = screen[(x, y)].symbol();
+        if covered > 0 {
+            covered -= 1;
+            if symbol != " " {
+                return false;
+            }
+            continue;
+        }
+        let mut chars = symbol.chars();
+        let ok = match (chars.next(), chars.next()) {
+            (Some(c), None) if agreed_wide(c) => {
+                covered = 1;
+                x + 1 < w
+            }
+            (Some(c), None) => unicode_width::UnicodeWidthChar::width(c) == Some(1),
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
 /// Writes the shortest sequence that moves the cursor from `from` (unknown: `None`) to `to`.
 fn move_to(out: &mut Vec<u8>, from: Option<Position>, to: Position) {
     let mut best = cup(to);
     if let Some(f) = from {
-        let mut consider = |s: Vec<u8>| {
-            if s.len() < best.len() {
-                best = s;
-            }
-        };
         let horizontal = |fx: u16| -> Vec<u8> {
             if to.x == fx {
                 Vec::new()
@@ -373,15 +695,8 @@ fn move_to(out: &mut Vec<u8>, from: Option<Position>, to: Position) {
         };
         let mut s = vertical;
         s.extend(horizontal(f.x));
-        consider(s);
-        // Down a few rows to column 0 (and on): CR LF…, never scrolling (`to` is on screen).
-        if to.y > f.y && to.y - f.y <= 3 {
-            let mut s = b"\r".to_vec();
-            s.extend(std::iter::repeat_n(b'\n', usize::from(to.y - f.y)));
-            if to.x > 0 {
-                s.extend(csi(to.x, b'C'));
-            }
-            consider(s);
+        if s.len() < best.len() {
+            best = s;
         }
     }
     out.extend(best);
