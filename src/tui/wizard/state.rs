@@ -1,126 +1,14 @@
 //! The wizard's state: the report being entered, where the focus is, what is being typed,
-//! undo/redo, findings, messages and dialogs. Changed only by [`super::update`].
+//! undo/redo, findings, messages and dialogs. Changed only by [`super::update()`].
 
-use crate::model::schema::{A_BLOCKS, B_COLUMNS, FEE_FIELDS, SECTIONS};
-use crate::model::{CellRef, ProseSection, Report};
-use crate::rules::{self, Finding, Severity};
+use super::steps::{Content, Step};
+use crate::model::schema::{self, A_BLOCKS, B_COLUMNS, FEE_FIELDS};
+use crate::model::{CellKind, CellRef, ProseSection, Report};
+use crate::rules::{self, Finding, Rule, Severity};
 use crate::tui::tables::{editable_cells, Table};
 use crate::tui::theme::Theme;
 use ratatui_textarea::{TextArea, WrapMode};
-use std::cell::Cell;
 use std::path::PathBuf;
-
-/// The eight steps, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Step {
-    /// 1. 基本信息.
-    Basic,
-    /// 2. 一、总体情况.
-    Overview,
-    /// 3. 二、table A.
-    TableA,
-    /// 4. 三、table B.
-    TableB,
-    /// 5. 四、table C.
-    TableC,
-    /// 6. 五、存在的主要问题及改进情况.
-    Problems,
-    /// 7. 六、其他需要报告的事项 and 信息处理费.
-    Other,
-    /// 8. 检查与保存.
-    Review,
-}
-
-impl Step {
-    /// All steps in order.
-    pub const ALL: [Step; 8] = [
-        Step::Basic,
-        Step::Overview,
-        Step::TableA,
-        Step::TableB,
-        Step::TableC,
-        Step::Problems,
-        Step::Other,
-        Step::Review,
-    ];
-
-    /// Position in [`Step::ALL`].
-    pub fn index(self) -> usize {
-        Step::ALL.iter().position(|s| *s == self).unwrap_or(0)
-    }
-
-    /// The step's title: the section heading where there is one.
-    pub fn title(self) -> String {
-        match self {
-            Step::Basic => "基本信息".into(),
-            Step::Overview => SECTIONS[0].heading(),
-            Step::TableA => SECTIONS[1].heading(),
-            Step::TableB => SECTIONS[2].heading(),
-            Step::TableC => SECTIONS[3].heading(),
-            Step::Problems => SECTIONS[4].heading(),
-            Step::Other => SECTIONS[5].heading(),
-            Step::Review => "检查与保存".into(),
-        }
-    }
-
-    /// A short name for the step bar.
-    pub fn short(self) -> &'static str {
-        match self {
-            Step::Basic => "基本信息",
-            Step::Overview => "总体情况",
-            Step::TableA => "主动公开",
-            Step::TableB => "依申请",
-            Step::TableC => "复议诉讼",
-            Step::Problems => "问题改进",
-            Step::Other => "其他事项",
-            Step::Review => "检查保存",
-        }
-    }
-
-    /// The prose section edited in this step, if any.
-    pub fn prose(self) -> Option<ProseSection> {
-        match self {
-            Step::Overview => Some(ProseSection::Overview),
-            Step::Problems => Some(ProseSection::Problems),
-            Step::Other => Some(ProseSection::OtherMatters),
-            _ => None,
-        }
-    }
-
-    /// The table edited in this step, if any.
-    pub fn table(self) -> Option<Table> {
-        match self {
-            Step::TableA => Some(Table::A),
-            Step::TableB => Some(Table::B),
-            Step::TableC => Some(Table::C),
-            _ => None,
-        }
-    }
-
-    /// The step of a prose section.
-    pub fn of_section(s: ProseSection) -> Step {
-        match s {
-            ProseSection::Overview => Step::Overview,
-            ProseSection::Problems => Step::Problems,
-            ProseSection::OtherMatters => Step::Other,
-        }
-    }
-
-    /// The step a finding belongs to, by its key path.
-    pub fn of_path(path: &str) -> Step {
-        let top = path.split('.').next().unwrap_or("");
-        match top {
-            "agency" | "year" | "title" | "format" => Step::Basic,
-            "overview" => Step::Overview,
-            "proactive" => Step::TableA,
-            "requests" => Step::TableB,
-            "appeals" => Step::TableC,
-            "problems" => Step::Problems,
-            "other_matters" | "processing_fees" => Step::Other,
-            _ => Step::Review,
-        }
-    }
-}
 
 /// What a step's mark in the step bar says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,6 +65,19 @@ pub enum Kind {
     None,
 }
 
+impl Kind {
+    /// The input a report cell takes (its [`crate::model::CellKind`]).
+    fn of_cell(c: CellRef) -> Kind {
+        match c.kind() {
+            CellKind::Text => Kind::Line,
+            CellKind::Year => Kind::Year,
+            CellKind::Count => Kind::Count,
+            CellKind::Amount(d) => Kind::Amount(d),
+            CellKind::Computed => Kind::Computed,
+        }
+    }
+}
+
 impl Field {
     /// What kind of input the field takes.
     pub fn kind(self) -> Kind {
@@ -184,14 +85,8 @@ impl Field {
             Field::Agency | Field::Title | Field::Heading(..) => Kind::Line,
             Field::Body(..) => Kind::Text,
             Field::Year => Kind::Year,
-            Field::Cell(c) if crate::tui::tables::nav::is_computed(c) => Kind::Computed,
-            Field::Cell(CellRef::A {
-                field: "fees_wan_yuan",
-                ..
-            }) => Kind::Amount(6),
-            Field::Cell(_) => Kind::Count,
-            Field::Fee(0) => Kind::Count,
-            Field::Fee(_) => Kind::Amount(2),
+            Field::Cell(c) => Kind::of_cell(c),
+            Field::Fee(i) => Kind::of_cell(CellRef::Fee(i)),
             Field::NoParts(_) | Field::SaveLine | Field::Finding(_) => Kind::None,
         }
     }
@@ -303,12 +198,10 @@ pub struct Wizard {
     /// Lines the report preview of step 8 is scrolled from the selected finding's section
     /// (Shift-↑/↓); reset when the selection changes.
     pub review_scroll: i32,
-    /// The scroll range of the preview as last drawn (so scrolling stops at the ends).
-    pub(crate) review_range: Cell<(i32, i32)>,
-    /// First part shown in a prose step.
-    pub(crate) parts_scroll: Cell<usize>,
-    /// First finding shown in the list of step 8.
-    pub(crate) list_scroll: Cell<usize>,
+    /// First part shown in a prose step (kept by `update` so the focus stays visible).
+    pub(crate) parts_scroll: usize,
+    /// First entry shown in the list of step 8 (kept by `update`).
+    pub(crate) list_scroll: usize,
 }
 
 /// Most undo steps kept.
@@ -336,9 +229,8 @@ impl Wizard {
             redo: Vec::new(),
             edit_open: false,
             review_scroll: 0,
-            review_range: Cell::new((0, 0)),
-            parts_scroll: Cell::new(0),
-            list_scroll: Cell::new(0),
+            parts_scroll: 0,
+            list_scroll: 0,
         };
         w.refresh_findings();
         w.focus_field(Field::Agency);
@@ -371,10 +263,9 @@ impl Wizard {
 
     /// The fields of a step, in Tab order.
     pub fn fields(&self, step: Step) -> Vec<Field> {
-        match step {
-            Step::Basic => vec![Field::Agency, Field::Year, Field::Title],
-            Step::Overview | Step::Problems | Step::Other => {
-                let section = step.prose().unwrap_or(ProseSection::Overview);
+        match step.content() {
+            Content::Basic => vec![Field::Agency, Field::Year, Field::Title],
+            Content::Prose { section, fees } => {
                 let n = self.report.parts(section).len();
                 let mut v: Vec<Field> = (0..n)
                     .flat_map(|i| [Field::Heading(section, i), Field::Body(section, i)])
@@ -382,16 +273,13 @@ impl Wizard {
                 if n == 0 {
                     v.push(Field::NoParts(section));
                 }
-                if step == Step::Other {
+                if fees {
                     v.extend((0..FEE_FIELDS.len()).map(Field::Fee));
                 }
                 v
             }
-            Step::TableA | Step::TableB | Step::TableC => {
-                let t = step.table().unwrap_or(Table::B);
-                editable_cells(t).into_iter().map(Field::Cell).collect()
-            }
-            Step::Review => std::iter::once(Field::SaveLine)
+            Content::Table(t) => editable_cells(t).into_iter().map(Field::Cell).collect(),
+            Content::Review => std::iter::once(Field::SaveLine)
                 .chain((0..self.findings.len()).map(Field::Finding))
                 .collect(),
         }
@@ -399,7 +287,7 @@ impl Wizard {
 
     /// The step's mark in the step bar.
     pub fn step_state(&self, step: Step) -> StepState {
-        if step == Step::Review {
+        if step.content() == Content::Review {
             return match self.error_count() {
                 0 => StepState::Done,
                 n => StepState::Errors(n),
@@ -423,17 +311,15 @@ impl Wizard {
     fn step_is_empty(&self, step: Step) -> bool {
         let r = &self.report;
         let prose_empty = |s: ProseSection| r.parts(s).iter().all(|p| p.body.trim().is_empty());
-        match step {
-            Step::Basic => r.agency.trim().is_empty(),
-            Step::Overview => prose_empty(ProseSection::Overview),
-            Step::TableA => r.proactive == Default::default(),
-            Step::TableB => r.requests.cells.iter().flatten().all(|v| *v == 0),
-            Step::TableC => r.appeals.cells.iter().flatten().all(|v| *v == 0),
-            Step::Problems => prose_empty(ProseSection::Problems),
-            Step::Other => {
-                prose_empty(ProseSection::OtherMatters) && r.processing_fees == Default::default()
+        match step.content() {
+            Content::Basic => r.agency.trim().is_empty(),
+            Content::Prose { section, fees } => {
+                prose_empty(section) && (!fees || r.processing_fees == Default::default())
             }
-            Step::Review => false,
+            Content::Table(Table::A) => r.proactive == Default::default(),
+            Content::Table(Table::B) => r.requests.cells.iter().flatten().all(|v| *v == 0),
+            Content::Table(Table::C) => r.appeals.cells.iter().flatten().all(|v| *v == 0),
+            Content::Review => false,
         }
     }
 
@@ -498,15 +384,8 @@ impl Wizard {
         let r = &self.report;
         match field {
             Field::Year => r.year.to_string(),
-            Field::Cell(CellRef::A { field, col }) => match r.proactive.count(field, col) {
-                Some(v) => v.to_string(),
-                None => r.proactive.fees_wan_yuan.to_string(),
-            },
-            Field::Cell(CellRef::B { row, col }) => r.requests.get(row, col).to_string(),
-            Field::Cell(CellRef::C { group, col }) => r.appeals.cells[group][col].to_string(),
-            Field::Fee(0) => r.processing_fees.notices.to_string(),
-            Field::Fee(1) => r.processing_fees.amount_notified_yuan.to_string(),
-            Field::Fee(_) => r.processing_fees.amount_collected_yuan.to_string(),
+            Field::Cell(c) => r.get(c).to_string(),
+            Field::Fee(i) => r.get(CellRef::Fee(i)).to_string(),
             _ => String::new(),
         }
     }
@@ -530,14 +409,14 @@ impl Wizard {
     /// The full label of a place, for the status line.
     pub fn place_label(&self, field: Field) -> String {
         match field {
-            Field::Agency => "机关名称".into(),
-            Field::Year => "年份".into(),
-            Field::Title => "标题（可不填，默认为标准标题）".into(),
+            Field::Agency => schema::AGENCY_LABEL.into(),
+            Field::Year => schema::YEAR_LABEL.into(),
+            Field::Title => format!("{}（可不填，默认为标准标题）", schema::TITLE_LABEL),
             Field::Heading(s, i) => format!("{} · 第 {} 段的小标题（可为空）", s.heading(), i + 1),
             Field::Body(s, i) => format!("{} · 第 {} 段正文", s.heading(), i + 1),
             Field::NoParts(s) => format!("{} · 还没有段落", s.heading()),
-            Field::Cell(c) => crate::tui::tables::full_label(c),
-            Field::Fee(i) => format!("信息处理费 · {}", FEE_FIELDS[i.min(2)].1),
+            Field::Cell(c) => c.label(),
+            Field::Fee(i) => crate::model::cells::fee_label(i),
             Field::SaveLine => format!("保存到 {}", self.path.display()),
             Field::Finding(i) => self
                 .findings
@@ -552,7 +431,7 @@ impl Wizard {
         let key = B_COLUMNS.get(col)?.key;
         self.findings
             .iter()
-            .find(|f| f.rule == "B3" && f.path.ends_with(&format!(".{key}")))
+            .find(|f| f.rule == Rule::B3 && f.path.ends_with(&format!(".{key}")))
     }
 
     /// The field that edits a finding's first cell, and its step.
@@ -584,10 +463,10 @@ impl Wizard {
                     (step, first.unwrap_or(Field::NoParts(section)))
                 }
             }
-            CellRef::A { .. } => (Step::TableA, Field::Cell(c)),
-            CellRef::B { .. } => (Step::TableB, Field::Cell(c)),
-            CellRef::C { .. } => (Step::TableC, Field::Cell(c)),
-            CellRef::Fee(i) => (Step::Other, Field::Fee(i)),
+            CellRef::A { .. } => (Step::of_table(Table::A), Field::Cell(c)),
+            CellRef::B { .. } => (Step::of_table(Table::B), Field::Cell(c)),
+            CellRef::C { .. } => (Step::of_table(Table::C), Field::Cell(c)),
+            CellRef::Fee(i) => (Step::of_fees(), Field::Fee(i)),
         }
     }
 
