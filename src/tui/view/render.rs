@@ -257,7 +257,8 @@ impl Viewer {
     }
 
     /// Draws lines `first..first + area.height` of a table into `area` (the lines above
-    /// `first` are scrolled off the top of the screen).
+    /// `first` are scrolled off the top of the screen); once lines are scrolled off, the
+    /// header stays on top and the rows scroll under it (issue 13, item 16).
     fn render_table_slice(&self, table: Table, first: u16, area: Rect, buf: &mut Buffer) {
         let Some(report) = self.doc.report.as_ref() else {
             return;
@@ -269,7 +270,7 @@ impl Viewer {
             marks: &self.doc.marks,
             theme: &self.theme,
         };
-        tables::render_scrolled(table, &props, area, buf, first);
+        tables::render_scrolled_keeping_header(table, &props, area, buf, first);
     }
 
     fn text_style(&self, kind: TextKind) -> Style {
