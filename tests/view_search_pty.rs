@@ -9,11 +9,18 @@ use common::pty::{keys, Session};
 fn search_and_the_file_list_through_a_terminal() {
     let dir = tempfile::tempdir().unwrap();
     for name in ["hongze-2023.yaml", "huaian-2024.yaml", "hongze-2024.yaml"] {
-        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name);
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples")
+            .join(name);
         std::fs::copy(src, dir.path().join(name)).unwrap();
     }
     let mut s = Session::spawn(
-        &["view", "hongze-2023.yaml", "huaian-2024.yaml", "hongze-2024.yaml"],
+        &[
+            "view",
+            "hongze-2023.yaml",
+            "huaian-2024.yaml",
+            "hongze-2024.yaml",
+        ],
         80,
         24,
         dir.path(),
@@ -37,7 +44,9 @@ fn search_and_the_file_list_through_a_terminal() {
     s.wait_for("名称含“huaian”的 1/3 个");
     s.send(keys::ENTER);
     s.wait_until("huaian-2024.yaml open", |scr| {
-        scr.lines().next().is_some_and(|l| l.contains("huaian-2024.yaml") && l.contains("2/3"))
+        scr.lines()
+            .next()
+            .is_some_and(|l| l.contains("huaian-2024.yaml") && l.contains("2/3"))
     });
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
