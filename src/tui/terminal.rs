@@ -2,14 +2,15 @@
 //! normal exit, an error, Ctrl-C and a panic: alternate screen left, raw mode off, bracketed
 //! paste off, cursor shown.
 
-use ratatui::backend::CrosstermBackend;
+use crate::tui::backend::LeanBackend;
 use ratatui::crossterm::{cursor, event, execute, terminal};
 use ratatui::Terminal;
 use std::io::{self, Stdout};
 use std::sync::Once;
 
-/// The real terminal type used by the program.
-pub type Term = Terminal<CrosstermBackend<Stdout>>;
+/// The real terminal type used by the program: every screen draws through our
+/// [`LeanBackend`] (fewer bytes; `NIANBAO_DRAW=ratatui` for ratatui's own output).
+pub type Term = Terminal<LeanBackend<Stdout>>;
 
 /// Puts the terminal into the state the screens need (raw mode, alternate screen, bracketed
 /// paste) and installs a panic hook that restores it before the panic message is printed.
@@ -25,7 +26,7 @@ pub fn enter() -> io::Result<Term> {
         let _ = restore();
         return Err(e);
     }
-    Terminal::new(CrosstermBackend::new(out))
+    Terminal::new(LeanBackend::new(out))
 }
 
 /// Gives the terminal back. Safe to call more than once and when the terminal is gone.

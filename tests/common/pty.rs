@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 pub struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
     bytes: Arc<Mutex<usize>>,
+    log: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
@@ -24,6 +25,18 @@ pub const TIMEOUT: Duration = Duration::from_secs(20);
 impl Session {
     /// Starts `nianbao ARGS...` in a `cols`×`rows` terminal with working directory `cwd`.
     pub fn spawn(args: &[&str], cols: u16, rows: u16, cwd: &Path, env: &[(&str, &str)]) -> Session {
+        Session::spawn_program(env!("CARGO_BIN_EXE_nianbao"), args, cols, rows, cwd, env)
+    }
+
+    /// Starts any `PROGRAM ARGS...` the same way (another program to compare with, e.g. vim).
+    pub fn spawn_program(
+        program: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        cwd: &Path,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -33,7 +46,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("openpty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_nianbao"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
@@ -46,20 +59,29 @@ impl Session {
         let writer = pair.master.take_writer().expect("writer");
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let bytes = Arc::new(Mutex::new(0usize));
-        let (p, b) = (parser.clone(), bytes.clone());
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let (p, b, l) = (parser.clone(), bytes.clone(), log.clone());
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
+            // vt100 loses a UTF-8 character split between two `process` calls: a read can
+            // end inside one, so its first bytes wait for the next read.
+            let mut pending: Vec<u8> = Vec::new();
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
-                p.lock().unwrap().process(&buf[..n]);
+                pending.extend_from_slice(&buf[..n]);
+                let whole = complete_utf8(&pending);
+                p.lock().unwrap().process(&pending[..whole]);
+                pending.drain(..whole);
+                l.lock().unwrap().extend_from_slice(&buf[..n]);
                 *b.lock().unwrap() += n;
             }
         });
         Session {
             parser,
             bytes,
+            log,
             writer,
             child,
             master: pair.master,
@@ -84,6 +106,11 @@ impl Session {
     /// Total bytes the program has written to the terminal so far.
     pub fn bytes_written(&self) -> usize {
         *self.bytes.lock().unwrap()
+    }
+
+    /// The bytes the program wrote to the terminal from offset `from` (a `bytes_written`).
+    pub fn output_since(&self, from: usize) -> Vec<u8> {
+        self.log.lock().unwrap()[from..].to_vec()
     }
 
     /// Types raw bytes (keys, escape sequences, Chinese text).
@@ -191,6 +218,24 @@ impl Drop for Session {
             let _ = self.child.kill();
         }
     }
+}
+
+/// How many bytes of `b` end on a whole UTF-8 character (all but an unfinished one at the end).
+fn complete_utf8(b: &[u8]) -> usize {
+    for back in 1..=3.min(b.len()) {
+        let byte = b[b.len() - back];
+        if byte & 0xC0 == 0x80 {
+            continue; // a continuation byte: look further back for the lead byte
+        }
+        let len = match byte {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF7 => 4,
+            _ => 1,
+        };
+        return if len > back { b.len() - back } else { b.len() };
+    }
+    b.len()
 }
 
 /// Key sequences as a terminal sends them.

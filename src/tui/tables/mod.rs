@@ -224,6 +224,22 @@ pub fn render_scrolled(
     draw(table, props, area, buf, 0, skip)
 }
 
+/// [`render_scrolled`] keeping the table's header at the top once lines are scrolled off
+/// (the body scrolls under it, as in the wizard): for the viewer (issue 13, item 16).
+pub fn render_scrolled_keeping_header(
+    table: Table,
+    props: &TableProps<'_>,
+    area: Rect,
+    buf: &mut Buffer,
+    skip: u16,
+) -> Option<Position> {
+    let header = header_height(table, area.width);
+    if skip == 0 || header == 0 || area.height <= header {
+        return draw(table, props, area, buf, 0, skip);
+    }
+    draw(table, props, area, buf, header, skip)
+}
+
 fn draw(
     table: Table,
     props: &TableProps<'_>,

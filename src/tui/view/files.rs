@@ -19,6 +19,8 @@ pub struct Files {
     current_year: i32,
     /// Most recently used last.
     cache: Vec<(usize, Rc<Document>)>,
+    /// Errors and warnings of each file once counted (`None` inside: unreadable).
+    tallies: Vec<Option<Option<(usize, usize)>>>,
 }
 
 impl Files {
@@ -29,7 +31,42 @@ impl Files {
             previous,
             current_year,
             cache: Vec::new(),
+            tallies: Vec::new(),
         }
+    }
+
+    /// The name of file `i` as the list shows it (cleaned for the screen).
+    pub fn name(&self, i: usize) -> String {
+        self.path(i)
+            .map(|p| doc::clean(&p.display().to_string(), false))
+            .unwrap_or_default()
+    }
+
+    /// Errors and warnings of file `i` (`None`: it cannot be read as a report). Counted once
+    /// (reading and checking the file without keeping its document), then remembered.
+    pub fn tally(&mut self, i: usize) -> Option<(usize, usize)> {
+        if self.tallies.len() < self.paths.len() {
+            self.tallies.resize(self.paths.len(), None);
+        }
+        if let Some(t) = self.tallies.get(i).copied().flatten() {
+            return t;
+        }
+        let t = match self.cache.iter().find(|(j, _)| *j == i) {
+            Some((_, d)) => d.report.as_ref().map(|_| d.tally),
+            None => {
+                let d = self.read(i);
+                d.report.as_ref().map(|_| d.tally)
+            }
+        };
+        if let Some(slot) = self.tallies.get_mut(i) {
+            *slot = Some(t);
+        }
+        t
+    }
+
+    /// The counts already known for file `i` (without reading it).
+    pub fn known_tally(&self, i: usize) -> Option<Option<(usize, usize)>> {
+        self.tallies.get(i).copied().flatten()
     }
 
     /// Number of files.
@@ -65,6 +102,9 @@ impl Files {
 
     /// Forgets the cached document of file `i` (after it was edited).
     pub fn forget(&mut self, i: usize) {
+        if let Some(slot) = self.tallies.get_mut(i) {
+            *slot = None;
+        }
         self.cache.retain(|(j, _)| *j != i);
     }
 

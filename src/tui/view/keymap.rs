@@ -36,6 +36,14 @@ pub enum Action {
     Help,
     /// Clear the terminal and draw everything again.
     Repaint,
+    /// Type a text to search for in the open report.
+    Search,
+    /// The next match of the search.
+    NextMatch,
+    /// The previous match of the search.
+    PrevMatch,
+    /// The list of all files (name, errors, warnings), to jump to one.
+    FileList,
     /// Leave the viewer.
     Quit,
 }
@@ -45,18 +53,34 @@ pub enum Action {
 pub struct Key {
     /// The key.
     pub code: KeyCode,
-    /// Modifiers (only Ctrl is told apart; Shift is in the character).
+    /// Modifiers: Ctrl; Shift only for keys that are not characters (Shift-Enter), for a
+    /// character it is in the character.
     pub ctrl: bool,
+    /// Shift held (keys that are not characters).
+    pub shift: bool,
 }
 
 const fn k(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
+    Key {
+        code,
+        ctrl: false,
+        shift: false,
+    }
 }
 
 const fn c(ch: char) -> Key {
     Key {
         code: KeyCode::Char(ch),
         ctrl: false,
+        shift: false,
+    }
+}
+
+const fn ctrl(ch: char) -> Key {
+    Key {
+        code: KeyCode::Char(ch),
+        ctrl: true,
+        shift: false,
     }
 }
 
@@ -162,6 +186,34 @@ pub const KEYMAP: &[Binding] = &[
         help: "上一个文件",
     },
     Binding {
+        keys: &[c('/')],
+        action: Action::Search,
+        bar: bar("/", "搜索", 0),
+        help: "在报告文字中搜索：输入后按 Enter，Esc 取消",
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        action: Action::NextMatch,
+        bar: None,
+        help: "搜索后的下一处（n / N 仍是问题）",
+    },
+    Binding {
+        keys: &[Key {
+            code: KeyCode::Enter,
+            ctrl: false,
+            shift: true,
+        }],
+        action: Action::PrevMatch,
+        bar: None,
+        help: "搜索后的上一处",
+    },
+    Binding {
+        keys: &[c('f')],
+        action: Action::FileList,
+        bar: bar("f", "文件列表", 0),
+        help: "文件列表（错误、警告数）：输入名称筛选，Enter 打开",
+    },
+    Binding {
         keys: &[c('e')],
         action: Action::Edit,
         bar: bar("e", "编辑", 3),
@@ -180,22 +232,13 @@ pub const KEYMAP: &[Binding] = &[
         help: "显示或关闭这份帮助",
     },
     Binding {
-        keys: &[Key {
-            code: KeyCode::Char('l'),
-            ctrl: true,
-        }],
+        keys: &[ctrl('l')],
         action: Action::Repaint,
         bar: None,
         help: "重画整个屏幕（画面错乱时）",
     },
     Binding {
-        keys: &[
-            c('q'),
-            Key {
-                code: KeyCode::Char('c'),
-                ctrl: true,
-            },
-        ],
+        keys: &[c('q'), ctrl('c')],
         action: Action::Quit,
         bar: bar("q", "退出", 6),
         help: "退出",
@@ -222,10 +265,10 @@ impl Key {
             KeyCode::Char(c) => c.to_string(),
             other => format!("{other:?}"),
         };
-        if self.ctrl {
-            format!("Ctrl-{base}")
-        } else {
-            base
+        match (self.ctrl, self.shift) {
+            (true, _) => format!("Ctrl-{base}"),
+            (false, true) => format!("Shift-{base}"),
+            _ => base,
         }
     }
 }
@@ -250,9 +293,15 @@ impl Binding {
 /// The binding of a key press, if any.
 pub fn lookup(key: &KeyEvent) -> Option<(&'static Binding, KeyCode)> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let shift =
+        key.modifiers.contains(KeyModifiers::SHIFT) && !matches!(key.code, KeyCode::Char(_));
     KEYMAP
         .iter()
-        .find(|b| b.keys.iter().any(|k| k.code == key.code && k.ctrl == ctrl))
+        .find(|b| {
+            b.keys
+                .iter()
+                .any(|k| k.code == key.code && k.ctrl == ctrl && k.shift == shift)
+        })
         .map(|b| (b, key.code))
 }
 
@@ -297,13 +346,15 @@ mod tests {
     #[test]
     fn a_narrow_bar_keeps_help_and_quit() {
         let all = bar_items(200);
-        assert_eq!(all.len(), 8);
+        assert_eq!(all.len(), 10);
         let narrow: Vec<&str> = bar_items(30).iter().map(|b| b.keys).collect();
         assert!(
             narrow.contains(&"F1") && narrow.contains(&"q"),
             "{narrow:?}"
         );
         assert!(!narrow.contains(&"↑↓ PgUp/PgDn"));
+        // At 80 columns the entries that were there before search and the file list came;
+        // those two are in F1's help.
         assert!(bar_items(80).len() == 8, "{:?}", bar_items(80));
     }
 
@@ -330,6 +381,14 @@ mod tests {
         assert_eq!(action(KeyCode::Char('q')), Some(Action::Quit));
         assert_eq!(action(KeyCode::Char('x')), Some(Action::Export));
         assert_eq!(action(KeyCode::Char('z')), None);
+        assert_eq!(action(KeyCode::Char('/')), Some(Action::Search));
+        assert_eq!(action(KeyCode::Enter), Some(Action::NextMatch));
+        assert_eq!(action(KeyCode::Char('f')), Some(Action::FileList));
+        let shift_enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::SHIFT);
+        assert_eq!(
+            lookup(&shift_enter).map(|(b, _)| b.action),
+            Some(Action::PrevMatch)
+        );
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(lookup(&ctrl_c).map(|(b, _)| b.action), Some(Action::Quit));
     }

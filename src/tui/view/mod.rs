@@ -10,7 +10,9 @@ pub mod doc;
 pub mod files;
 pub mod keymap;
 pub mod layout;
+pub mod list;
 mod render;
+pub mod search;
 
 use crate::model::{CellRef, Report};
 use crate::tui::tables::{self, Mark};
@@ -19,7 +21,9 @@ use doc::Document;
 use files::Files;
 use keymap::Action;
 use layout::Layout;
+use list::FileList;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
+use search::Search;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -69,10 +73,28 @@ pub struct Viewer {
     /// Where the reader was in each file seen, to come back to it.
     positions: HashMap<usize, (usize, Option<usize>)>,
     theme: Theme,
+    /// The search text being typed after `/`.
+    input: Option<String>,
+    /// The last search run in this file.
+    search: Option<Search>,
+    /// The file list, when open.
+    list: Option<FileList>,
+    /// After a jump to a section: the section's row, shown at the top even when the report
+    /// ends less than a screen below it (the status line then names that section).
+    jump: Option<usize>,
 }
 
 /// What the screen shows, to tell whether an event changed it.
-type ScreenKey = (usize, usize, Option<usize>, bool, Option<String>, u16, u16);
+type ScreenKey = (
+    usize,
+    usize,
+    Option<usize>,
+    bool,
+    Option<String>,
+    u16,
+    u16,
+    String,
+);
 
 impl Viewer {
     /// Opens `paths` (reading only the first now) in a `width`×`height` terminal.
@@ -101,6 +123,10 @@ impl Viewer {
             message: None,
             positions: HashMap::new(),
             theme,
+            input: None,
+            search: None,
+            list: None,
+            jump: None,
         }
     }
 
@@ -113,6 +139,7 @@ impl Viewer {
             self.message.clone(),
             self.width,
             self.height,
+            format!("{:?}{:?}{:?}", self.input, self.search, self.list),
         )
     }
 
@@ -120,6 +147,20 @@ impl Viewer {
     pub fn update(&mut self, event: &Event) -> Outcome {
         let before = self.key();
         let outcome = match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release && self.input.is_some() => {
+                self.type_search(key);
+                Outcome::Redraw
+            }
+            Event::Paste(text) if self.input.is_some() => {
+                if let Some(q) = self.input.as_mut() {
+                    q.push_str(&crate::text::clean_line(text));
+                }
+                Outcome::Redraw
+            }
+            Event::Key(key) if key.kind != KeyEventKind::Release && self.list.is_some() => {
+                self.use_list(key);
+                Outcome::Redraw
+            }
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 self.message = None;
                 if self.help {
@@ -162,6 +203,9 @@ impl Viewer {
     /// Does what a key's action says.
     pub fn act(&mut self, action: Action, code: KeyCode) -> Outcome {
         let page = self.body_height().saturating_sub(1).max(1);
+        if action != Action::Section {
+            self.jump = None;
+        }
         match action {
             Action::LineUp => self.scroll_to(self.scroll.saturating_sub(1)),
             Action::LineDown => self.scroll_to(self.scroll + 1),
@@ -173,7 +217,9 @@ impl Viewer {
                 if let KeyCode::Char(d @ '1'..='6') = code {
                     let i = d as usize - '1' as usize;
                     if self.doc.report.is_some() {
-                        self.scroll_to(self.layout.sections[i]);
+                        let row = self.layout.sections[i];
+                        self.jump = Some(row);
+                        self.scroll_to(row);
                     }
                 }
             }
@@ -218,10 +264,145 @@ impl Viewer {
                 }
             },
             Action::Help => self.help = true,
+            Action::Search => {
+                self.input = Some(
+                    self.search
+                        .as_ref()
+                        .map(|s| s.query.clone())
+                        .unwrap_or_default(),
+                );
+            }
+            Action::NextMatch | Action::PrevMatch => match self.search.as_mut() {
+                Some(search) => {
+                    search.step(action == Action::NextMatch);
+                    self.show_match();
+                }
+                None => self.message = Some("还没有搜索：按 / 输入要找的文字，再按 Enter".into()),
+            },
+            Action::FileList => {
+                let mut list = FileList::default();
+                list.cursor = self.index;
+                self.list = Some(list);
+                // The counts of every file, once (read and checked, documents not kept).
+                for i in 0..self.files.len() {
+                    self.files.tally(i);
+                }
+                self.keep_list_in_view();
+            }
             Action::Repaint => return Outcome::Repaint,
             Action::Quit => return Outcome::Quit,
         }
         Outcome::Nothing
+    }
+
+    /// A key while the search text is typed: characters, Backspace, Enter (search), Esc.
+    fn type_search(&mut self, key: &ratatui::crossterm::event::KeyEvent) {
+        use ratatui::crossterm::event::KeyModifiers;
+        let Some(q) = self.input.as_mut() else {
+            return;
+        };
+        match key.code {
+            KeyCode::Esc => self.input = None,
+            KeyCode::Backspace => {
+                q.pop();
+            }
+            KeyCode::Enter => {
+                let query = std::mem::take(q);
+                self.input = None;
+                if query.is_empty() {
+                    self.search = None;
+                    return;
+                }
+                let search = Search::run(&self.layout, &query, self.scroll);
+                self.search = Some(search);
+                self.show_match();
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                if !c.is_control() {
+                    q.push(c);
+                }
+            }
+            KeyCode::Char('c') => self.input = None,
+            _ => {}
+        }
+    }
+
+    /// Scrolls so that the current match is a third down the screen.
+    fn show_match(&mut self) {
+        let Some(search) = self.search.as_ref() else {
+            return;
+        };
+        self.message = Some(search.status());
+        if let Some(row) = search.row() {
+            let third = self.body_height() / 3;
+            self.scroll_to(row.saturating_sub(third));
+        }
+    }
+
+    /// A key while the file list is open.
+    fn use_list(&mut self, key: &ratatui::crossterm::event::KeyEvent) {
+        use ratatui::crossterm::event::KeyModifiers;
+        let rows = self.list_rows();
+        let Some(list) = self.list.as_mut() else {
+            return;
+        };
+        let n = list.shown(&self.files).len();
+        match key.code {
+            KeyCode::Esc => self.list = None,
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => self.list = None,
+            KeyCode::Up => list.move_by(-1, n, rows),
+            KeyCode::Down => list.move_by(1, n, rows),
+            KeyCode::PageUp => list.move_by(-(rows as isize), n, rows),
+            KeyCode::PageDown => list.move_by(rows as isize, n, rows),
+            KeyCode::Home => list.move_by(-(n as isize), n, rows),
+            KeyCode::End => list.move_by(n as isize, n, rows),
+            KeyCode::Backspace => {
+                list.filter.pop();
+                list.cursor = 0;
+                list.top = 0;
+            }
+            KeyCode::Enter => {
+                let chosen = list.shown(&self.files).get(list.cursor).copied();
+                if let Some(i) = chosen {
+                    self.list = None;
+                    if i != self.index {
+                        self.open(i);
+                    }
+                } else {
+                    self.message = Some("没有名称含这些字的文件".into());
+                }
+            }
+            KeyCode::Char(c) if !c.is_control() => {
+                list.filter.push(c);
+                list.cursor = 0;
+                list.top = 0;
+            }
+            _ => {}
+        }
+        self.keep_list_in_view();
+    }
+
+    fn keep_list_in_view(&mut self) {
+        let rows = self.list_rows();
+        if let Some(list) = self.list.as_mut() {
+            let n = list.shown(&self.files).len();
+            list.keep_in_view(n, rows);
+        }
+    }
+
+    /// Lines of files the list shows at this height (its box, title and help line aside).
+    pub fn list_rows(&self) -> usize {
+        usize::from(self.height.saturating_sub(CHROME + 4)).max(1)
+    }
+
+    /// The file list, when open.
+    pub fn file_list(&self) -> Option<&FileList> {
+        self.list.as_ref()
+    }
+
+    /// The last search run in this file.
+    pub fn search(&self) -> Option<&Search> {
+        self.search.as_ref()
     }
 
     /// The report on screen, when its file could be read.
@@ -285,6 +466,8 @@ impl Viewer {
         self.index = i;
         self.doc = self.files.document(i);
         self.layout = layout::lay_out(&self.doc, self.width);
+        self.search = None;
+        self.jump = None;
         let (scroll, selected) = self.positions.get(&i).copied().unwrap_or((0, None));
         self.selected = selected.filter(|s| *s < self.doc.findings.len());
         self.scroll_to(scroll);
@@ -304,6 +487,7 @@ impl Viewer {
 
     /// The terminal changed size: lay the report out again, keeping the reader's place.
     pub fn resize(&mut self, width: u16, height: u16) {
+        self.jump = None;
         if width != self.width {
             let fraction = self.scroll as f64 / self.layout.len().max(1) as f64;
             self.layout = layout::lay_out(&self.doc, width);
@@ -316,6 +500,12 @@ impl Viewer {
                 }
                 None => self.scroll_to((fraction * self.layout.len() as f64) as usize),
             }
+            // The rows moved: find the matches again, staying on the same one.
+            if let Some(old) = self.search.take() {
+                let mut s = Search::run(&self.layout, &old.query, 0);
+                s.current = old.current.filter(|&i| i < s.matches.len()).or(s.current);
+                self.search = Some(s);
+            }
         } else {
             self.height = height;
             self.scroll_to(self.scroll);
@@ -323,7 +513,8 @@ impl Viewer {
     }
 
     fn scroll_to(&mut self, row: usize) {
-        self.scroll = row.min(self.max_scroll());
+        let max = self.max_scroll().max(self.jump.unwrap_or(0));
+        self.scroll = row.min(max);
     }
 
     /// The largest scroll position: the last row at the bottom of the screen.
@@ -348,7 +539,12 @@ impl Viewer {
     fn status_text(&self) -> (Vec<String>, ratatui::style::Style) {
         use crate::rules::Severity;
         use crate::tui::theme::{ERROR_MARK, WARNING_MARK};
-        let (text, style) = if let Some(m) = &self.message {
+        let (text, style) = if let Some(q) = &self.input {
+            (
+                format!("搜索：{q}▏（Enter 搜索，Esc 取消）"),
+                ratatui::style::Style::new(),
+            )
+        } else if let Some(m) = &self.message {
             (m.clone(), self.theme.warning())
         } else if let Some((i, f)) = self
             .selected
@@ -577,7 +773,8 @@ mod tests {
         for d in ['2', '3', '5', '1'] {
             v.update(&key(d));
             let i = d as usize - '1' as usize;
-            assert_eq!(v.scroll(), v.layout().sections[i].min(v.max_scroll()));
+            // The section's heading at the top, even where the report ends within a screen.
+            assert_eq!(v.scroll(), v.layout().sections[i]);
         }
         v.update(&key('6'));
         let s = screen(&v);
@@ -686,7 +883,7 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
         #[test]
         fn any_keys_at_any_size_keep_the_view_consistent(
-            keys in proptest::collection::vec(0usize..24, 0..40),
+            keys in proptest::collection::vec(0usize..30, 0..40),
             w in 0u16..160,
             h in 0u16..60,
         ) {
@@ -696,12 +893,15 @@ mod tests {
                 key('1'), key('2'), key('3'), key('4'), key('5'), key('6'),
                 key('n'), key('N'), key(']'), key('['), code(KeyCode::F(1)), key('x'),
                 key('j'), key('k'), key('g'), key('G'), key(' '), key('b'),
+                key('/'), key('f'), code(KeyCode::Enter), code(KeyCode::Esc), key('4'),
+                code(KeyCode::Backspace),
             ];
             let mut v = viewer(&["hongze-2023.yaml", "huaian-2024.yaml", "hongze-2024.yaml"], 80, 24);
             v.update(&Event::Resize(w, h));
             for k in keys {
                 v.update(&all[k]);
-                proptest::prop_assert!(v.scroll() <= v.max_scroll());
+                // Beyond the last screen only to put a section jumped to at the top.
+                proptest::prop_assert!(v.scroll() <= v.max_scroll() || v.layout().sections.contains(&v.scroll()));
                 if let Some(i) = v.selected() {
                     proptest::prop_assert!(i < v.document().findings.len());
                 }

@@ -66,6 +66,88 @@ impl Viewer {
         render_bar(bar, buf, self.theme.bar());
         if self.help {
             self.render_help(area, buf);
+        } else if self.file_list().is_some() {
+            self.render_list(
+                Rect::new(area.x, area.y + 1, area.width, area.height - 2),
+                buf,
+            );
+        }
+    }
+
+    /// The file list over the report: one line per file, `✗ 2  ! 0  name`.
+    fn render_list(&self, area: Rect, buf: &mut Buffer) {
+        let Some(list) = self.file_list() else {
+            return;
+        };
+        let shown = list.shown(&self.files);
+        Clear.render(area, buf);
+        let title = if list.filter.is_empty() {
+            format!(" 文件列表（{} 个）· 输入名称筛选 ", self.files.len())
+        } else {
+            format!(
+                " 文件列表：名称含“{}”的 {}/{} 个 ",
+                list.filter,
+                shown.len(),
+                self.files.len()
+            )
+        };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(title)
+            .title_bottom(" ↑↓ 选择  Enter 打开  Backspace 删字  Esc 关闭 ");
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let rows = usize::from(inner.height);
+        if shown.is_empty() {
+            buf.set_stringn(
+                inner.x + 1,
+                inner.y,
+                "没有名称含这些字的文件",
+                usize::from(inner.width.saturating_sub(1)),
+                self.theme.warning(),
+            );
+        }
+        for (dy, (n, &i)) in shown
+            .iter()
+            .enumerate()
+            .skip(list.top)
+            .take(rows)
+            .enumerate()
+        {
+            let y = inner.y + dy as u16;
+            let (tally, ts) = match self.files.known_tally(i) {
+                Some(Some((e, w))) => (
+                    format!("{ERROR_MARK} {e:<3} {WARNING_MARK} {w:<3}"),
+                    if e > 0 {
+                        self.theme.error()
+                    } else if w > 0 {
+                        self.theme.warning()
+                    } else {
+                        self.theme.ok()
+                    },
+                ),
+                Some(None) => ("无法读取".to_string(), self.theme.error()),
+                None => (String::new(), Style::new()),
+            };
+            let current = if i == self.index { "▸" } else { " " };
+            let line = format!("{current}{:>4} ", i + 1);
+            buf.set_stringn(inner.x, y, &line, usize::from(inner.width), Style::new());
+            let tx = inner.x + line.width() as u16;
+            buf.set_stringn(
+                tx,
+                y,
+                &tally,
+                usize::from(inner.right().saturating_sub(tx)),
+                ts,
+            );
+            let nx = tx + 12;
+            if nx < inner.right() {
+                let name = truncate_left(&self.files.name(i), usize::from(inner.right() - nx));
+                buf.set_stringn(nx, y, &name, usize::from(inner.right() - nx), Style::new());
+            }
+            if n == list.cursor {
+                buf.set_style(Rect::new(inner.x, y, inner.width, 1), self.theme.focus());
+            }
         }
     }
 
@@ -137,12 +219,26 @@ impl Viewer {
                     }
                     let x = area.x + GUTTER;
                     let w = area.width.saturating_sub(GUTTER);
-                    if *kind == TextKind::Title {
+                    let tx = if *kind == TextKind::Title {
                         let tw = (text.width() as u16).min(w);
-                        let tx = x + (w - tw) / 2;
-                        buf.set_stringn(tx, area.y + y, text, usize::from(w), style);
+                        x + (w - tw) / 2
                     } else {
-                        buf.set_stringn(x, area.y + y, text, usize::from(w), style);
+                        x
+                    };
+                    buf.set_stringn(tx, area.y + y, text, usize::from(w), style);
+                    // The current match of a search, reversed.
+                    let search = self.search.as_ref().filter(|s| s.row() == Some(i));
+                    if let Some(r) = search.and_then(|s| super::search::position(text, &s.query)) {
+                        let before = text[..r.start].width() as u16;
+                        let hit = &text[r.clone()];
+                        let room = usize::from((x + w).saturating_sub(tx + before));
+                        buf.set_stringn(
+                            tx + before,
+                            area.y + y,
+                            hit,
+                            room,
+                            style.patch(self.theme.focus()),
+                        );
                     }
                     y += 1;
                 }
@@ -163,7 +259,8 @@ impl Viewer {
     }
 
     /// Draws lines `first..first + area.height` of a table into `area` (the lines above
-    /// `first` are scrolled off the top of the screen).
+    /// `first` are scrolled off the top of the screen); once lines are scrolled off, the
+    /// header stays on top and the rows scroll under it (issue 13, item 16).
     fn render_table_slice(&self, table: Table, first: u16, area: Rect, buf: &mut Buffer) {
         let Some(report) = self.doc.report.as_ref() else {
             return;
@@ -175,7 +272,7 @@ impl Viewer {
             marks: &self.doc.marks,
             theme: &self.theme,
         };
-        tables::render_scrolled(table, &props, area, buf, first);
+        tables::render_scrolled_keeping_header(table, &props, area, buf, first);
     }
 
     fn text_style(&self, kind: TextKind) -> Style {
