@@ -256,3 +256,28 @@ fn a_signal_during_the_recovery_prompt_gives_the_terminal_back_and_keeps_the_dra
         "淮安市人民政府"
     );
 }
+
+// Issue 13 item 9: after "y 不保存，直接退出" the next start offers nothing to restore.
+#[test]
+fn quitting_without_saving_removes_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.yaml");
+    let mut s = spawn(
+        dir.path(),
+        &["new", "report.yaml"],
+        &[("NIANBAO_TEST_DRAFT_DELAY_MS", "10")],
+    );
+    type_agency(&mut s, "淮安市人民政府");
+    s.wait_until("draft written", |_| draft_path(&file).exists());
+    s.send("\x11"); // Ctrl-Q
+    s.wait_for("有未保存的修改");
+    s.send("y");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(!draft_path(&file).exists(), "the draft is thrown away");
+    assert!(!file.exists());
+    let mut s = spawn(dir.path(), &["new", "report.yaml"], &[]);
+    s.wait_for("机关名称");
+    s.with_screen(|scr| assert!(!scr.contents().contains("发现未保存的草稿")));
+    s.send("\x11");
+    assert_eq!(s.wait_exit(), 0);
+}

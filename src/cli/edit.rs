@@ -48,8 +48,10 @@ pub fn run_new(args: NewArgs) -> anyhow::Result<i32> {
         Start::Exit(code) => return Ok(code),
     };
     let mut w = Wizard::new(report, options(args.file, year));
-    // A recovered draft is unsaved work.
-    w.dirty = opening.recovered;
+    if opening.recovered {
+        // A recovered draft is unsaved work.
+        w.mark_recovered();
+    }
     wizard::run_opened(w, opening)?;
     Ok(0)
 }
@@ -83,7 +85,9 @@ pub fn run_edit(args: EditArgs) -> anyhow::Result<i32> {
         w.file_findings = crate::rules::s1_missing_parts(&loaded.missing);
     }
     w.refresh_findings();
-    w.dirty = opening.recovered;
+    if opening.recovered {
+        w.mark_recovered();
+    }
     wizard::run_opened(w, opening)?;
     Ok(0)
 }

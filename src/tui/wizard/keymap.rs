@@ -70,6 +70,14 @@ pub enum Action {
     ScrollUp,
     /// Scroll the report preview of step 8 down.
     ScrollDown,
+    /// The preview of step 8 up by a screen.
+    PageUp,
+    /// The preview of step 8 down by a screen.
+    PageDown,
+    /// The preview of step 8 to its start.
+    PreviewTop,
+    /// The preview of step 8 to its end.
+    PreviewEnd,
 }
 
 const fn b(
@@ -186,6 +194,30 @@ pub static REVIEW: Scope<Action> = Scope {
             &[shift(KeyCode::Down), alt(KeyCode::Down)],
             Action::ScrollDown,
             "全文下滚",
+            None,
+        ),
+        b(
+            &[shift(KeyCode::PageUp), alt(KeyCode::PageUp)],
+            Action::PageUp,
+            "全文上翻一屏",
+            None,
+        ),
+        b(
+            &[shift(KeyCode::PageDown), alt(KeyCode::PageDown)],
+            Action::PageDown,
+            "全文下翻一屏",
+            None,
+        ),
+        b(
+            &[shift(KeyCode::Home), alt(KeyCode::Home)],
+            Action::PreviewTop,
+            "全文开头",
+            None,
+        ),
+        b(
+            &[shift(KeyCode::End), alt(KeyCode::End)],
+            Action::PreviewEnd,
+            "全文结尾",
             None,
         ),
     ],

@@ -32,10 +32,15 @@ pub fn run_opened(mut wizard: Wizard, opening: persist::Opening) -> anyhow::Resu
             persist::guard::terminal_gone();
         }
     }
-    // Whatever happened (an I/O error), what was typed reaches the draft.
-    let flushed = drafts.flush();
+    // Whatever happened (an I/O error), what was typed reaches the draft — unless the clerk
+    // chose to throw it away ("y 不保存，直接退出").
+    let flushed = if wizard.discarded && result.is_ok() {
+        drafts.saved()
+    } else {
+        drafts.flush()
+    };
     terminal::restore()?;
-    if result.is_ok() && wizard.dirty {
+    if result.is_ok() && wizard.dirty && !wizard.discarded {
         if let Ok(Some(draft)) = drafts.handle().flush() {
             let draft = crate::text::clean_line(&draft.display().to_string()).into_owned();
             eprintln!("nianbao：未保存的修改保留在草稿 {draft}，下次打开时可以恢复。");

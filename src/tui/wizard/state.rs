@@ -163,8 +163,13 @@ pub struct Wizard {
     pub step: Step,
     /// The focused field.
     pub focus: Field,
-    /// Unsaved changes?
+    /// Unsaved changes? (The report differs from [`Wizard::saved`], or is a recovered draft.)
     pub dirty: bool,
+    /// The report as last saved or read from FILE; `None` when that is not known (a recovered
+    /// draft): then every change counts as unsaved until the next save.
+    pub saved: Option<Report>,
+    /// The clerk chose to quit without saving ("y 不保存"): the draft is thrown away too.
+    pub discarded: bool,
     /// Findings of the rules on the current report.
     pub findings: Vec<Finding>,
     /// Findings about the file as it was read (S1: missing top-level keys), shown until the
@@ -209,6 +214,8 @@ impl Wizard {
             step: Step::Basic,
             focus: Field::Agency,
             dirty: false,
+            saved: None,
+            discarded: false,
             findings: Vec::new(),
             file_findings: Vec::new(),
             theme: opts.theme,
@@ -225,9 +232,16 @@ impl Wizard {
             parts_scroll: 0,
             list_scroll: 0,
         };
+        w.saved = Some(w.report.clone());
         w.refresh_findings();
         w.focus_field(Field::Agency);
         w
+    }
+
+    /// Marks the report as a recovered draft: unsaved, whatever it is compared with.
+    pub fn mark_recovered(&mut self) {
+        self.saved = None;
+        self.dirty = true;
     }
 
     /// A blank report for `nianbao new`: year prefilled with last calendar year, the five

@@ -12,6 +12,7 @@ impl Wizard {
         match result {
             Ok(()) => {
                 self.dirty = false;
+                self.saved = Some(self.report.clone());
                 if !self.file_findings.is_empty() {
                     self.file_findings.clear();
                     self.refresh_findings();
@@ -52,7 +53,10 @@ impl Wizard {
     /// Carries out an action of the open dialog's key table.
     pub(super) fn dialog_action(&mut self, a: Action) -> Vec<Effect> {
         match a {
-            Action::Discard => vec![Effect::Quit],
+            Action::Discard => {
+                self.discarded = true;
+                vec![Effect::Quit]
+            }
             Action::Save => {
                 self.dialog = None;
                 vec![Effect::Save, Effect::Redraw]

@@ -97,7 +97,7 @@ impl Wizard {
     }
 
     fn changed(&mut self) -> Vec<Effect> {
-        self.dirty = true;
+        self.dirty = self.saved.as_ref() != Some(&self.report);
         self.refresh_findings();
         vec![Effect::Changed, Effect::Redraw]
     }
@@ -179,6 +179,10 @@ impl Wizard {
             }
             Action::ScrollUp => self.scroll_preview(-3),
             Action::ScrollDown => self.scroll_preview(3),
+            Action::PageUp => self.scroll_preview(-self.preview_page()),
+            Action::PageDown => self.scroll_preview(self.preview_page()),
+            Action::PreviewTop => self.scroll_preview(i32::MIN / 2),
+            Action::PreviewEnd => self.scroll_preview(i32::MAX / 2),
         }
     }
 }

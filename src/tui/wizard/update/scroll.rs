@@ -39,10 +39,20 @@ impl Wizard {
         }
     }
 
+    /// A screen of step 8's preview, less a line (so a line stays in view when paging).
+    pub(super) fn preview_page(&self) -> i32 {
+        let body = self.body();
+        let (list_h, _) = review::list_window(self.findings.len(), 0, body.height, 0);
+        i32::from(body.height.saturating_sub(list_h + 2)).max(1)
+    }
+
     /// Scrolls step 8's preview by `lines` (negative: up), stopping at the ends.
     pub(super) fn scroll_preview(&mut self, lines: i32) -> Vec<Effect> {
         let (lo, hi) = review::preview_range(self, self.body());
-        self.review_scroll = (self.review_scroll + lines).clamp(lo, hi.max(lo));
+        self.review_scroll = self
+            .review_scroll
+            .saturating_add(lines)
+            .clamp(lo, hi.max(lo));
         vec![Effect::Redraw]
     }
 }
