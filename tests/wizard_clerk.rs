@@ -95,3 +95,118 @@ fn the_preview_pages_and_jumps_to_its_ends() {
     let _ = message(&w);
     let _ = CellRef::Agency;
 }
+
+fn screen(w: &Wizard) -> String {
+    render(w, 80, 24).0
+}
+
+// Item 1: a refused character keeps the cell marked and its reason on the status line.
+#[test]
+fn a_refused_character_keeps_the_cell_marked_until_it_is_retyped() {
+    let mut w = blank();
+    to_step(&mut w, Step::TableB);
+    feed(&mut w, chars("1.5"));
+    assert_eq!(
+        w.report.requests.get(0, 0),
+        15,
+        "the digits typed are there"
+    );
+    let s = screen(&w);
+    let note = s.lines().nth(22).unwrap_or_default().to_string();
+    assert!(note.contains("件数是整数，不能有小数点"), "{s}");
+    assert!(w.doubt.is_some());
+    assert!(s.contains("✗15"), "the cell is marked: {s}");
+    // Moving on says what the cell holds now.
+    feed(&mut w, [key(KeyCode::Tab)]);
+    assert!(message(&w).contains("现为 15"), "{}", message(&w));
+    assert!(w.doubt.is_none());
+    // Retyping the cell clears the mark.
+    feed(&mut w, [key(KeyCode::BackTab)]);
+    feed(&mut w, chars("1x"));
+    assert!(w.doubt.is_some());
+    feed(&mut w, [ctrl('u')]);
+    assert!(w.doubt.is_none());
+    feed(&mut w, chars("2"));
+    assert!(w.doubt.is_none());
+    assert!(!screen(&w).contains("件数是整数"));
+}
+
+// Items 4–6: the status line gives the focused place on one line and its finding, numbers
+// last, on the next; the step bar counts a wrong year in an empty step 1.
+#[test]
+fn the_status_line_separates_place_and_finding_and_shows_the_numbers() {
+    let mut w = blank();
+    to_step(&mut w, Step::TableB);
+    feed(&mut w, chars("123456789"));
+    let s = screen(&w);
+    let lines: Vec<&str> = s.lines().collect();
+    assert!(
+        lines[21].starts_with("一、本年新收政府信息公开申请数量 · 自然人"),
+        "{s}"
+    );
+    assert!(
+        lines[22].contains("B3") && lines[22].ends_with("（七）总计+四 = 0"),
+        "{s}"
+    );
+    // Table C: the ✗ cell's reason shows when it is focused.
+    let mut r = huaian();
+    r.appeals.cells[0][4] += 1;
+    let mut w = wizard(r, "h.yaml", (80, 24));
+    to_step(&mut w, Step::Review);
+    let i = w
+        .findings
+        .iter()
+        .position(|f| f.rule == "C1")
+        .expect("a C1 error");
+    for _ in 0..=i {
+        feed(&mut w, [key(KeyCode::Down)]);
+    }
+    feed(&mut w, [key(KeyCode::Enter)]);
+    assert_eq!(w.step, Step::TableC);
+    let s = screen(&w);
+    assert!(s.lines().nth(22).unwrap().contains("C1"), "{s}");
+    // Step 1 with a wrong year and nothing else typed: the step bar says so.
+    let mut w = blank();
+    feed(&mut w, [key(KeyCode::Tab), ctrl('u')]);
+    feed(&mut w, chars("1990"));
+    let s = screen(&w);
+    assert!(
+        s.lines().nth(1).unwrap().contains("本步：2 处错误"),
+        "agency and year: {s}"
+    );
+    assert!(
+        s.lines().nth(22).unwrap().contains("M"),
+        "the year's finding: {s}"
+    );
+}
+
+// Item 4: step 8 lists every finding with its numbers at 80 columns.
+#[test]
+fn step_8_shows_the_numbers_of_every_finding_at_80_columns() {
+    let mut w = wizard(huaian(), "h.yaml", (80, 24));
+    to_step(&mut w, Step::Review);
+    let s = screen(&w);
+    for f in w.findings.iter().filter(|f| f.detail.contains(" = ")) {
+        let last = f.detail.rsplit(" = ").next().unwrap();
+        assert!(
+            s.lines().any(|l| l.contains(f.rule) && l.contains(last)),
+            "{} {}: {s}",
+            f.rule,
+            f.detail
+        );
+    }
+}
+
+// Help: every key is listed, the help scrolls when it is longer than the screen.
+#[test]
+fn the_help_scrolls_to_its_last_line() {
+    let mut w = blank();
+    feed(&mut w, [key(KeyCode::F(1))]);
+    assert!(!screen(&w).contains("!N N 处警告"));
+    for _ in 0..5 {
+        feed(&mut w, [key(KeyCode::Down)]);
+    }
+    let s = screen(&w);
+    assert!(s.contains("!N N 处警告"), "{s}");
+    assert!(s.contains("Shift-End/Alt-End 全文结尾"), "{s}");
+}

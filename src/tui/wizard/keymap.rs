@@ -199,13 +199,13 @@ pub static REVIEW: Scope<Action> = Scope {
         b(
             &[shift(KeyCode::PageUp), alt(KeyCode::PageUp)],
             Action::PageUp,
-            "全文上翻一屏",
+            "全文上翻",
             None,
         ),
         b(
             &[shift(KeyCode::PageDown), alt(KeyCode::PageDown)],
             Action::PageDown,
-            "全文下翻一屏",
+            "全文下翻",
             None,
         ),
         b(
@@ -318,6 +318,18 @@ pub static HELP_DIALOG: Scope<Action> = Scope {
             Action::Close,
             "关闭",
             Some("关闭"),
+        ),
+        b(
+            &[plain(KeyCode::Up), plain(KeyCode::Down)],
+            Action::Arrow,
+            "翻动",
+            None,
+        ),
+        b(
+            &[plain(KeyCode::PageUp), plain(KeyCode::PageDown)],
+            Action::Arrow,
+            "翻页",
+            None,
         ),
         b(&[ctrl('q'), ctrl('c')], Action::Quit, "退出", None),
     ],

@@ -17,6 +17,8 @@ pub enum StepState {
     Empty,
     /// N 处错误.
     Errors(usize),
+    /// N 处警告 (and no error).
+    Warnings(usize),
     /// 完成.
     Done,
 }
@@ -185,6 +187,9 @@ pub struct Wizard {
     pub dialog: Option<Dialog>,
     /// A one-shot status message (cleared by the next key).
     pub message: Option<(Tone, String)>,
+    /// A key refused in the focused number field, and why: the field stays marked and the
+    /// reason stays on the status line until the field is cleared or the focus moves on.
+    pub doubt: Option<(Field, String)>,
     /// The editor of the focused text field.
     pub(crate) editor: Option<TextArea<'static>>,
     /// The number being typed into the focused numeric field.
@@ -196,6 +201,8 @@ pub struct Wizard {
     /// Lines the report preview of step 8 is scrolled from the selected finding's section
     /// (Shift-↑/↓); reset when the selection changes.
     pub review_scroll: i32,
+    /// First line of the F1 help shown (kept in range by `update`).
+    pub(crate) help_scroll: usize,
     /// First part shown in a prose step (kept by `update` so the focus stays visible).
     pub(crate) parts_scroll: usize,
     /// First entry shown in the list of step 8 (kept by `update`).
@@ -223,6 +230,7 @@ impl Wizard {
             current_year: opts.current_year,
             dialog: None,
             message: None,
+            doubt: None,
             editor: None,
             num: NumEdit::default(),
             undo: Vec::new(),
@@ -230,6 +238,7 @@ impl Wizard {
             edit_open: false,
             review_scroll: 0,
             parts_scroll: 0,
+            help_scroll: 0,
             list_scroll: 0,
         };
         w.saved = Some(w.report.clone());
@@ -300,18 +309,18 @@ impl Wizard {
                 n => StepState::Errors(n),
             };
         }
-        if self.step_is_empty(step) {
-            return StepState::Empty;
-        }
-        let n = self
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error && Step::of_path(&f.path) == step)
-            .count();
-        if n == 0 {
-            StepState::Done
-        } else {
-            StepState::Errors(n)
+        // Every finding of the step counts, also while it is still empty (a wrong year).
+        let count = |sev: Severity| {
+            self.findings
+                .iter()
+                .filter(|f| f.severity == sev && Step::of_path(&f.path) == step)
+                .count()
+        };
+        match (count(Severity::Error), count(Severity::Warning)) {
+            (0, _) if self.step_is_empty(step) => StepState::Empty,
+            (0, 0) => StepState::Done,
+            (0, n) => StepState::Warnings(n),
+            (n, _) => StepState::Errors(n),
         }
     }
 
@@ -332,6 +341,18 @@ impl Wizard {
 
     /// Moves the focus to `field`, loading its editor.
     pub(crate) fn focus_field(&mut self, field: Field) {
+        if let Some((f, _)) = &self.doubt {
+            if *f != field {
+                // Moving on from a cell where a key was refused: say what it holds now.
+                let value = self.value_text(*f);
+                let place = self.place_label(*f);
+                self.message = Some((
+                    Tone::Error,
+                    format!("刚才有字符未被接受，请核对 {place}：现为 {value}"),
+                ));
+                self.doubt = None;
+            }
+        }
         self.focus = field;
         self.edit_open = false;
         self.editor = None;
@@ -438,6 +459,28 @@ impl Wizard {
                 .map(|f| f.to_string())
                 .unwrap_or_default(),
         }
+    }
+
+    /// The findings of the focused place, errors first (for the status line): in table B
+    /// the failing B3 of the focused column comes first.
+    pub fn focus_findings(&self) -> Vec<&Finding> {
+        let mut out: Vec<&Finding> = Vec::new();
+        if let Field::Cell(CellRef::B { col, .. }) = self.focus {
+            out.extend(self.b3_of_column(col));
+        }
+        if let Some(c) = self.focus.cell_ref() {
+            for sev in [Severity::Error, Severity::Warning] {
+                for f in &self.findings {
+                    if f.severity == sev
+                        && f.cells.contains(&c)
+                        && !out.iter().any(|o| std::ptr::eq(*o, f))
+                    {
+                        out.push(f);
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// The B3 finding of a column of table B, if that column fails.

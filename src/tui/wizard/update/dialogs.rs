@@ -21,7 +21,7 @@ impl Wizard {
                     .findings
                     .iter()
                     .filter(|f| f.severity == crate::rules::Severity::Error)
-                    .map(|f| f.to_string())
+                    .map(|f| crate::tui::wizard::findings::text(f, true))
                     .collect();
                 let file = self.path.display().to_string();
                 if errors.is_empty() {

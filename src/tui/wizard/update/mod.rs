@@ -150,6 +150,7 @@ impl Wizard {
             }
             Action::Help => {
                 self.dialog = Some(Dialog::Help);
+                self.help_scroll = 0;
                 vec![Effect::Redraw]
             }
             Action::Close
@@ -190,6 +191,7 @@ impl Wizard {
 fn on_key(w: &mut Wizard, key: &KeyEvent) -> Vec<Effect> {
     if let Some(scope) = w.dialog_scope() {
         return match lookup(&[scope], key) {
+            Some(b) if b.action == Action::Arrow => w.scroll_help(key.code),
             Some(b) => w.dialog_action(b.action),
             None => vec![],
         };

@@ -68,12 +68,23 @@ impl Wizard {
         } else {
             self.num.text.clone()
         };
+        // A refused key keeps the field marked and its reason on the status line until the
+        // field is cleared or the focus moves on (the number shown is not what was meant).
         let refuse = |w: &mut Wizard, msg: String| {
-            w.message = Some((Tone::Error, msg));
-            vec![]
+            w.message = Some((Tone::Error, msg.clone()));
+            if kind != Kind::Computed {
+                w.doubt = Some((field, msg));
+            }
+            vec![Effect::Redraw]
         };
         let next = match kind {
             Kind::Count => {
+                if matches!(c, '.' | '。' | '．') {
+                    return refuse(
+                        self,
+                        "件数是整数，不能有小数点；这一格未改动，请按 Ctrl-U 清空后重填".into(),
+                    );
+                }
                 if !c.is_ascii_digit() {
                     let e = if c == '-' {
                         CountError::Negative
@@ -159,6 +170,9 @@ impl Wizard {
             self.num.text.clone()
         };
         t.pop();
+        if t.is_empty() {
+            self.doubt = None;
+        }
         self.begin_edit();
         if let Err(e) = self.set_number(field, &t) {
             self.message = Some((Tone::Error, e));
@@ -171,6 +185,7 @@ impl Wizard {
 
     pub(super) fn clear_field(&mut self) -> Vec<Effect> {
         let field = self.focus;
+        self.doubt = None;
         match field.kind() {
             Kind::Line | Kind::Text => {
                 self.begin_edit();

@@ -30,10 +30,19 @@ pub(super) fn marks(w: &Wizard) -> Vec<(CellRef, Mark)> {
             }
         }
     }
+    if let Some(c) = w.doubt.as_ref().and_then(|(f, _)| f.cell_ref()) {
+        match v.iter_mut().find(|(x, _)| *x == c) {
+            Some(e) => e.1 = Mark::Error,
+            None => v.push((c, Mark::Error)),
+        }
+    }
     v
 }
 
 pub(super) fn mark_of(w: &Wizard, c: CellRef) -> Option<Mark> {
+    if w.doubt.as_ref().and_then(|(f, _)| f.cell_ref()) == Some(c) {
+        return Some(Mark::Error);
+    }
     let mut out = None;
     for f in &w.findings {
         if f.cells.contains(&c) {
