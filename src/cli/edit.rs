@@ -10,14 +10,16 @@ use std::path::{Path, PathBuf};
 /// Arguments of `nianbao new`.
 #[derive(Debug, Args)]
 pub struct NewArgs {
-    /// The report file to create (YAML).
+    /// 要新建的报告文件（YAML）
+    #[arg(value_name = "文件")]
     pub file: PathBuf,
 }
 
 /// Arguments of `nianbao edit`.
 #[derive(Debug, Args)]
 pub struct EditArgs {
-    /// The report file to open (YAML).
+    /// 要修改的报告文件（YAML）
+    #[arg(value_name = "文件")]
     pub file: PathBuf,
 }
 

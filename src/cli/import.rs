@@ -11,10 +11,11 @@ use std::path::PathBuf;
 /// Arguments of `nianbao import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The published report: text, pdftotext output, HTML or Markdown (`-` for stdin).
+    /// 已发布的报告：网页复制的文本、pdftotext 的输出、HTML 或 Markdown（`-` 读标准输入）
+    #[arg(value_name = "输入")]
     pub input: PathBuf,
-    /// Where to write the YAML (default: standard output).
-    #[arg(short, long, value_name = "OUT.yaml")]
+    /// 写出 YAML 的位置（默认写到标准输出）
+    #[arg(short, long, value_name = "输出.yaml")]
     pub output: Option<PathBuf>,
 }
 
