@@ -1,9 +1,11 @@
 //! The report as data (FORMAT.md, 2021 format). Knows nothing of files or terminals.
 
 pub mod amount;
+pub mod preamble;
 pub mod schema;
 
 pub use amount::{Amount, AmountError};
+pub use preamble::standard_preamble;
 use schema::{B_COLS, B_ROWS, B_ROW_COUNT, C_COLUMNS, C_GROUPS, SECTIONS};
 
 /// The version of the standard format this program reads and writes.
