@@ -210,3 +210,32 @@ fn the_help_scrolls_to_its_last_line() {
     assert!(s.contains("!N N 处警告"), "{s}");
     assert!(s.contains("Shift-End/Alt-End 全文结尾"), "{s}");
 }
+
+// Step 1 edits the preamble: prefilled for a new report, following the year while untouched,
+// changeable and clearable.
+#[test]
+fn the_preamble_is_prefilled_follows_the_year_and_can_be_cleared() {
+    let mut w = blank();
+    assert_eq!(w.report.preamble, nianbao::model::standard_preamble(2025));
+    assert!(screen(&w).contains("本报告根据《中华人民共和国政府信息公开条例》"));
+    feed(&mut w, [key(KeyCode::Tab), ctrl('u')]);
+    feed(&mut w, chars("2024"));
+    assert_eq!(w.report.preamble, nianbao::model::standard_preamble(2024));
+    feed(&mut w, [key(KeyCode::Tab), key(KeyCode::Tab)]);
+    assert_eq!(w.focus, nianbao::tui::wizard::Field::Preamble);
+    feed(&mut w, chars("另附说明。"));
+    assert!(w.report.preamble.ends_with("12月31日止。另附说明。"));
+    // Changed by the clerk: the year no longer rewrites it.
+    feed(
+        &mut w,
+        [key(KeyCode::BackTab), key(KeyCode::BackTab), ctrl('u')],
+    );
+    feed(&mut w, chars("2023"));
+    assert!(w.report.preamble.contains("2024年12月31日止。另附说明。"));
+    feed(&mut w, [key(KeyCode::Tab), key(KeyCode::Tab), ctrl('u')]);
+    assert_eq!(w.report.preamble, "");
+    assert!(screen(&w).contains("开头段落"));
+    // An existing report without a preamble keeps none.
+    let w = wizard(huaian(), "h.yaml", (80, 24));
+    assert_eq!(w.report.preamble, "");
+}

@@ -32,6 +32,8 @@ pub enum Field {
     Year,
     /// 标题.
     Title,
+    /// 开头段落 (`preamble`): the paragraph before 一.
+    Preamble,
     /// The heading of a part.
     Heading(ProseSection, usize),
     /// The body of a part.
@@ -72,7 +74,7 @@ impl Field {
     pub fn kind(self) -> Kind {
         match self {
             Field::Agency | Field::Title | Field::Heading(..) => Kind::Line,
-            Field::Body(..) => Kind::Text,
+            Field::Body(..) | Field::Preamble => Kind::Text,
             Field::Year => Kind::Year,
             Field::Cell(c) if crate::tui::tables::nav::is_computed(c) => Kind::Computed,
             Field::Cell(CellRef::A {
@@ -253,10 +255,12 @@ impl Wizard {
         self.dirty = true;
     }
 
-    /// A blank report for `nianbao new`: year prefilled with last calendar year, the five
-    /// standard headings of 一、总体情况.
+    /// A blank report for `nianbao new`: year prefilled with last calendar year, the
+    /// customary opening paragraph for that year, the five standard headings of 一、总体情况.
     pub fn blank_report(current_year: i32) -> Report {
-        Report::new("", current_year - 1)
+        let mut r = Report::new("", current_year - 1);
+        r.preamble = crate::model::standard_preamble(r.year);
+        r
     }
 
     /// Runs the rules again.
@@ -280,7 +284,7 @@ impl Wizard {
     /// The fields of a step, in Tab order.
     pub fn fields(&self, step: Step) -> Vec<Field> {
         match step.content() {
-            Content::Basic => vec![Field::Agency, Field::Year, Field::Title],
+            Content::Basic => vec![Field::Agency, Field::Year, Field::Title, Field::Preamble],
             Content::Prose { section, fees } => {
                 let n = self.report.parts(section).len();
                 let mut v: Vec<Field> = (0..n)
@@ -393,6 +397,7 @@ impl Wizard {
         match field {
             Field::Agency => r.agency.clone(),
             Field::Title => r.title.clone().unwrap_or_default(),
+            Field::Preamble => r.preamble.clone(),
             Field::Heading(s, i) => r
                 .parts(s)
                 .get(i)
@@ -447,6 +452,7 @@ impl Wizard {
             Field::Agency => "机关名称".into(),
             Field::Year => "年份".into(),
             Field::Title => "标题（可不填，默认为标准标题）".into(),
+            Field::Preamble => "开头段落（一、之前的一段话；可修改，也可清空）".into(),
             Field::Heading(s, i) => format!("{} · 第 {} 段的小标题（可为空）", s.heading(), i + 1),
             Field::Body(s, i) => format!("{} · 第 {} 段正文", s.heading(), i + 1),
             Field::NoParts(s) => format!("{} · 还没有段落", s.heading()),

@@ -75,7 +75,7 @@ impl Wizard {
         let mut v: Vec<&'static Scope<Action>> = Vec::new();
         match self.focus {
             Field::Cell(_) => v.push(&keymap::TABLE),
-            Field::Body(..) => v.push(&keymap::TEXT),
+            Field::Body(..) | Field::Preamble => v.push(&keymap::TEXT),
             Field::SaveLine | Field::Finding(_) => v.push(&keymap::REVIEW),
             _ => v.push(&keymap::LINE),
         }

@@ -34,12 +34,17 @@ impl Wizard {
                 }
             }
             Kind::Year => {
-                r.year = if text.is_empty() {
+                let year = if text.is_empty() {
                     0
                 } else {
                     text.parse::<i32>()
                         .map_err(|_| "年份只能是数字".to_string())?
                 };
+                // The customary preamble names the year: it follows while untouched.
+                if r.preamble == crate::model::standard_preamble(r.year) {
+                    r.preamble = crate::model::standard_preamble(year);
+                }
+                r.year = year;
             }
             Kind::Amount(max) => {
                 let a = if text.is_empty() || text == "." {

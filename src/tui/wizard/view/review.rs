@@ -34,6 +34,13 @@ fn document(r: &Report, width: u16, t: &Theme) -> (Vec<DocItem>, Vec<usize>) {
     for l in wrap(&title, w) {
         items.push(DocItem::Line(Line::styled(l, t.header())));
     }
+    if !r.preamble.trim().is_empty() {
+        for para in clean_text(&r.preamble).split('\n') {
+            for l in wrap(&format!("　　{para}"), w) {
+                items.push(DocItem::Line(Line::raw(l)));
+            }
+        }
+    }
     let prose = |items: &mut Vec<DocItem>, s: ProseSection| {
         let parts = r.parts(s);
         if parts.is_empty() {
