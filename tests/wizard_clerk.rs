@@ -239,3 +239,120 @@ fn the_preamble_is_prefilled_follows_the_year_and_can_be_cleared() {
     let w = wizard(huaian(), "h.yaml", (80, 24));
     assert_eq!(w.report.preamble, "");
 }
+
+/// Table B of a report as Excel copies it: tab-separated rows, with or without the 总计
+/// column and the （七） row.
+fn table_b_block(r: &Report, totals: bool) -> String {
+    use nianbao::model::schema::{B_TOTAL_COL, R_OUTCOME_TOTAL};
+    let mut out = String::new();
+    for (row, cells) in r.requests.cells.iter().enumerate() {
+        if !totals && row == R_OUTCOME_TOTAL {
+            continue;
+        }
+        let vals: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .filter(|(c, _)| totals || *c != B_TOTAL_COL)
+            .map(|(_, v)| v.to_string())
+            .collect();
+        out.push_str(&vals.join("\t"));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+// Item 2: a whole table pasted from Excel.
+#[test]
+fn a_whole_table_b_pasted_fills_it_and_undo_takes_it_back() {
+    let source = huaian();
+    for totals in [true, false] {
+        let mut w = blank();
+        to_step(&mut w, Step::TableB);
+        feed(
+            &mut w,
+            [nianbao::tui::wizard::testing::paste(&table_b_block(
+                &source, totals,
+            ))],
+        );
+        assert_eq!(w.report.requests, source.requests, "totals: {totals}");
+        let m = message(&w);
+        assert!(m.starts_with("已粘贴 "), "{m}");
+        if totals {
+            assert!(m.contains("合计与各项之和相符"), "{m}");
+        }
+        feed(&mut w, [ctrl('z')]);
+        assert_eq!(
+            w.report.requests,
+            Wizard::blank_report(2026).requests,
+            "one undo takes the whole paste back"
+        );
+    }
+    // A total that disagrees is shown, not typed in.
+    let mut wrong = source.clone();
+    wrong.requests.cells[0][6] += 5;
+    let mut w = blank();
+    to_step(&mut w, Step::TableB);
+    feed(
+        &mut w,
+        [nianbao::tui::wizard::testing::paste(&table_b_block(
+            &wrong, true,
+        ))],
+    );
+    assert_eq!(w.report.requests, source.requests);
+    let m = message(&w);
+    assert!(
+        m.contains("不符") && m.contains(&wrong.requests.cells[0][6].to_string()),
+        "{m}"
+    );
+    // A block that does not fit is refused whole, with the reason.
+    let mut w = blank();
+    to_step(&mut w, Step::TableB);
+    feed(&mut w, [key(KeyCode::Right), key(KeyCode::Right)]);
+    feed(
+        &mut w,
+        [nianbao::tui::wizard::testing::paste(&table_b_block(
+            &source, true,
+        ))],
+    );
+    assert_eq!(w.report.requests, Wizard::blank_report(2026).requests);
+    assert!(message(&w).contains("放不下"), "{}", message(&w));
+}
+
+#[test]
+fn tables_a_and_c_take_pasted_blocks_too() {
+    let source = huaian();
+    // Table C: one printed row of 15 numbers with its three totals.
+    let c: Vec<String> = source
+        .appeals
+        .cells
+        .iter()
+        .flatten()
+        .map(|v| v.to_string())
+        .collect();
+    let mut w = blank();
+    to_step(&mut w, Step::TableC);
+    feed(
+        &mut w,
+        [nianbao::tui::wizard::testing::paste(&c.join("\t"))],
+    );
+    assert_eq!(w.report.appeals, source.appeals, "{}", message(&w));
+    // Table A: its rows, one per item, from the first cell.
+    let p = &source.proactive;
+    let block = format!(
+        "{}\t{}\t{}\n{}\t{}\t{}\n{}\n{}\n{}\n{}\n",
+        p.regulations.issued,
+        p.regulations.repealed,
+        p.regulations.in_force,
+        p.normative_documents.issued,
+        p.normative_documents.repealed,
+        p.normative_documents.in_force,
+        p.licensing,
+        p.penalties,
+        p.coercive_measures,
+        p.fees_wan_yuan
+    );
+    let mut w = blank();
+    to_step(&mut w, Step::TableA);
+    feed(&mut w, [nianbao::tui::wizard::testing::paste(&block)]);
+    assert_eq!(w.report.proactive, source.proactive, "{}", message(&w));
+}
