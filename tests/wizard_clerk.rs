@@ -356,3 +356,25 @@ fn tables_a_and_c_take_pasted_blocks_too() {
     feed(&mut w, [nianbao::tui::wizard::testing::paste(&block)]);
     assert_eq!(w.report.proactive, source.proactive, "{}", message(&w));
 }
+
+// Items 14–15: group labels break after their number; a 9-digit value at 80 columns keeps
+// 总计 on screen (the label column gives way) and 申请人情况 centred over the numbers.
+#[test]
+fn table_b_keeps_its_columns_and_words_whole_at_80_columns() {
+    let mut w = blank();
+    to_step(&mut w, Step::TableB);
+    let s = screen(&w);
+    assert!(s.contains("（四）") && s.contains("无法提供"), "{s}");
+    assert!(!s.contains("（四）无"), "{s}");
+    feed(&mut w, chars("123456789"));
+    feed(&mut w, [key(KeyCode::Tab)]);
+    let s = screen(&w);
+    let row = s.lines().find(|l| l.starts_with("一、本年新收")).unwrap();
+    assert!(row.trim_end().ends_with("123456789"), "总计 shows: {s}");
+    assert!(
+        !s.contains('▸') && !s.contains('◂'),
+        "no sideways scrolling: {s}"
+    );
+    assert!(s.lines().any(|l| l.contains("申请人情况")), "{s}");
+    assert!(s.lines().any(|l| l.trim_end().ends_with("总计")), "{s}");
+}
