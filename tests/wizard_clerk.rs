@@ -378,3 +378,30 @@ fn table_b_keeps_its_columns_and_words_whole_at_80_columns() {
     assert!(s.lines().any(|l| l.contains("申请人情况")), "{s}");
     assert!(s.lines().any(|l| l.trim_end().ends_with("总计")), "{s}");
 }
+
+// Item 17: step 8's preview reads like `nianbao view`: headings as written, no line starting
+// with 。 (hongze-2023 has `健康发展 。`), paragraphs wrapped by the same rules.
+#[test]
+fn step_8_preview_agrees_with_the_viewer() {
+    let r = common::examples::example("hongze-2023.yaml");
+    for width in [80u16, 120] {
+        let mut w = wizard(r.clone(), "h.yaml", (width, 200));
+        to_step(&mut w, Step::Review);
+        let (s, _) = render(&w, width, 200);
+        assert!(s.contains("\n主动公开情况\n"), "{s}");
+        assert!(!s.contains("（一）主动公开情况"), "{s}");
+        for l in s.lines() {
+            assert!(
+                !l.trim_start().starts_with('。'),
+                "a line starts with 。: {l:?}\n{s}"
+            );
+        }
+        // The viewer's paragraph lines for 一's first part are the preview's.
+        let body = r.overview[0].body.trim();
+        let lines = nianbao::tui::wrap::wrap(body, usize::from(width - 1), 4, 0);
+        let at = s
+            .find(&lines[0])
+            .expect("first line as the viewer wraps it");
+        assert!(s[at..].contains(lines.last().unwrap()), "{s}");
+    }
+}

@@ -35,28 +35,46 @@ fn document(r: &Report, width: u16, t: &Theme) -> (Vec<DocItem>, Vec<usize>) {
         items.push(DocItem::Line(Line::styled(l, t.header())));
     }
     if !r.preamble.trim().is_empty() {
-        for para in clean_text(&r.preamble).split('\n') {
-            for l in wrap(&format!("　　{para}"), w) {
+        for para in clean_text(&r.preamble)
+            .split('\n')
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+        {
+            for l in crate::tui::wrap::wrap(para, w, 4, 0) {
                 items.push(DocItem::Line(Line::raw(l)));
             }
         }
     }
+    // The parts as `nianbao view` prints them (src/tui/view/doc.rs and layout.rs): the
+    // heading as written, each non-empty paragraph indented by two full-width columns and
+    // wrapped by the same rules; （本节为空） and （空） where there is nothing.
     let prose = |items: &mut Vec<DocItem>, s: ProseSection| {
         let parts = r.parts(s);
-        if parts.is_empty() {
+        if parts
+            .iter()
+            .all(|p| p.heading.trim().is_empty() && p.body.trim().is_empty())
+        {
             items.push(DocItem::Line(Line::styled("（本节为空）", t.error())));
+            return;
         }
-        let mut headed = 0;
         for p in parts {
-            if !p.heading.is_empty() {
-                headed += 1;
-                let h = format!("（{}）{}", chinese_number(headed), clean_line(&p.heading));
-                items.push(DocItem::Line(Line::styled(h, t.label())));
+            let mut empty = true;
+            if !p.heading.trim().is_empty() {
+                items.push(DocItem::Line(Line::styled(
+                    clean_line(p.heading.trim()).into_owned(),
+                    t.label(),
+                )));
+                empty = false;
             }
-            for para in clean_text(&p.body).split('\n') {
-                for l in wrap(&format!("　　{para}"), w) {
+            let body = clean_text(&p.body);
+            for para in body.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+                for l in crate::tui::wrap::wrap(para, w, 4, 0) {
                     items.push(DocItem::Line(Line::raw(l)));
                 }
+                empty = false;
+            }
+            if empty {
+                items.push(DocItem::Line(Line::styled("（空）", t.dim())));
             }
         }
     };
@@ -86,18 +104,6 @@ fn document(r: &Report, width: u16, t: &Theme) -> (Vec<DocItem>, Vec<usize>) {
         }
     }
     (items, anchors)
-}
-
-fn chinese_number(n: usize) -> String {
-    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0..=9 => D[n].into(),
-        10 => "十".into(),
-        11..=19 => format!("十{}", D[n - 10]),
-        20..=99 if n.is_multiple_of(10) => format!("{}十", D[n / 10]),
-        20..=99 => format!("{}十{}", D[n / 10], D[n % 10]),
-        _ => n.to_string(),
-    }
 }
 
 /// Cuts a finding's line to `width` columns in its place, keeping the detail whole where it
