@@ -281,3 +281,45 @@ fn quitting_without_saving_removes_the_draft() {
     s.send("\x11");
     assert_eq!(s.wait_exit(), 0);
 }
+
+// Issue 13 item 7: a folder that does not exist is refused at start, in Chinese.
+#[test]
+fn new_in_a_folder_that_does_not_exist_is_refused_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["new", "no/such/dir/x.yaml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("文件夹 no/such/dir 无法使用：文件或文件夹不存在（"),
+        "{err}"
+    );
+}
+
+// Issue 13 item 7: a failed save says why in Chinese and offers 另存为.
+#[test]
+fn a_failed_save_offers_to_save_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    let mut s = spawn(dir.path(), &["new", "sub/r.yaml"], &[]);
+    type_agency(&mut s, "淮安市人民政府");
+    std::fs::remove_dir_all(&sub).unwrap();
+    s.send("\x13"); // Ctrl-S
+    s.wait_for("另存为");
+    s.wait_for("文件或文件夹不存在");
+    s.send("\x15"); // Ctrl-U clears the path
+    s.type_text("elsewhere.yaml");
+    s.wait_for("> elsewhere.yaml");
+    s.send(keys::ENTER);
+    s.wait_for("已保存到 elsewhere.yaml");
+    let saved = nianbao::yaml::load_file(&dir.path().join("elsewhere.yaml"))
+        .unwrap()
+        .report;
+    assert_eq!(saved.agency, "淮安市人民政府");
+    s.send("\x11");
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -34,6 +34,9 @@ fn options(file: PathBuf, current_year: i32) -> Options {
 
 /// Runs `new`; returns the exit code.
 pub fn run_new(args: NewArgs) -> anyhow::Result<i32> {
+    if let Err(code) = check_folder(&args.file) {
+        return Ok(code);
+    }
     if args.file.exists() {
         let f = crate::text::clean_line(&args.file.display().to_string()).into_owned();
         eprintln!("nianbao：文件 {f} 已存在，不会覆盖。要修改它，请用：nianbao edit {f}");
@@ -92,6 +95,27 @@ pub fn run_edit(args: EditArgs) -> anyhow::Result<i32> {
     }
     wizard::run_opened(w, opening)?;
     Ok(0)
+}
+
+/// The folder FILE is to be saved in must exist and be a folder: checked before the wizard
+/// opens, so the clerk does not type a report that cannot be saved there. Says why on
+/// stderr (in Chinese) and returns the exit code otherwise.
+fn check_folder(file: &Path) -> Result<(), i32> {
+    let dir = match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let shown = crate::text::clean_line(&dir.display().to_string()).into_owned();
+    let problem = match std::fs::metadata(&dir) {
+        Ok(m) if m.is_dir() => return Ok(()),
+        Ok(_) => format!("{shown} 不是文件夹"),
+        Err(e) => format!(
+            "文件夹 {shown} 无法使用：{}",
+            crate::tui::syserr::chinese(&e)
+        ),
+    };
+    eprintln!("nianbao：{problem}。报告无法保存到那里：请先建好这个文件夹，或换一个位置。");
+    Err(2)
 }
 
 /// One editor per report (issue 5): the lock, or the exit code after saying who holds it.

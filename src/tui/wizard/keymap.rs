@@ -56,6 +56,8 @@ pub enum Action {
     CancelSave,
     /// Show every finding in step 8.
     ShowFindings,
+    /// Save to the path typed in 另存为.
+    SaveAsTyped,
     /// Recompute every stored total of tables B and C from its parts.
     Recompute,
     /// Add a part after the focused one (prose steps).
@@ -376,6 +378,29 @@ pub static CONFIRM_OVERWRITE: Scope<Action> = Scope {
     ],
 };
 
+/// "Saving failed: 另存为" with a path to type.
+pub static SAVE_AS: Scope<Action> = Scope {
+    name: "另存为",
+    bindings: &[
+        b(
+            &[plain(KeyCode::Enter)],
+            Action::SaveAsTyped,
+            "保存到这个位置",
+            Some("保存到这里"),
+        ),
+        b(
+            &[plain(KeyCode::Esc)],
+            Action::Close,
+            "不保存，返回",
+            Some("返回"),
+        ),
+        b(&[plain(KeyCode::Backspace)], Action::Backspace, "", None),
+        b(&[ctrl('u')], Action::Clear, "清空路径", Some("清空")),
+        b(&[Key::Char], Action::Type, "", None),
+        b(&[ctrl('q'), ctrl('c')], Action::Quit, "退出", None),
+    ],
+};
+
 /// "Saved, with errors still in the report."
 pub static SAVED_WITH_ERRORS: Scope<Action> = Scope {
     name: "已保存",
@@ -450,6 +475,7 @@ mod tests {
                 &CONFIRM_QUIT,
                 &CONFIRM_OVERWRITE,
                 &SAVED_WITH_ERRORS,
+                &SAVE_AS,
             ]
             .iter(),
         ) {

@@ -64,6 +64,7 @@ fn event_loop(
     if let Some(notice) = drafts.notice() {
         w.message = Some((super::Tone::Info, notice));
     }
+    let mut saving_to = w.path.clone();
     let size = term.size()?;
     w.size = (size.width, size.height);
     term.draw(|f| view(w, f))?;
@@ -96,6 +97,11 @@ fn event_loop(
                 Effect::Changed => drafts.changed(&w.report),
                 Effect::Save | Effect::ForceSave => {
                     redraw = true;
+                    if w.path != saving_to {
+                        // 另存为: a new place; a file already there is asked about.
+                        saving_to = w.path.clone();
+                        opening.identity = None;
+                    }
                     if fx == Effect::Save {
                         // Ask before overwriting a file someone else changed since it was read.
                         let change =
@@ -105,7 +111,8 @@ fn event_loop(
                             continue;
                         }
                     }
-                    let r = persist::save_report(&w.path, &w.report).map_err(|e| e.to_string());
+                    let r = persist::save_report(&w.path, &w.report)
+                        .map_err(|e| crate::tui::syserr::chinese(&e));
                     if r.is_ok() {
                         let _ = drafts.saved();
                         opening.identity = persist::FileIdentity::of(&w.path).ok().flatten();

@@ -116,6 +116,13 @@ pub enum Dialog {
     /// Overwrite FILE anyway? (It changed on disk since it was opened; the text says how.)
     /// `y` gives [`super::Effect::ForceSave`].
     ConfirmOverwrite(String),
+    /// Saving failed (the text says why): 另存为, the path being typed.
+    SaveAs {
+        /// Why the save failed.
+        why: String,
+        /// The path typed so far.
+        path: String,
+    },
 }
 
 /// How a status message reads.

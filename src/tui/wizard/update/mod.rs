@@ -45,6 +45,10 @@ pub fn update(w: &mut Wizard, event: &Event) -> Vec<Effect> {
             vec![Effect::Redraw]
         }
         Event::Paste(text) => {
+            if let Some(Dialog::SaveAs { path, .. }) = w.dialog.as_mut() {
+                path.extend(text.chars().filter(|c| !c.is_control()));
+                return vec![Effect::Redraw];
+            }
             if w.dialog.is_some() {
                 return vec![];
             }
@@ -93,6 +97,7 @@ impl Wizard {
             Dialog::ConfirmQuit => &keymap::CONFIRM_QUIT,
             Dialog::ConfirmOverwrite(_) => &keymap::CONFIRM_OVERWRITE,
             Dialog::SavedWithErrors(_) => &keymap::SAVED_WITH_ERRORS,
+            Dialog::SaveAs { .. } => &keymap::SAVE_AS,
         })
     }
 
@@ -157,7 +162,8 @@ impl Wizard {
             | Action::Discard
             | Action::ForceSave
             | Action::CancelSave
-            | Action::ShowFindings => vec![],
+            | Action::ShowFindings
+            | Action::SaveAsTyped => vec![],
             Action::Recompute => {
                 let before = self.report.clone();
                 self.report.recompute_totals();
@@ -192,6 +198,9 @@ fn on_key(w: &mut Wizard, key: &KeyEvent) -> Vec<Effect> {
     if let Some(scope) = w.dialog_scope() {
         return match lookup(&[scope], key) {
             Some(b) if b.action == Action::Arrow => w.scroll_help(key.code),
+            Some(b) if matches!(w.dialog, Some(Dialog::SaveAs { .. })) => {
+                w.save_as_key(b.action, key)
+            }
             Some(b) => w.dialog_action(b.action),
             None => vec![],
         };

@@ -89,6 +89,34 @@ pub(super) fn draw_dialog(w: &Wizard, d: &Dialog, area: Rect, buf: &mut Buffer) 
             lines.push(("要用现在的内容覆盖它吗？".into(), Style::new()));
             lines.push((hint_line(&keymap::CONFIRM_OVERWRITE, "　　"), t.header()));
         }
+        Dialog::SaveAs { why, path } => {
+            title = "保存失败：另存为";
+            for l in wrap(
+                &format!("未能保存：{}", clean_line(why)),
+                usize::from(inner_w.saturating_sub(2)),
+            ) {
+                lines.push((l, t.error()));
+            }
+            lines.push((
+                "文件未改动。可以输入另一个位置保存（~/ 表示主目录）：".into(),
+                Style::new(),
+            ));
+            let shown = clean_line(path).into_owned();
+            let room = usize::from(inner_w.saturating_sub(4));
+            // The end of a long path stays visible (that is where one types).
+            let mut used = 0;
+            let mut tail: Vec<char> = Vec::new();
+            for ch in shown.chars().rev() {
+                used += unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+                if used > room {
+                    break;
+                }
+                tail.push(ch);
+            }
+            let tail: String = tail.into_iter().rev().collect();
+            lines.push((format!("> {tail}▏"), t.focus()));
+            lines.push((hint_line(&keymap::SAVE_AS, "　　"), t.header()));
+        }
         Dialog::SavedWithErrors(errors) => {
             title = "已保存";
             lines.push((
