@@ -323,3 +323,27 @@ fn a_failed_save_offers_to_save_elsewhere() {
     s.send("\x11");
     assert_eq!(s.wait_exit(), 0);
 }
+
+// Issue 13 item 11: a recovered draft opens where the clerk was.
+#[test]
+fn a_recovered_draft_opens_at_the_step_and_field_of_the_clerk() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = spawn(dir.path(), &["new", "report.yaml"], &[]);
+    type_agency(&mut s, "淮安市人民政府");
+    for _ in 0..3 {
+        s.send(keys::PAGE_DOWN);
+    }
+    s.wait_for("申请人情况");
+    s.send("\t\t");
+    s.type_text("7");
+    s.wait_for("一、本年新收政府信息公开申请数量 · 科研机构");
+    signal(&s, libc::SIGTERM);
+    assert_eq!(s.wait_exit(), 143);
+    let mut s = spawn(dir.path(), &["new", "report.yaml"], &[]);
+    s.wait_for("发现未保存的草稿");
+    s.send("y");
+    s.wait_for("[4 依申请]");
+    s.wait_for("一、本年新收政府信息公开申请数量 · 科研机构");
+    signal(&s, libc::SIGTERM);
+    assert_eq!(s.wait_exit(), 143);
+}

@@ -405,3 +405,20 @@ fn step_8_preview_agrees_with_the_viewer() {
         assert!(s[at..].contains(lines.last().unwrap()), "{s}");
     }
 }
+
+// Item 11: the position written with the draft leads back to the same field.
+#[test]
+fn the_position_leads_back_to_the_field() {
+    let mut w = blank();
+    to_step(&mut w, Step::TableB);
+    feed(&mut w, [key(KeyCode::Tab), key(KeyCode::Tab)]);
+    let pos = w.position();
+    let focus = w.focus;
+    let mut again = blank();
+    again.go_to_position(&pos);
+    assert_eq!((again.step, again.focus), (Step::TableB, focus));
+    // Nonsense leaves the wizard where it is.
+    let mut w = blank();
+    w.go_to_position("99 x");
+    assert_eq!(w.step, Step::Basic);
+}

@@ -48,14 +48,15 @@ pub fn run_new(args: NewArgs) -> anyhow::Result<i32> {
     };
     let year = crate::rules::current_year();
     let report = Wizard::blank_report(year);
-    let (report, opening) = match offer_draft(&args.file, report, None)? {
-        Start::Open(r, o) => (*r, o),
+    let (report, opening, position) = match offer_draft(&args.file, report, None)? {
+        Start::Open(r, o, p) => (*r, o, p),
         Start::Exit(code) => return Ok(code),
     };
     let mut w = Wizard::new(report, options(args.file, year));
     if opening.recovered {
-        // A recovered draft is unsaved work.
+        // A recovered draft is unsaved work, and opens where the clerk was.
         w.mark_recovered();
+        w.go_to_position(position.as_deref().unwrap_or(""));
     }
     wizard::run_opened(w, opening)?;
     Ok(0)
@@ -80,8 +81,8 @@ pub fn run_edit(args: EditArgs) -> anyhow::Result<i32> {
         }
     };
     let year = crate::rules::current_year();
-    let (report, opening) = match offer_draft(&args.file, loaded.report, identity)? {
-        Start::Open(r, o) => (*r, o),
+    let (report, opening, position) = match offer_draft(&args.file, loaded.report, identity)? {
+        Start::Open(r, o, p) => (*r, o, p),
         Start::Exit(code) => return Ok(code),
     };
     let mut w = Wizard::new(report, options(args.file, year));
@@ -92,6 +93,7 @@ pub fn run_edit(args: EditArgs) -> anyhow::Result<i32> {
     w.refresh_findings();
     if opening.recovered {
         w.mark_recovered();
+        w.go_to_position(position.as_deref().unwrap_or(""));
     }
     wizard::run_opened(w, opening)?;
     Ok(0)
@@ -128,8 +130,8 @@ fn lock(file: &Path) -> Result<persist::EditLock, i32> {
 
 /// How the wizard starts after looking for a draft.
 enum Start {
-    /// With this report.
-    Open(Box<crate::model::Report>, persist::Opening),
+    /// With this report (and, for a recovered draft, where the clerk was).
+    Open(Box<crate::model::Report>, persist::Opening, Option<String>),
     /// Not at all: leave with this exit code.
     Exit(i32),
 }
@@ -147,17 +149,17 @@ fn offer_draft(
     };
     let found = match persist::find_draft(file, &base) {
         Ok(Some(found)) => found,
-        Ok(None) => return Ok(Start::Open(Box::new(base), opening(false))),
+        Ok(None) => return Ok(Start::Open(Box::new(base), opening(false), None)),
         Err(e) => {
             eprintln!("nianbao：{e}");
             return Ok(Start::Exit(2));
         }
     };
     Ok(match recover::ask(file, &found)? {
-        Choice::Recover => Start::Open(Box::new(found.report), opening(true)),
+        Choice::Recover => Start::Open(Box::new(found.report), opening(true), found.position),
         Choice::Discard => {
             found.discard()?;
-            Start::Open(Box::new(base), opening(false))
+            Start::Open(Box::new(base), opening(false), None)
         }
         Choice::Quit => {
             let draft = crate::text::clean_line(&found.path.display().to_string()).into_owned();

@@ -57,6 +57,7 @@ fn event_loop(
     drafts: &mut DraftWriter,
     mut opening: persist::Opening,
 ) -> anyhow::Result<()> {
+    drafts.set_position(&w.position());
     if opening.recovered {
         // The recovered draft stays the draft until the next save.
         drafts.changed(&w.report);
@@ -90,6 +91,7 @@ fn event_loop(
         }
         let ev = event::read()?;
         let effects = update(w, &ev);
+        drafts.set_position(&w.position());
         let mut redraw = false;
         for fx in effects {
             match fx {
