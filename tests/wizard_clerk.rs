@@ -189,7 +189,8 @@ fn step_8_shows_the_numbers_of_every_finding_at_80_columns() {
     for f in w.findings.iter().filter(|f| f.detail.contains(" = ")) {
         let last = f.detail.rsplit(" = ").next().unwrap();
         assert!(
-            s.lines().any(|l| l.contains(f.rule) && l.contains(last)),
+            s.lines()
+                .any(|l| l.contains(f.rule.id()) && l.contains(last)),
             "{} {}: {s}",
             f.rule,
             f.detail
@@ -398,7 +399,7 @@ fn step_8_preview_agrees_with_the_viewer() {
         }
         // The viewer's paragraph lines for 一's first part are the preview's.
         let body = r.overview[0].body.trim();
-        let lines = nianbao::tui::wrap::wrap(body, usize::from(width - 1), 4, 0);
+        let lines = nianbao::text::wrap::wrap(body, usize::from(width - 1), 4, 0);
         let at = s
             .find(&lines[0])
             .expect("first line as the viewer wraps it");

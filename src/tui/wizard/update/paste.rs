@@ -286,7 +286,7 @@ fn paste_numbers(w: &mut Wizard, text: &str) -> Vec<Effect> {
             format!(
                 "{what}；粘贴的合计有 {} 处与各项之和不符（未照填，合计自动计算）：{} 粘贴的是 {pasted}，各项之和 {ours}",
                 mismatches.len(),
-                crate::tui::tables::full_label(*c)
+                c.label()
             ),
         ),
     });

@@ -1,7 +1,7 @@
 //! The header, the step bar, the status line and the help bar.
 
 use super::{fit, put};
-use crate::rules::Severity;
+use crate::rules::{Rule, Severity};
 use crate::text::clean_line;
 use crate::tui::keys::{find, Binding};
 use crate::tui::theme::{ERROR_MARK, WARNING_MARK};
@@ -205,7 +205,7 @@ pub(crate) fn bar_entries(w: &Wizard) -> Vec<(String, &'static str, Action)> {
     // Stored totals that disagree with their parts (a file opened with `edit`): offer F5.
     if w.findings
         .iter()
-        .any(|f| matches!(f.rule, "B1" | "B2" | "C1"))
+        .any(|f| matches!(f.rule, Rule::B1 | Rule::B2 | Rule::C1))
     {
         if let Some(b) = find(&[&keymap::GLOBAL], Action::Recompute) {
             out.insert(0, (b.label(), b.help, b.action));
