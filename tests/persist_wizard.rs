@@ -347,3 +347,33 @@ fn a_recovered_draft_opens_at_the_step_and_field_of_the_clerk() {
     signal(&s, libc::SIGTERM);
     assert_eq!(s.wait_exit(), 143);
 }
+
+// Issue 13 item 3: a file with one invalid value opens, on request, with that cell empty and
+// marked, showing the value found; the file is not touched.
+#[test]
+fn a_file_with_an_invalid_value_opens_with_the_cell_empty_and_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.yaml");
+    let src = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/huaian-2024.yaml"
+    ))
+    .unwrap()
+    .replace("{natural_person: 3001,", "{natural_person: -3,");
+    std::fs::write(&file, &src).unwrap();
+    let mut s = spawn(dir.path(), &["edit", "report.yaml"], &[]);
+    s.wait_for("计数不能为负数");
+    s.wait_for("[y/N]");
+    s.send("y\r");
+    s.wait_for("文件中有 1 处无效的值，已留空并标出");
+    s.wait_for("[4 依申请]");
+    s.send(keys::ESC); // the next key shows the cell's own note
+    s.wait_for("文件中这一格的值是 -3，无效，已留空");
+    s.send("\x11"); // Ctrl-Q
+    assert_eq!(s.wait_exit(), 0);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        src,
+        "the file is untouched"
+    );
+}

@@ -69,15 +69,21 @@ pub fn run_edit(args: EditArgs) -> anyhow::Result<i32> {
         Err(code) => return Ok(code),
     };
     let identity = persist::FileIdentity::of(&args.file).ok().flatten();
+    let mut invalid = Vec::new();
     let loaded = match crate::yaml::load_file(&args.file) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("nianbao：{}", crate::text::clean_line(&e.to_string()));
-            for draft in persist::existing_drafts(&args.file) {
-                let d = crate::text::clean_line(&draft.display().to_string()).into_owned();
-                eprintln!("nianbao：另有未保存的草稿 {d}（完整的报告 YAML，可复制出来使用）");
+            if let Some((l, replaced)) = offer_lenient(&args.file) {
+                invalid = replaced;
+                l
+            } else {
+                for draft in persist::existing_drafts(&args.file) {
+                    let d = crate::text::clean_line(&draft.display().to_string()).into_owned();
+                    eprintln!("nianbao：另有未保存的草稿 {d}（完整的报告 YAML，可复制出来使用）");
+                }
+                return Ok(2);
             }
-            return Ok(2);
         }
     };
     let year = crate::rules::current_year();
@@ -94,6 +100,8 @@ pub fn run_edit(args: EditArgs) -> anyhow::Result<i32> {
     if opening.recovered {
         w.mark_recovered();
         w.go_to_position(position.as_deref().unwrap_or(""));
+    } else if !invalid.is_empty() {
+        w.mark_invalid(&invalid);
     }
     wizard::run_opened(w, opening)?;
     Ok(0)
@@ -118,6 +126,33 @@ fn check_folder(file: &Path) -> Result<(), i32> {
     };
     eprintln!("nianbao：{problem}。报告无法保存到那里：请先建好这个文件夹，或换一个位置。");
     Err(2)
+}
+
+/// A file refused only for bad numbers: asks (on a terminal) whether to open it with those
+/// cells empty and marked; the file is not touched until the clerk saves.
+fn offer_lenient(file: &Path) -> Option<(crate::yaml::Loaded, Vec<crate::yaml::Replaced>)> {
+    use std::io::{BufRead, IsTerminal, Write};
+    let text = std::fs::read_to_string(file).ok()?;
+    let name = file.display().to_string();
+    let (loaded, replaced) = crate::yaml::load_str_lenient(&text, &name).ok()?;
+    if replaced.is_empty() || !std::io::stdin().is_terminal() {
+        return None;
+    }
+    for r in &replaced {
+        eprintln!(
+            "nianbao：{} 的值是 {}（无效）",
+            r.path,
+            crate::text::escape_for_message(&r.found, 20)
+        );
+    }
+    eprint!(
+        "要打开这份报告并把这 {} 格留空（标出 ✗，显示文件中的值）吗？保存之前文件不会改动。[y/N] ",
+        replaced.len()
+    );
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer).ok()?;
+    matches!(answer.trim(), "y" | "Y" | "是").then_some((loaded, replaced))
 }
 
 /// One editor per report (issue 5): the lock, or the exit code after saying who holds it.

@@ -206,6 +206,9 @@ pub struct Wizard {
     /// A key refused in the focused number field, and why: the field stays marked and the
     /// reason stays on the status line until the field is cleared or the focus moves on.
     pub doubt: Option<(Field, String)>,
+    /// Cells whose value in FILE was invalid (read as empty): marked, with the value found and
+    /// why, until they are typed into.
+    pub invalid: Vec<(CellRef, String)>,
     /// The editor of the focused text field.
     pub(crate) editor: Option<TextArea<'static>>,
     /// The number being typed into the focused numeric field.
@@ -247,6 +250,7 @@ impl Wizard {
             dialog: None,
             message: None,
             doubt: None,
+            invalid: Vec::new(),
             editor: None,
             num: NumEdit::default(),
             undo: Vec::new(),
@@ -261,6 +265,38 @@ impl Wizard {
         w.refresh_findings();
         w.focus_field(Field::Agency);
         w
+    }
+
+    /// Marks the cells whose values in FILE were invalid (read as empty) and goes to the
+    /// first of them.
+    pub fn mark_invalid(&mut self, replaced: &[crate::yaml::Replaced]) {
+        let all = [Table::A, Table::B, Table::C]
+            .into_iter()
+            .flat_map(|t| t.cells())
+            .chain((0..FEE_FIELDS.len()).map(CellRef::Fee));
+        let cells: Vec<CellRef> = all.collect();
+        for r in replaced {
+            if let Some(c) = cells.iter().find(|c| c.key_path() == r.path) {
+                let why = format!(
+                    "文件中这一格的值是 {}，无效，已留空：{}；请重填",
+                    crate::text::escape_for_message(&r.found, 20),
+                    r.error.message
+                );
+                self.invalid.push((*c, why));
+            }
+        }
+        if let Some(c) = self.invalid.first().map(|(c, _)| *c) {
+            let (step, field) = self.target_of_cell(c);
+            self.go_step(step);
+            self.focus_field(field);
+        }
+        self.message = Some((
+            Tone::Error,
+            format!(
+                "文件中有 {} 处无效的值，已留空并标出 ✗；保存之前文件不会改动",
+                self.invalid.len()
+            ),
+        ));
     }
 
     /// Marks the report as a recovered draft: unsaved, whatever it is compared with.

@@ -7,6 +7,10 @@ use crate::tui::wizard::state::{Field, Kind, Tone, Wizard};
 impl Wizard {
     /// Sets a numeric field from typed text (already checked); keeps totals computed.
     pub(super) fn set_number(&mut self, field: Field, text: &str) -> Result<(), String> {
+        // Typed into: no longer the invalid value of the file.
+        if let Some(c) = field.cell_ref() {
+            self.invalid.retain(|(x, _)| *x != c);
+        }
         let r = &mut self.report;
         match field.kind() {
             Kind::Count => {

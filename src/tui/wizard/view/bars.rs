@@ -165,6 +165,13 @@ fn note_text(w: &Wizard) -> (String, Style) {
             return (format!("{ERROR_MARK} {why}"), t.error());
         }
     }
+    if let Some((_, why)) = w
+        .focus
+        .cell_ref()
+        .and_then(|c| w.invalid.iter().find(|(x, _)| *x == c))
+    {
+        return (format!("{ERROR_MARK} {why}"), t.error());
+    }
     let found = match w.focus {
         Field::Finding(i) => w.findings.get(i).into_iter().collect(),
         _ => w.focus_findings(),

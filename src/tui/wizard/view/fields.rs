@@ -31,7 +31,8 @@ pub(super) fn marks(w: &Wizard) -> Vec<(CellRef, Mark)> {
             }
         }
     }
-    if let Some(c) = w.doubt.as_ref().and_then(|(f, _)| f.cell_ref()) {
+    let doubted = w.doubt.as_ref().and_then(|(f, _)| f.cell_ref());
+    for c in doubted.into_iter().chain(w.invalid.iter().map(|(c, _)| *c)) {
         match v.iter_mut().find(|(x, _)| *x == c) {
             Some(e) => e.1 = Mark::Error,
             None => v.push((c, Mark::Error)),
@@ -41,7 +42,9 @@ pub(super) fn marks(w: &Wizard) -> Vec<(CellRef, Mark)> {
 }
 
 pub(super) fn mark_of(w: &Wizard, c: CellRef) -> Option<Mark> {
-    if w.doubt.as_ref().and_then(|(f, _)| f.cell_ref()) == Some(c) {
+    if w.doubt.as_ref().and_then(|(f, _)| f.cell_ref()) == Some(c)
+        || w.invalid.iter().any(|(x, _)| *x == c)
+    {
         return Some(Mark::Error);
     }
     let mut out = None;
