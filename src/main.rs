@@ -1,10 +1,10 @@
 //! The `nianbao` command.
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Subcommand};
 use nianbao::cli;
 
 /// 政府信息公开工作年度报告：填写、检查、审阅、导入。
-#[derive(Debug, Parser)]
+#[derive(Debug, clap::Parser)]
 #[command(name = "nianbao", version, about, long_about = None)]
 struct Cli {
     #[command(subcommand)]
@@ -28,7 +28,12 @@ enum Command {
 }
 
 fn main() {
-    let cli = Cli::parse();
+    // Help and usage in Chinese (cli::help); then parsed as derived.
+    let matches = cli::help::chinese(Cli::command()).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
     let result = match cli.command {
         Command::Check(a) => cli::check::run(a),
         Command::New(a) => cli::edit::run_new(a),

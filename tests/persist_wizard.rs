@@ -256,3 +256,124 @@ fn a_signal_during_the_recovery_prompt_gives_the_terminal_back_and_keeps_the_dra
         "淮安市人民政府"
     );
 }
+
+// Issue 13 item 9: after "y 不保存，直接退出" the next start offers nothing to restore.
+#[test]
+fn quitting_without_saving_removes_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.yaml");
+    let mut s = spawn(
+        dir.path(),
+        &["new", "report.yaml"],
+        &[("NIANBAO_TEST_DRAFT_DELAY_MS", "10")],
+    );
+    type_agency(&mut s, "淮安市人民政府");
+    s.wait_until("draft written", |_| draft_path(&file).exists());
+    s.send("\x11"); // Ctrl-Q
+    s.wait_for("有未保存的修改");
+    s.send("y");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(!draft_path(&file).exists(), "the draft is thrown away");
+    assert!(!file.exists());
+    let mut s = spawn(dir.path(), &["new", "report.yaml"], &[]);
+    s.wait_for("机关名称");
+    s.with_screen(|scr| assert!(!scr.contents().contains("发现未保存的草稿")));
+    s.send("\x11");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+// Issue 13 item 7: a folder that does not exist is refused at start, in Chinese.
+#[test]
+fn new_in_a_folder_that_does_not_exist_is_refused_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["new", "no/such/dir/x.yaml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("文件夹 no/such/dir 无法使用：文件或文件夹不存在（"),
+        "{err}"
+    );
+}
+
+// Issue 13 item 7: a failed save says why in Chinese and offers 另存为.
+#[test]
+fn a_failed_save_offers_to_save_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    let mut s = spawn(dir.path(), &["new", "sub/r.yaml"], &[]);
+    type_agency(&mut s, "淮安市人民政府");
+    std::fs::remove_dir_all(&sub).unwrap();
+    s.send("\x13"); // Ctrl-S
+    s.wait_for("另存为");
+    s.wait_for("文件或文件夹不存在");
+    s.send("\x15"); // Ctrl-U clears the path
+    s.type_text("elsewhere.yaml");
+    s.wait_for("> elsewhere.yaml");
+    s.send(keys::ENTER);
+    s.wait_for("已保存到 elsewhere.yaml");
+    let saved = nianbao::yaml::load_file(&dir.path().join("elsewhere.yaml"))
+        .unwrap()
+        .report;
+    assert_eq!(saved.agency, "淮安市人民政府");
+    s.send("\x11");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+// Issue 13 item 11: a recovered draft opens where the clerk was.
+#[test]
+fn a_recovered_draft_opens_at_the_step_and_field_of_the_clerk() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = spawn(dir.path(), &["new", "report.yaml"], &[]);
+    type_agency(&mut s, "淮安市人民政府");
+    for _ in 0..3 {
+        s.send(keys::PAGE_DOWN);
+    }
+    s.wait_for("申请人情况");
+    s.send("\t\t");
+    s.type_text("7");
+    s.wait_for("一、本年新收政府信息公开申请数量 · 科研机构");
+    signal(&s, libc::SIGTERM);
+    assert_eq!(s.wait_exit(), 143);
+    let mut s = spawn(dir.path(), &["new", "report.yaml"], &[]);
+    s.wait_for("发现未保存的草稿");
+    s.send("y");
+    s.wait_for("[4 依申请]");
+    s.wait_for("一、本年新收政府信息公开申请数量 · 科研机构");
+    signal(&s, libc::SIGTERM);
+    assert_eq!(s.wait_exit(), 143);
+}
+
+// Issue 13 item 3: a file with one invalid value opens, on request, with that cell empty and
+// marked, showing the value found; the file is not touched.
+#[test]
+fn a_file_with_an_invalid_value_opens_with_the_cell_empty_and_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.yaml");
+    let src = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/huaian-2024.yaml"
+    ))
+    .unwrap()
+    .replace("{natural_person: 3001,", "{natural_person: -3,");
+    std::fs::write(&file, &src).unwrap();
+    let mut s = spawn(dir.path(), &["edit", "report.yaml"], &[]);
+    s.wait_for("计数不能为负数");
+    s.wait_for("[y/N]");
+    s.send("y\r");
+    s.wait_for("文件中有 1 处无效的值，已留空并标出");
+    s.wait_for("[4 依申请]");
+    s.send(keys::ESC); // the next key shows the cell's own note
+    s.wait_for("文件中这一格的值是 -3，无效，已留空");
+    s.send("\x11"); // Ctrl-Q
+    assert_eq!(s.wait_exit(), 0);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        src,
+        "the file is untouched"
+    );
+}

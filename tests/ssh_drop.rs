@@ -387,7 +387,9 @@ fn a_dropped_ssh_link_loses_nothing() {
     let prompt = tmux.screen("second");
     assert!(prompt.contains("草稿中有 5 处已填写的内容"), "{prompt}");
     tmux.keys("second", &["y"]);
-    tmux.wait_for("second", "淮安市人民政府");
+    // It opens where the clerk was (issue 13 item 11): table B, the third cell.
+    tmux.wait_for("second", "[4 依申请]");
+    tmux.wait_for("second", "一、本年新收政府信息公开申请数量 · 科研机构");
     tmux.keys("second", &["C-s"]);
     let saved = d.join("work/report.yaml");
     wait_until(
@@ -395,7 +397,13 @@ fn a_dropped_ssh_link_loses_nothing() {
         || saved.exists() && !draft.exists(),
         || screen("second"),
     );
-    assert_eq!(std::fs::read_to_string(&saved).unwrap(), draft_text);
+    // The draft is the report, after one comment line saying where the clerk was.
+    let (position, report_text) = draft_text.split_once('\n').unwrap();
+    assert!(
+        position.starts_with(nianbao::persist::POSITION_PREFIX),
+        "{position}"
+    );
+    assert_eq!(std::fs::read_to_string(&saved).unwrap(), report_text);
     // Leave: close the dialog about the report's errors if it is there, then quit.
     tmux.keys("second", &["Escape"]);
     tmux.keys("second", &["C-q"]);

@@ -64,6 +64,8 @@ fn new_report_typed_pasted_saved_and_read_back() {
     assert_eq!(r.requests.cells[1], [1, 2, 0, 0, 0, 4, 7]);
     // The whole file is exactly the report typed, and nothing else.
     let mut expected = nianbao::model::Report::new("淮安市人民政府", 2024);
+    // A new report opens with the customary preamble, which follows the year typed.
+    expected.preamble = nianbao::model::standard_preamble(2024);
     expected.overview[0].body = "全年主动公开信息第二段\n第三段 完".into();
     expected.requests.cells[0][..6].copy_from_slice(&[12, 3, 0, 0, 0, 0]);
     expected.requests.cells[1][..6].copy_from_slice(&[1, 2, 0, 0, 0, 4]);

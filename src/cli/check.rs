@@ -11,26 +11,33 @@ use std::path::{Path, PathBuf};
 /// Output format of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
-    /// Findings grouped by file, for people.
+    /// 按文件分组列出问题，供人阅读.
     Text,
-    /// A JSON array, one object per finding, for scripts.
+    /// JSON 数组，每处问题一个对象，供脚本使用.
     Json,
 }
 
 /// Arguments of `nianbao check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    /// 输出格式：text（按文件分组，供人阅读，默认）或 json（每处问题一个对象，供脚本使用）
+    #[arg(
+        long,
+        value_enum,
+        default_value_t = OutputFormat::Text,
+        value_name = "格式",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
     pub format: OutputFormat,
-    /// Last year's report of the same agency: adds the cross-year rules Y1 and Y2.
-    #[arg(long, value_name = "LAST_YEAR.yaml")]
+    /// 同一机关上一年的报告：加查跨年规则 Y1、Y2
+    #[arg(long, value_name = "上年.yaml")]
     pub previous: Option<PathBuf>,
-    /// Exit 1 on warnings too.
+    /// 有警告也以退出码 1 结束
     #[arg(long)]
     pub strict: bool,
-    /// Report files (YAML); `-` reads standard input.
-    #[arg(required = true, value_name = "FILE")]
+    /// 报告文件（YAML）；`-` 读标准输入
+    #[arg(required = true, value_name = "文件")]
     pub files: Vec<PathBuf>,
 }
 

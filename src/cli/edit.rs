@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 /// Arguments of `nianbao new`.
 #[derive(Debug, Args)]
 pub struct NewArgs {
-    /// The report file to create (YAML).
+    /// 要新建的报告文件（YAML）
+    #[arg(value_name = "文件")]
     pub file: PathBuf,
     /// 从上年报告开始：带入机关名称、上年结转、现行有效件数和各段小标题（可以是 import 生成的 YAML）
     #[arg(long = "from", value_name = "上年.yaml")]
@@ -20,7 +21,8 @@ pub struct NewArgs {
 /// Arguments of `nianbao edit`.
 #[derive(Debug, Args)]
 pub struct EditArgs {
-    /// The report file to open (YAML).
+    /// 要修改的报告文件（YAML）
+    #[arg(value_name = "文件")]
     pub file: PathBuf,
     /// 上年报告：随填随查跨年规则 Y1、Y2，并可查看、套用上年各段原文
     #[arg(long = "previous", value_name = "上年.yaml")]
@@ -38,6 +40,9 @@ fn options(file: PathBuf, current_year: i32) -> Options {
 
 /// Runs `new`; returns the exit code.
 pub fn run_new(args: NewArgs) -> anyhow::Result<i32> {
+    if let Err(code) = check_folder(&args.file) {
+        return Ok(code);
+    }
     if args.file.exists() {
         let f = crate::text::clean_line(&args.file.display().to_string()).into_owned();
         eprintln!("nianbao：文件 {f} 已存在，不会覆盖。要修改它，请用：nianbao edit {f}");
@@ -60,8 +65,8 @@ pub fn run_new(args: NewArgs) -> anyhow::Result<i32> {
         Some(l) => crate::model::next_year::next_year(l),
         None => Wizard::blank_report(year),
     };
-    let (report, opening) = match offer_draft(&args.file, report, None)? {
-        Start::Open(r, o) => (*r, o),
+    let (report, opening, position) = match offer_draft(&args.file, report, None)? {
+        Start::Open(r, o, p) => (*r, o, p),
         Start::Exit(code) => return Ok(code),
     };
     let mut w = Wizard::new(report, options(args.file, year));
@@ -77,8 +82,11 @@ pub fn run_new(args: NewArgs) -> anyhow::Result<i32> {
             ));
         }
     }
-    // A recovered draft is unsaved work.
-    w.dirty = opening.recovered;
+    if opening.recovered {
+        // A recovered draft is unsaved work, and opens where the clerk was.
+        w.mark_recovered();
+        w.go_to_position(position.as_deref().unwrap_or(""));
+    }
     wizard::run_opened(w, opening)?;
     Ok(0)
 }
@@ -97,20 +105,26 @@ pub fn run_edit(args: EditArgs) -> anyhow::Result<i32> {
         Err(code) => return Ok(code),
     };
     let identity = persist::FileIdentity::of(&args.file).ok().flatten();
+    let mut invalid = Vec::new();
     let loaded = match crate::yaml::load_file(&args.file) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("nianbao：{}", crate::text::clean_line(&e.to_string()));
-            for draft in persist::existing_drafts(&args.file) {
-                let d = crate::text::clean_line(&draft.display().to_string()).into_owned();
-                eprintln!("nianbao：另有未保存的草稿 {d}（完整的报告 YAML，可复制出来使用）");
+            if let Some((l, replaced)) = offer_lenient(&args.file) {
+                invalid = replaced;
+                l
+            } else {
+                for draft in persist::existing_drafts(&args.file) {
+                    let d = crate::text::clean_line(&draft.display().to_string()).into_owned();
+                    eprintln!("nianbao：另有未保存的草稿 {d}（完整的报告 YAML，可复制出来使用）");
+                }
+                return Ok(2);
             }
-            return Ok(2);
         }
     };
     let year = crate::rules::current_year();
-    let (report, opening) = match offer_draft(&args.file, loaded.report, identity)? {
-        Start::Open(r, o) => (*r, o),
+    let (report, opening, position) = match offer_draft(&args.file, loaded.report, identity)? {
+        Start::Open(r, o, p) => (*r, o, p),
         Start::Exit(code) => return Ok(code),
     };
     let mut w = Wizard::new(report, options(args.file, year));
@@ -122,7 +136,12 @@ pub fn run_edit(args: EditArgs) -> anyhow::Result<i32> {
         w.file_findings = crate::rules::s1_missing_parts(&loaded.missing);
     }
     w.refresh_findings();
-    w.dirty = opening.recovered;
+    if opening.recovered {
+        w.mark_recovered();
+        w.go_to_position(position.as_deref().unwrap_or(""));
+    } else if !invalid.is_empty() {
+        w.mark_invalid(&invalid);
+    }
     wizard::run_opened(w, opening)?;
     Ok(0)
 }
@@ -139,6 +158,54 @@ fn last_year_base(path: &Path) -> Option<crate::model::Report> {
     Some(last)
 }
 
+/// The folder FILE is to be saved in must exist and be a folder: checked before the wizard
+/// opens, so the clerk does not type a report that cannot be saved there. Says why on
+/// stderr (in Chinese) and returns the exit code otherwise.
+fn check_folder(file: &Path) -> Result<(), i32> {
+    let dir = match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let shown = crate::text::clean_line(&dir.display().to_string()).into_owned();
+    let problem = match std::fs::metadata(&dir) {
+        Ok(m) if m.is_dir() => return Ok(()),
+        Ok(_) => format!("{shown} 不是文件夹"),
+        Err(e) => format!(
+            "文件夹 {shown} 无法使用：{}",
+            crate::tui::syserr::chinese(&e)
+        ),
+    };
+    eprintln!("nianbao：{problem}。报告无法保存到那里：请先建好这个文件夹，或换一个位置。");
+    Err(2)
+}
+
+/// A file refused only for bad numbers: asks (on a terminal) whether to open it with those
+/// cells empty and marked; the file is not touched until the clerk saves.
+fn offer_lenient(file: &Path) -> Option<(crate::yaml::Loaded, Vec<crate::yaml::Replaced>)> {
+    use std::io::{BufRead, IsTerminal, Write};
+    let text = std::fs::read_to_string(file).ok()?;
+    let name = file.display().to_string();
+    let (loaded, replaced) = crate::yaml::load_str_lenient(&text, &name).ok()?;
+    if replaced.is_empty() || !std::io::stdin().is_terminal() {
+        return None;
+    }
+    for r in &replaced {
+        eprintln!(
+            "nianbao：{} 的值是 {}（无效）",
+            r.path,
+            crate::text::escape_for_message(&r.found, 20)
+        );
+    }
+    eprint!(
+        "要打开这份报告并把这 {} 格留空（标出 ✗，显示文件中的值）吗？保存之前文件不会改动。[y/N] ",
+        replaced.len()
+    );
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer).ok()?;
+    matches!(answer.trim(), "y" | "Y" | "是").then_some((loaded, replaced))
+}
+
 /// One editor per report (issue 5): the lock, or the exit code after saying who holds it.
 fn lock(file: &Path) -> Result<persist::EditLock, i32> {
     persist::EditLock::acquire(file).map_err(|e| {
@@ -149,8 +216,8 @@ fn lock(file: &Path) -> Result<persist::EditLock, i32> {
 
 /// How the wizard starts after looking for a draft.
 enum Start {
-    /// With this report.
-    Open(Box<crate::model::Report>, persist::Opening),
+    /// With this report (and, for a recovered draft, where the clerk was).
+    Open(Box<crate::model::Report>, persist::Opening, Option<String>),
     /// Not at all: leave with this exit code.
     Exit(i32),
 }
@@ -168,17 +235,17 @@ fn offer_draft(
     };
     let found = match persist::find_draft(file, &base) {
         Ok(Some(found)) => found,
-        Ok(None) => return Ok(Start::Open(Box::new(base), opening(false))),
+        Ok(None) => return Ok(Start::Open(Box::new(base), opening(false), None)),
         Err(e) => {
             eprintln!("nianbao：{e}");
             return Ok(Start::Exit(2));
         }
     };
     Ok(match recover::ask(file, &found)? {
-        Choice::Recover => Start::Open(Box::new(found.report), opening(true)),
+        Choice::Recover => Start::Open(Box::new(found.report), opening(true), found.position),
         Choice::Discard => {
             found.discard()?;
-            Start::Open(Box::new(base), opening(false))
+            Start::Open(Box::new(base), opening(false), None)
         }
         Choice::Quit => {
             let draft = crate::text::clean_line(&found.path.display().to_string()).into_owned();

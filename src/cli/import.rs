@@ -14,15 +14,15 @@ use std::path::{Path, PathBuf};
 /// Arguments of `nianbao import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The published reports: text, pdftotext output, HTML (UTF-8 or GBK), Markdown or .docx
-    /// (`-` for stdin). Several files need `--dir`.
-    #[arg(required = true, value_name = "FILE")]
+    /// 已发布的报告：网页复制的文本、pdftotext 的输出、HTML（UTF-8 或 GBK）、Markdown 或 .docx
+    /// （`-` 读标准输入）；多个文件时需要 --dir
+    #[arg(required = true, value_name = "输入")]
     pub inputs: Vec<PathBuf>,
-    /// Where to write the YAML of a single input (default: standard output).
-    #[arg(short, long, value_name = "OUT.yaml", conflicts_with = "dir")]
+    /// 单个输入时写出 YAML 的位置（默认写到标准输出）
+    #[arg(short, long, value_name = "输出.yaml", conflicts_with = "dir")]
     pub output: Option<PathBuf>,
-    /// Import every FILE into this folder as NAME.yaml, one summary line per file.
-    #[arg(long, value_name = "OUT/")]
+    /// 把每个输入导入到这个文件夹（文件名.yaml），每个文件一行结果
+    #[arg(long, value_name = "文件夹/")]
     pub dir: Option<PathBuf>,
 }
 

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod edit;
 pub mod export;
+pub mod help;
 pub mod import;
 pub mod view;
 

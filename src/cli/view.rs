@@ -13,11 +13,11 @@ use std::process::{Command, Stdio};
 /// Arguments of `nianbao view`.
 #[derive(Debug, Args)]
 pub struct ViewArgs {
-    /// Last year's report of the same agency, for the cross-year rules Y1 and Y2.
-    #[arg(long, value_name = "LAST_YEAR.yaml")]
+    /// 同一机关上一年的报告：加查跨年规则 Y1、Y2
+    #[arg(long, value_name = "上年.yaml")]
     pub previous: Option<PathBuf>,
-    /// Report files (YAML).
-    #[arg(required = true)]
+    /// 报告文件（YAML），可以很多份
+    #[arg(required = true, value_name = "文件")]
     pub files: Vec<PathBuf>,
 }
 

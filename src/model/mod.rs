@@ -3,10 +3,12 @@
 pub mod amount;
 pub mod cells;
 pub mod next_year;
+pub mod preamble;
 pub mod schema;
 
 pub use amount::{Amount, AmountError};
 pub use cells::{editable_cells, CellKind, Place, SetError, Table, Value};
+pub use preamble::standard_preamble;
 use schema::{
     Section, A_COERCIVE_MEASURES, A_LICENSING, A_NORMATIVE_DOCUMENTS, A_PENALTIES, A_REGULATIONS,
     B_COLS, B_ROWS, B_ROW_COUNT, C_COLUMNS, C_GROUPS, SECTION_OTHER_MATTERS, SECTION_OVERVIEW,

@@ -417,6 +417,8 @@ pub const YEAR_LABEL: &str = "年份";
 pub const FORMAT_LABEL: &str = "格式版本";
 /// Label of the title field.
 pub const TITLE_LABEL: &str = "标题";
+/// The preamble (`preamble`, the paragraph before 一) as the wizard names it.
+pub const PREAMBLE_LABEL: &str = "开头段落";
 /// Label of the processing fees block in section 六.
 pub const FEES_LABEL: &str = "信息处理费";
 /// Label of every total column / total cell (表三的总计列, 表四各组的总计).

@@ -85,7 +85,13 @@ struct Shared {
     on_disk: bool,
     /// Why the last write failed, for the status line.
     last_error: Option<String>,
+    /// Where the clerk is (opaque to us), written as the draft's first line: a comment, so
+    /// the draft stays a report YAML (see [`POSITION_PREFIX`]).
+    position: String,
 }
+
+/// The first line of a draft that says where the clerk was (a YAML comment).
+pub const POSITION_PREFIX: &str = "# nianbao 草稿位置：";
 
 impl Shared {
     fn target(&self) -> &Path {
@@ -101,7 +107,10 @@ impl Shared {
         let Some(report) = self.pending.take() else {
             return Ok(None);
         };
-        let yaml = crate::yaml::to_yaml(&report);
+        let mut yaml = crate::yaml::to_yaml(&report);
+        if !self.position.is_empty() && !self.position.contains('\n') {
+            yaml = format!("{POSITION_PREFIX}{}\n{yaml}", self.position);
+        }
         let mut result = self.write(&yaml);
         if result.is_err() && !self.use_fallback && self.fallback.is_some() {
             self.use_fallback = true;
@@ -179,6 +188,7 @@ impl DraftWriter {
             pending: None,
             on_disk: false,
             last_error: None,
+            position: String::new(),
         };
         let path = shared.target().to_path_buf();
         let delay = std::env::var(super::DRAFT_DELAY_ENV)
@@ -217,6 +227,15 @@ impl DraftWriter {
                 crate::text::clean_line(&home_relative(s.target()))
             )
         })
+    }
+
+    /// Where the clerk is now (an opaque one-line text the wizard reads back when the draft
+    /// is recovered); written with the next draft.
+    pub fn set_position(&mut self, position: &str) {
+        let mut s = lock(&self.shared);
+        if s.position != position {
+            s.position = position.to_string();
+        }
     }
 
     /// The report changed: it reaches the draft within [`DRAFT_DELAY`].

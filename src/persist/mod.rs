@@ -22,7 +22,9 @@ mod recovery;
 mod time;
 
 pub use diff::{differences, Difference};
-pub use draft::{draft_path, fallback_path, state_dir, DraftHandle, DraftWriter, DRAFT_DELAY};
+pub use draft::{
+    draft_path, fallback_path, state_dir, DraftHandle, DraftWriter, DRAFT_DELAY, POSITION_PREFIX,
+};
 pub use identity::{DiskChange, FileIdentity};
 pub use lock::{EditLock, Holder, LockError};
 pub use recovery::{existing_drafts, find_draft, find_draft_in, Recovery, RecoveryError};

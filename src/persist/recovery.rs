@@ -22,6 +22,8 @@ pub struct Recovery {
     pub differences: Vec<Difference>,
     /// FILE exists.
     pub file_exists: bool,
+    /// Where the clerk was when the draft was written (the draft's first line), if known.
+    pub position: Option<String>,
 }
 
 impl Recovery {
@@ -127,12 +129,19 @@ pub fn find_draft_in(
         let _ = std::fs::remove_file(&path);
         return Ok(None);
     }
+    let position = std::fs::read_to_string(&path).ok().and_then(|t| {
+        t.lines()
+            .next()
+            .and_then(|l| l.strip_prefix(super::draft::POSITION_PREFIX))
+            .map(str::to_string)
+    });
     Ok(Some(Recovery {
         path,
         written,
         report,
         differences,
         file_exists: file_time.is_some(),
+        position,
     }))
 }
 

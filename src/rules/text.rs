@@ -64,7 +64,25 @@ pub fn t1_text_present(report: &Report) -> Vec<Finding> {
         };
         if n == 0 {
             out.push(finding("这一节没有正文：请填写".into(), None));
-        } else if section == ProseSection::Problems && n < PROBLEMS_MIN_CHARS {
+            continue;
+        }
+        // A part with a heading and no body prints an empty heading (same family as T1).
+        for (i, p) in parts.iter().enumerate() {
+            if !p.heading.trim().is_empty() && p.body.trim().is_empty() {
+                out.push(Finding {
+                    cells: vec![CellRef::Part { section, part: i }],
+                    ..finding(
+                        format!(
+                            "第 {} 段“{}”只有小标题，没有正文：请填写正文，或删去这一段",
+                            i + 1,
+                            crate::text::escape_for_message(p.heading.trim(), 20)
+                        ),
+                        None,
+                    )
+                });
+            }
+        }
+        if section == ProseSection::Problems && n < PROBLEMS_MIN_CHARS {
             out.push(finding(
                 format!("只写了 {n} 个字：应写明本年存在的主要问题和改进情况（至少 {PROBLEMS_MIN_CHARS} 个字）"),
                 Some(Number::Count(n as u64)),
@@ -85,6 +103,27 @@ fn first_empty(parts: &[Part]) -> usize {
 mod tests {
     use super::*;
     use crate::rules::testdata;
+
+    #[test]
+    fn a_heading_without_a_body_is_a_warning() {
+        let mut r = testdata::huaian();
+        r.overview[2].body = "  ".into();
+        let f = t1_text_present(&r);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].rule, "T1");
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert_eq!(
+            f[0].cells,
+            vec![CellRef::Part {
+                section: ProseSection::Overview,
+                part: 2
+            }]
+        );
+        assert!(f[0].detail.contains("第 3 段"), "{}", f[0].detail);
+        // A part with neither heading nor body is left alone.
+        r.overview[2].heading.clear();
+        assert!(t1_text_present(&r).is_empty());
+    }
 
     #[test]
     fn examples_have_their_text() {

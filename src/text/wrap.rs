@@ -85,8 +85,17 @@ pub fn wrap_with(
             }
             // Do not start the next line with closing punctuation: take one character
             // fewer (it moves down with the punctuation), as printed Chinese does.
-            if breaks.no_line_start && no_line_start(chars[j].0) && j - i > 1 {
+            // (Spaces before it do not count: `健康发展 。` must not put `。` first.)
+            let next = chars[j..]
+                .iter()
+                .find(|(c, _)| *c != ' ')
+                .map_or(' ', |(c, _)| *c);
+            if breaks.no_line_start && no_line_start(next) && j - i > 1 {
                 j -= 1;
+                // A space moved down takes the character before it along.
+                while chars[j].0 == ' ' && j - i > 1 {
+                    j -= 1;
+                }
                 // The character moved down must not split a number: "100%" stays whole.
                 if let Some(word) = breaks.word {
                     j = keep_word_whole(&chars, i, j, word);
@@ -171,6 +180,16 @@ mod tests {
     fn punctuation_does_not_start_a_line() {
         let lines = wrap("一二三四，五六", 8, 0, 0);
         assert_eq!(lines, vec!["一二三", "四，五六"]);
+    }
+
+    #[test]
+    fn a_space_before_a_full_stop_does_not_let_it_start_a_line() {
+        // `健康发展 。` (hongze-2023): the break must not fall between the space and `。`.
+        for width in 6..30 {
+            for l in wrap("推进工作规范、有序、健康发展 。", width, 0, 0) {
+                assert!(!l.trim_start().starts_with('。'), "{width}: {l:?}");
+            }
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 pub mod backend;
 pub mod keys;
 pub mod recover;
+pub mod syserr;
 pub mod tables;
 pub mod terminal;
 pub mod theme;

@@ -7,9 +7,11 @@
 //! other YAML readers (no unquoted `yes`/`no`).
 
 mod fast;
+mod lenient;
 mod read;
 mod write;
 
+pub use lenient::{load_str_lenient, Replaced, MAX_REPLACED};
 pub use read::{
     load_bytes, load_file, load_str, load_str_general, LoadError, LoadErrorKind, Loaded,
     MAX_FILE_BYTES, MAX_FLOW_BRACKETS, MAX_NODE_MARKS,

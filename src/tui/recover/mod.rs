@@ -14,7 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{self, Event, KeyCode};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Widget, Wrap};
 use std::io;
 use std::path::Path;
 use std::time::SystemTime;
@@ -348,7 +348,7 @@ pub fn view(state: &RecoverState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     Paragraph::new(help).style(theme.bar()).render(bar, buf);
 
     if state.mode == Mode::Differences {
-        let lines = state.difference_lines(theme, usize::from(body.width.saturating_sub(2)));
+        let lines = state.difference_lines(theme, usize::from(body.width.saturating_sub(4)));
         let title = format!(
             " 草稿与{}的不同之处（共 {} 处） ",
             if state.file_exists {
@@ -361,6 +361,7 @@ pub fn view(state: &RecoverState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme.dim())
+            .padding(Padding::horizontal(1))
             .title(Span::styled(title, theme.header()));
         let inner_height = usize::from(block.inner(body).height);
         let max_scroll = lines.len().saturating_sub(inner_height);
@@ -398,7 +399,7 @@ pub fn view(state: &RecoverState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             push_keys(&mut lines, &CONFIRM_DISCARD, theme);
         }
     }
-    let width = body.width.min(76);
+    let width = body.width.min(78);
     let height = (lines.len() as u16 + 2).min(body.height);
     let x = body.x + (body.width - width) / 2;
     let y = body.y + (body.height - height) / 2;
@@ -406,6 +407,7 @@ pub fn view(state: &RecoverState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.dim())
+        .padding(Padding::horizontal(1))
         .title(Span::styled(" 发现未保存的草稿 ", theme.header()));
     Paragraph::new(lines)
         .block(block)

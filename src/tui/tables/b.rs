@@ -2,7 +2,9 @@
 //! the 勾稽关系 corner, the nested row labels (三、本年度办理结果 written down the side,
 //! （三）…（六） spanning their rows), seven right-aligned number columns.
 
-use super::layout::{two_line_width, visible_columns, width, wrap, wrap_clip, Canvas, CELL_EXTRA};
+use super::layout::{
+    two_line_width, visible_columns, width, wrap, wrap_clip, wrap_label, Canvas, CELL_EXTRA,
+};
 use super::{draw_number, TableProps};
 use crate::model::schema::{
     B_APPLICANT_HEADER, B_COLUMNS, B_CORNER, B_GROUPS, B_LEGAL_ENTITY_GROUP, B_ROWS, B_ROW_COUNT,
@@ -23,6 +25,8 @@ const G0_W: u16 = 2;
 /// Digits budgeted per number column when sharing the width with full labels (more digits
 /// make the numbers scroll sideways instead of changing the height).
 const BUDGET_DIGITS: u16 = 6;
+/// The label column gives way to wide numbers down to this width.
+const MIN_LABEL_W: u16 = 16;
 /// Column of first (number-less) label of the 1-level rows （一）（二）（七）.
 const G1_X: u16 = G0_W + 1;
 
@@ -106,7 +110,7 @@ impl BLayout {
                 _ => w2,
             };
             let lines = if full {
-                wrap(label_of(r, true), w)
+                wrap_label(label_of(r, true), w)
             } else {
                 vec![label_of(r, false).to_string()]
             };
@@ -187,10 +191,19 @@ pub fn draw(props: &TableProps<'_>, cv: &mut Canvas<'_>) -> Option<Position> {
     };
     let widths = column_widths(props, lay.full);
     let full_w: Vec<u16> = widths.iter().map(|w| w + CELL_EXTRA).collect();
-    // On a screen too narrow for the label column and the focused number column, the labels
-    // give way (cut off on the right) so that the focused number stays visible.
+    // Wide values widen their columns; the label column gives way first (its labels cut off
+    // on the right, down to MIN_LABEL_W) when that lets all seven columns fit; on a screen too
+    // narrow even for that, the labels give way only as far as the focused number needs.
+    let all: u16 = full_w.iter().sum();
     let need = full_w[focus.map_or(0, |f| f.1)];
-    let lw = lay.label_w.min(cv.area.width.saturating_sub(need));
+    let room = cv.area.width.saturating_sub(all);
+    let lw = if room >= MIN_LABEL_W {
+        lay.label_w.min(room)
+    } else {
+        // All seven do not fit anyway: full labels, the columns scroll sideways.
+        lay.label_w
+    }
+    .min(cv.area.width.saturating_sub(need));
     let lim = |x: u16, w: u16| w.min(lw.saturating_sub(x + 1));
     let avail = cv.area.width.saturating_sub(lw);
     let (start, end) = visible_columns(&full_w, avail, focus.map(|f| f.1));
@@ -254,7 +267,7 @@ pub fn draw(props: &TableProps<'_>, cv: &mut Canvas<'_>) -> Option<Position> {
     for (g, group) in B_GROUPS.iter().enumerate().skip(1) {
         if let Some((a, b)) = lay.group_span(g) {
             let text = if lay.full { group.label } else { group.short };
-            let lines = wrap(text, lay.w1);
+            let lines = wrap_label(text, lay.w1);
             let top = a + (b - a).saturating_sub(lines.len() as u16) / 2;
             for (i, l) in lines.iter().enumerate() {
                 cv.put(G1_X, body + top + i as u16, l, label, lim(G1_X, lay.w1));

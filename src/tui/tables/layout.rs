@@ -26,6 +26,26 @@ pub fn wrap(text: &str, w: u16) -> Vec<String> {
     crate::text::wrap::wrap_with(text, usize::from(w.max(2)), 0, 0, Breaks::ANYWHERE)
 }
 
+/// [`wrap`] for a label that starts with its number (`（四）无法提供`): when it needs more than
+/// one line it breaks after the number first (`（四）` / `无法提供`), so no word is split
+/// and `（四）无` never reads as “none”.
+pub fn wrap_label(text: &str, w: u16) -> Vec<String> {
+    if width(text) <= w.max(2) {
+        return vec![text.to_string()];
+    }
+    if let (Some(rest), Some(end)) = (text.strip_prefix('（'), text.find('）')) {
+        let _ = rest;
+        let split = end + '）'.len_utf8();
+        let (number, words) = text.split_at(split);
+        if !words.is_empty() && width(number) <= w.max(2) {
+            let mut lines = vec![number.to_string()];
+            lines.extend(wrap(words, w));
+            return lines;
+        }
+    }
+    wrap(text, w)
+}
+
 /// Wraps `text` into at most `max_lines` lines of `w` columns; when it does not fit, the last
 /// line ends with `…`.
 pub fn wrap_clip(text: &str, w: u16, max_lines: usize) -> Vec<String> {

@@ -56,6 +56,8 @@ pub enum Action {
     CancelSave,
     /// Show every finding in step 8.
     ShowFindings,
+    /// Save to the path typed in 另存为.
+    SaveAsTyped,
     /// Recompute every stored total of tables B and C from its parts.
     Recompute,
     /// Add a part after the focused one (prose steps).
@@ -74,6 +76,14 @@ pub enum Action {
     LastText,
     /// Copy last year's text of the focused part into its empty body (with last year's report).
     CopyLastText,
+    /// The preview of step 8 up by a screen.
+    PageUp,
+    /// The preview of step 8 down by a screen.
+    PageDown,
+    /// The preview of step 8 to its start.
+    PreviewTop,
+    /// The preview of step 8 to its end.
+    PreviewEnd,
     /// Write the report as published (.html and .docx beside FILE).
     Export,
 }
@@ -200,6 +210,30 @@ pub static REVIEW: Scope<Action> = Scope {
             "全文下滚",
             None,
         ),
+        b(
+            &[shift(KeyCode::PageUp), alt(KeyCode::PageUp)],
+            Action::PageUp,
+            "全文上翻",
+            None,
+        ),
+        b(
+            &[shift(KeyCode::PageDown), alt(KeyCode::PageDown)],
+            Action::PageDown,
+            "全文下翻",
+            None,
+        ),
+        b(
+            &[shift(KeyCode::Home), alt(KeyCode::Home)],
+            Action::PreviewTop,
+            "全文开头",
+            None,
+        ),
+        b(
+            &[shift(KeyCode::End), alt(KeyCode::End)],
+            Action::PreviewEnd,
+            "全文结尾",
+            None,
+        ),
     ],
 };
 
@@ -319,6 +353,18 @@ pub static HELP_DIALOG: Scope<Action> = Scope {
             "关闭",
             Some("关闭"),
         ),
+        b(
+            &[plain(KeyCode::Up), plain(KeyCode::Down)],
+            Action::Arrow,
+            "翻动",
+            None,
+        ),
+        b(
+            &[plain(KeyCode::PageUp), plain(KeyCode::PageDown)],
+            Action::Arrow,
+            "翻页",
+            None,
+        ),
         b(&[ctrl('q'), ctrl('c')], Action::Quit, "退出", None),
     ],
 };
@@ -361,6 +407,29 @@ pub static CONFIRM_OVERWRITE: Scope<Action> = Scope {
             "不保存，返回",
             Some("不保存，返回"),
         ),
+    ],
+};
+
+/// "Saving failed: 另存为" with a path to type.
+pub static SAVE_AS: Scope<Action> = Scope {
+    name: "另存为",
+    bindings: &[
+        b(
+            &[plain(KeyCode::Enter)],
+            Action::SaveAsTyped,
+            "保存到这个位置",
+            Some("保存到这里"),
+        ),
+        b(
+            &[plain(KeyCode::Esc)],
+            Action::Close,
+            "不保存，返回",
+            Some("返回"),
+        ),
+        b(&[plain(KeyCode::Backspace)], Action::Backspace, "", None),
+        b(&[ctrl('u')], Action::Clear, "清空路径", Some("清空")),
+        b(&[Key::Char], Action::Type, "", None),
+        b(&[ctrl('q'), ctrl('c')], Action::Quit, "退出", None),
     ],
 };
 
@@ -439,6 +508,7 @@ mod tests {
                 &CONFIRM_QUIT,
                 &CONFIRM_OVERWRITE,
                 &SAVED_WITH_ERRORS,
+                &SAVE_AS,
             ]
             .iter(),
         ) {

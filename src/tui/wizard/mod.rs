@@ -5,6 +5,7 @@
 //! the state (a pure function of it), so every screen renders in ratatui's `TestBackend`
 //! and every key sequence is testable without a terminal. [`run()`] is the event loop.
 
+pub mod findings;
 pub mod keymap;
 pub mod last_year;
 pub mod run;

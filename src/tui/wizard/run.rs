@@ -32,10 +32,15 @@ pub fn run_opened(mut wizard: Wizard, opening: persist::Opening) -> anyhow::Resu
             persist::guard::terminal_gone();
         }
     }
-    // Whatever happened (an I/O error), what was typed reaches the draft.
-    let flushed = drafts.flush();
+    // Whatever happened (an I/O error), what was typed reaches the draft — unless the clerk
+    // chose to throw it away ("y 不保存，直接退出").
+    let flushed = if wizard.discarded && result.is_ok() {
+        drafts.saved()
+    } else {
+        drafts.flush()
+    };
     terminal::restore()?;
-    if result.is_ok() && wizard.dirty {
+    if result.is_ok() && wizard.dirty && !wizard.discarded {
         if let Ok(Some(draft)) = drafts.handle().flush() {
             let draft = crate::text::clean_line(&draft.display().to_string()).into_owned();
             eprintln!("nianbao：未保存的修改保留在草稿 {draft}，下次打开时可以恢复。");
@@ -52,6 +57,7 @@ fn event_loop(
     drafts: &mut DraftWriter,
     mut opening: persist::Opening,
 ) -> anyhow::Result<()> {
+    drafts.set_position(&w.position());
     if opening.recovered {
         // The recovered draft stays the draft until the next save.
         drafts.changed(&w.report);
@@ -59,6 +65,7 @@ fn event_loop(
     if let Some(notice) = drafts.notice() {
         w.message = Some((super::Tone::Info, notice));
     }
+    let mut saving_to = w.path.clone();
     let size = term.size()?;
     w.size = (size.width, size.height);
     term.draw(|f| view(w, f))?;
@@ -84,6 +91,7 @@ fn event_loop(
         }
         let ev = event::read()?;
         let effects = update(w, &ev);
+        drafts.set_position(&w.position());
         let mut redraw = false;
         for fx in effects {
             match fx {
@@ -91,6 +99,11 @@ fn event_loop(
                 Effect::Changed => drafts.changed(&w.report),
                 Effect::Save | Effect::ForceSave => {
                     redraw = true;
+                    if w.path != saving_to {
+                        // 另存为: a new place; a file already there is asked about.
+                        saving_to = w.path.clone();
+                        opening.identity = None;
+                    }
                     if fx == Effect::Save {
                         // Ask before overwriting a file someone else changed since it was read.
                         let change =
@@ -100,7 +113,8 @@ fn event_loop(
                             continue;
                         }
                     }
-                    let r = persist::save_report(&w.path, &w.report).map_err(|e| e.to_string());
+                    let r = persist::save_report(&w.path, &w.report)
+                        .map_err(|e| crate::tui::syserr::chinese(&e));
                     if r.is_ok() {
                         let _ = drafts.saved();
                         opening.identity = persist::FileIdentity::of(&w.path).ok().flatten();

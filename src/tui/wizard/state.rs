@@ -17,6 +17,8 @@ pub enum StepState {
     Empty,
     /// N 处错误.
     Errors(usize),
+    /// N 处警告 (and no error).
+    Warnings(usize),
     /// 完成.
     Done,
 }
@@ -30,6 +32,8 @@ pub enum Field {
     Year,
     /// 标题.
     Title,
+    /// 开头段落 (`preamble`): the paragraph before 一.
+    Preamble,
     /// The heading of a part.
     Heading(ProseSection, usize),
     /// The body of a part.
@@ -83,7 +87,7 @@ impl Field {
     pub fn kind(self) -> Kind {
         match self {
             Field::Agency | Field::Title | Field::Heading(..) => Kind::Line,
-            Field::Body(..) => Kind::Text,
+            Field::Body(..) | Field::Preamble => Kind::Text,
             Field::Year => Kind::Year,
             Field::Cell(c) => Kind::of_cell(c),
             Field::Fee(i) => Kind::of_cell(CellRef::Fee(i)),
@@ -119,6 +123,13 @@ pub enum Dialog {
     /// Overwrite FILE anyway? (It changed on disk since it was opened; the text says how.)
     /// `y` gives [`super::Effect::ForceSave`].
     ConfirmOverwrite(String),
+    /// Saving failed (the text says why): 另存为, the path being typed.
+    SaveAs {
+        /// Why the save failed.
+        why: String,
+        /// The path typed so far.
+        path: String,
+    },
 }
 
 /// How a status message reads.
@@ -170,8 +181,13 @@ pub struct Wizard {
     pub step: Step,
     /// The focused field.
     pub focus: Field,
-    /// Unsaved changes?
+    /// Unsaved changes? (The report differs from [`Wizard::saved`], or is a recovered draft.)
     pub dirty: bool,
+    /// The report as last saved or read from FILE; `None` when that is not known (a recovered
+    /// draft): then every change counts as unsaved until the next save.
+    pub saved: Option<Report>,
+    /// The clerk chose to quit without saving ("y 不保存"): the draft is thrown away too.
+    pub discarded: bool,
     /// Findings of the rules on the current report.
     pub findings: Vec<Finding>,
     /// Findings about the file as it was read (S1: missing top-level keys), shown until the
@@ -187,6 +203,12 @@ pub struct Wizard {
     pub dialog: Option<Dialog>,
     /// A one-shot status message (cleared by the next key).
     pub message: Option<(Tone, String)>,
+    /// A key refused in the focused number field, and why: the field stays marked and the
+    /// reason stays on the status line until the field is cleared or the focus moves on.
+    pub doubt: Option<(Field, String)>,
+    /// Cells whose value in FILE was invalid (read as empty): marked, with the value found and
+    /// why, until they are typed into.
+    pub invalid: Vec<(CellRef, String)>,
     /// The editor of the focused text field.
     pub(crate) editor: Option<TextArea<'static>>,
     /// The number being typed into the focused numeric field.
@@ -198,6 +220,8 @@ pub struct Wizard {
     /// Lines the report preview of step 8 is scrolled from the selected finding's section
     /// (Shift-↑/↓); reset when the selection changes.
     pub review_scroll: i32,
+    /// First line of the F1 help shown (kept in range by `update`).
+    pub(crate) help_scroll: usize,
     /// First part shown in a prose step (kept by `update` so the focus stays visible).
     pub(crate) parts_scroll: usize,
     /// First entry shown in the list of step 8 (kept by `update`).
@@ -218,6 +242,8 @@ impl Wizard {
             step: Step::Basic,
             focus: Field::Agency,
             dirty: false,
+            saved: None,
+            discarded: false,
             findings: Vec::new(),
             file_findings: Vec::new(),
             theme: opts.theme,
@@ -225,6 +251,8 @@ impl Wizard {
             current_year: opts.current_year,
             dialog: None,
             message: None,
+            doubt: None,
+            invalid: Vec::new(),
             editor: None,
             num: NumEdit::default(),
             undo: Vec::new(),
@@ -232,18 +260,60 @@ impl Wizard {
             edit_open: false,
             review_scroll: 0,
             parts_scroll: 0,
+            help_scroll: 0,
             list_scroll: 0,
             last_year: None,
         };
+        w.saved = Some(w.report.clone());
         w.refresh_findings();
         w.focus_field(Field::Agency);
         w
     }
 
-    /// A blank report for `nianbao new`: year prefilled with last calendar year, the five
-    /// standard headings of 一、总体情况.
+    /// Marks the cells whose values in FILE were invalid (read as empty) and goes to the
+    /// first of them.
+    pub fn mark_invalid(&mut self, replaced: &[crate::yaml::Replaced]) {
+        let all = [Table::A, Table::B, Table::C]
+            .into_iter()
+            .flat_map(|t| t.cells())
+            .chain((0..FEE_FIELDS.len()).map(CellRef::Fee));
+        let cells: Vec<CellRef> = all.collect();
+        for r in replaced {
+            if let Some(c) = cells.iter().find(|c| c.key_path() == r.path) {
+                let why = format!(
+                    "文件中这一格的值是 {}，无效，已留空：{}；请重填",
+                    crate::text::escape_for_message(&r.found, 20),
+                    r.error.message
+                );
+                self.invalid.push((*c, why));
+            }
+        }
+        if let Some(c) = self.invalid.first().map(|(c, _)| *c) {
+            let (step, field) = self.target_of_cell(c);
+            self.go_step(step);
+            self.focus_field(field);
+        }
+        self.message = Some((
+            Tone::Error,
+            format!(
+                "文件中有 {} 处无效的值，已留空并标出 ✗；保存之前文件不会改动",
+                self.invalid.len()
+            ),
+        ));
+    }
+
+    /// Marks the report as a recovered draft: unsaved, whatever it is compared with.
+    pub fn mark_recovered(&mut self) {
+        self.saved = None;
+        self.dirty = true;
+    }
+
+    /// A blank report for `nianbao new`: year prefilled with last calendar year, the
+    /// customary opening paragraph for that year, the five standard headings of 一、总体情况.
     pub fn blank_report(current_year: i32) -> Report {
-        Report::new("", current_year - 1)
+        let mut r = Report::new("", current_year - 1);
+        r.preamble = crate::model::standard_preamble(r.year);
+        r
     }
 
     /// Runs the rules again.
@@ -267,7 +337,7 @@ impl Wizard {
     /// The fields of a step, in Tab order.
     pub fn fields(&self, step: Step) -> Vec<Field> {
         match step.content() {
-            Content::Basic => vec![Field::Agency, Field::Year, Field::Title],
+            Content::Basic => vec![Field::Agency, Field::Year, Field::Title, Field::Preamble],
             Content::Prose { section, fees } => {
                 let n = self.report.parts(section).len();
                 let mut v: Vec<Field> = (0..n)
@@ -296,18 +366,18 @@ impl Wizard {
                 n => StepState::Errors(n),
             };
         }
-        if self.step_is_empty(step) {
-            return StepState::Empty;
-        }
-        let n = self
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error && Step::of_path(&f.path) == step)
-            .count();
-        if n == 0 {
-            StepState::Done
-        } else {
-            StepState::Errors(n)
+        // Every finding of the step counts, also while it is still empty (a wrong year).
+        let count = |sev: Severity| {
+            self.findings
+                .iter()
+                .filter(|f| f.severity == sev && Step::of_path(&f.path) == step)
+                .count()
+        };
+        match (count(Severity::Error), count(Severity::Warning)) {
+            (0, _) if self.step_is_empty(step) => StepState::Empty,
+            (0, 0) => StepState::Done,
+            (0, n) => StepState::Warnings(n),
+            (n, _) => StepState::Errors(n),
         }
     }
 
@@ -328,6 +398,18 @@ impl Wizard {
 
     /// Moves the focus to `field`, loading its editor.
     pub(crate) fn focus_field(&mut self, field: Field) {
+        if let Some((f, _)) = &self.doubt {
+            if *f != field {
+                // Moving on from a cell where a key was refused: say what it holds now.
+                let value = self.value_text(*f);
+                let place = self.place_label(*f);
+                self.message = Some((
+                    Tone::Error,
+                    format!("刚才有字符未被接受，请核对 {place}：现为 {value}"),
+                ));
+                self.doubt = None;
+            }
+        }
         self.focus = field;
         self.edit_open = false;
         self.editor = None;
@@ -368,6 +450,7 @@ impl Wizard {
         match field {
             Field::Agency => r.agency.clone(),
             Field::Title => r.title.clone().unwrap_or_default(),
+            Field::Preamble => r.preamble.clone(),
             Field::Heading(s, i) => r
                 .parts(s)
                 .get(i)
@@ -415,6 +498,10 @@ impl Wizard {
             Field::Agency => schema::AGENCY_LABEL.into(),
             Field::Year => schema::YEAR_LABEL.into(),
             Field::Title => format!("{}（可不填，默认为标准标题）", schema::TITLE_LABEL),
+            Field::Preamble => format!(
+                "{}（一、之前的一段话；可修改，也可清空）",
+                schema::PREAMBLE_LABEL
+            ),
             Field::Heading(s, i) => format!("{} · 第 {} 段的小标题（可为空）", s.heading(), i + 1),
             Field::Body(s, i) => format!("{} · 第 {} 段正文", s.heading(), i + 1),
             Field::NoParts(s) => format!("{} · 还没有段落", s.heading()),
@@ -427,6 +514,28 @@ impl Wizard {
                 .map(|f| f.to_string())
                 .unwrap_or_default(),
         }
+    }
+
+    /// The findings of the focused place, errors first (for the status line): in table B
+    /// the failing B3 of the focused column comes first.
+    pub fn focus_findings(&self) -> Vec<&Finding> {
+        let mut out: Vec<&Finding> = Vec::new();
+        if let Field::Cell(CellRef::B { col, .. }) = self.focus {
+            out.extend(self.b3_of_column(col));
+        }
+        if let Some(c) = self.focus.cell_ref() {
+            for sev in [Severity::Error, Severity::Warning] {
+                for f in &self.findings {
+                    if f.severity == sev
+                        && f.cells.contains(&c)
+                        && !out.iter().any(|o| std::ptr::eq(*o, f))
+                    {
+                        out.push(f);
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// The B3 finding of a column of table B, if that column fails.

@@ -5,6 +5,15 @@ use crate::tui::wizard::keymap::Action;
 use crate::tui::wizard::state::{Dialog, Field, Tone, Wizard};
 use crate::tui::wizard::steps::Step;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::PathBuf;
+
+/// A typed path with `~/` meaning the home folder.
+fn expand_home(typed: &str) -> PathBuf {
+    match (typed.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) if !home.is_empty() => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(typed),
+    }
+}
 
 impl Wizard {
     /// The result of an [`Effect::Save`]: `Ok` when the file was written, or why not.
@@ -12,6 +21,7 @@ impl Wizard {
         match result {
             Ok(()) => {
                 self.dirty = false;
+                self.saved = Some(self.report.clone());
                 if !self.file_findings.is_empty() {
                     self.file_findings.clear();
                     self.refresh_findings();
@@ -20,7 +30,7 @@ impl Wizard {
                     .findings
                     .iter()
                     .filter(|f| f.severity == crate::rules::Severity::Error)
-                    .map(|f| f.to_string())
+                    .map(|f| crate::tui::wizard::findings::text(f, true))
                     .collect();
                 let file = self.path.display().to_string();
                 if errors.is_empty() {
@@ -38,6 +48,11 @@ impl Wizard {
                     Tone::Error,
                     format!("保存失败：{e}（文件未改动，可换个位置或稍后再试）"),
                 ));
+                // Offer to save elsewhere, starting from the path that failed.
+                self.dialog = Some(Dialog::SaveAs {
+                    why: e,
+                    path: self.path.display().to_string(),
+                });
             }
         }
         self.settle_scroll();
@@ -77,10 +92,43 @@ impl Wizard {
         self.dialog = Some(Dialog::ConfirmOverwrite(why.into()));
     }
 
+    /// A key of the 另存为 dialog: edit the path, save there, or give up.
+    pub(super) fn save_as_key(&mut self, a: Action, key: &KeyEvent) -> Vec<Effect> {
+        let Some(Dialog::SaveAs { path, .. }) = self.dialog.as_mut() else {
+            return vec![];
+        };
+        match (a, key.code) {
+            (Action::Type, KeyCode::Char(c)) => path.push(c),
+            (Action::Backspace, _) => {
+                path.pop();
+            }
+            (Action::Clear, _) => path.clear(),
+            (Action::SaveAsTyped, _) => {
+                let typed = path.trim().to_string();
+                if typed.is_empty() {
+                    return vec![Effect::Redraw];
+                }
+                self.path = expand_home(&typed);
+                self.dialog = None;
+                return vec![Effect::Save, Effect::Redraw];
+            }
+            (Action::Close, _) => {
+                self.dialog = None;
+                self.message = Some((Tone::Info, "未保存：修改仍在，草稿也在".into()));
+            }
+            (Action::Quit, _) => return self.dialog_action(Action::Quit),
+            _ => {}
+        }
+        vec![Effect::Redraw]
+    }
+
     /// Carries out an action of the open dialog's key table.
     pub(super) fn dialog_action(&mut self, a: Action) -> Vec<Effect> {
         match a {
-            Action::Discard => vec![Effect::Quit],
+            Action::Discard => {
+                self.discarded = true;
+                vec![Effect::Quit]
+            }
             Action::Save => {
                 self.dialog = None;
                 vec![Effect::Save, Effect::Redraw]

@@ -48,6 +48,10 @@ pub fn update(w: &mut Wizard, event: &Event) -> Vec<Effect> {
             vec![Effect::Redraw]
         }
         Event::Paste(text) => {
+            if let Some(Dialog::SaveAs { path, .. }) = w.dialog.as_mut() {
+                path.extend(text.chars().filter(|c| !c.is_control()));
+                return vec![Effect::Redraw];
+            }
             if w.dialog.is_some() {
                 return vec![];
             }
@@ -78,7 +82,7 @@ impl Wizard {
         let mut v: Vec<&'static Scope<Action>> = Vec::new();
         match self.focus {
             Field::Cell(_) => v.push(&keymap::TABLE),
-            Field::Body(..) => v.push(&keymap::TEXT),
+            Field::Body(..) | Field::Preamble => v.push(&keymap::TEXT),
             Field::SaveLine | Field::Finding(_) => v.push(&keymap::REVIEW),
             _ => v.push(&keymap::LINE),
         }
@@ -99,11 +103,12 @@ impl Wizard {
             Dialog::ConfirmQuit => &keymap::CONFIRM_QUIT,
             Dialog::ConfirmOverwrite(_) => &keymap::CONFIRM_OVERWRITE,
             Dialog::SavedWithErrors(_) => &keymap::SAVED_WITH_ERRORS,
+            Dialog::SaveAs { .. } => &keymap::SAVE_AS,
         })
     }
 
     fn changed(&mut self) -> Vec<Effect> {
-        self.dirty = true;
+        self.dirty = self.saved.as_ref() != Some(&self.report);
         self.refresh_findings();
         vec![Effect::Changed, Effect::Redraw]
     }
@@ -157,13 +162,15 @@ impl Wizard {
             }
             Action::Help => {
                 self.dialog = Some(Dialog::Help);
+                self.help_scroll = 0;
                 vec![Effect::Redraw]
             }
             Action::Close
             | Action::Discard
             | Action::ForceSave
             | Action::CancelSave
-            | Action::ShowFindings => vec![],
+            | Action::ShowFindings
+            | Action::SaveAsTyped => vec![],
             Action::Recompute => {
                 let before = self.report.clone();
                 self.report.recompute_totals();
@@ -188,6 +195,10 @@ impl Wizard {
             Action::ScrollDown => self.scroll_preview(3),
             Action::LastText => self.last_text_action(),
             Action::CopyLastText => self.copy_last_text_action(),
+            Action::PageUp => self.scroll_preview(-self.preview_page()),
+            Action::PageDown => self.scroll_preview(self.preview_page()),
+            Action::PreviewTop => self.scroll_preview(i32::MIN / 2),
+            Action::PreviewEnd => self.scroll_preview(i32::MAX / 2),
         }
     }
 }
@@ -195,6 +206,10 @@ impl Wizard {
 fn on_key(w: &mut Wizard, key: &KeyEvent) -> Vec<Effect> {
     if let Some(scope) = w.dialog_scope() {
         return match lookup(&[scope], key) {
+            Some(b) if b.action == Action::Arrow => w.scroll_help(key.code),
+            Some(b) if matches!(w.dialog, Some(Dialog::SaveAs { .. })) => {
+                w.save_as_key(b.action, key)
+            }
             Some(b) => w.dialog_action(b.action),
             None => vec![],
         };

@@ -22,6 +22,35 @@ impl Wizard {
         self.focus_field(first);
     }
 
+    /// Where the focus is, as one line of text for the draft: the step's number and the
+    /// field's place in the step's Tab order (`4 17`).
+    pub fn position(&self) -> String {
+        let fields = self.fields(self.step);
+        match fields.iter().position(|f| *f == self.focus) {
+            Some(i) => format!("{} {i}", self.step.index() + 1),
+            None => format!("{}", self.step.index() + 1),
+        }
+    }
+
+    /// Goes back to a [`Wizard::position`] (a recovered draft opens where the clerk was);
+    /// anything unreadable leaves the focus where it is.
+    pub fn go_to_position(&mut self, position: &str) {
+        let mut it = position.split_whitespace().map(|n| n.parse::<usize>().ok());
+        let Some(Some(step)) = it.next() else {
+            return;
+        };
+        let Some(step) = step.checked_sub(1).and_then(Step::at) else {
+            return;
+        };
+        self.go_step(step);
+        if let Some(Some(i)) = it.next() {
+            if let Some(f) = self.fields(step).get(i).copied() {
+                self.focus_field(f);
+            }
+        }
+        self.settle_scroll();
+    }
+
     pub(super) fn go_to(&mut self, step: Step, field: Field) {
         if step != self.step {
             self.go_step(step);

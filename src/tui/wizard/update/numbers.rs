@@ -8,6 +8,10 @@ use crate::tui::wizard::state::{Field, Kind, Tone, Wizard};
 impl Wizard {
     /// Sets a numeric field from typed text (already checked); keeps totals computed.
     pub(super) fn set_number(&mut self, field: Field, text: &str) -> Result<(), String> {
+        // Typed into: no longer the invalid value of the file.
+        if let Some(c) = field.cell_ref() {
+            self.invalid.retain(|(x, _)| *x != c);
+        }
         let r = &mut self.report;
         match field.kind() {
             Kind::Count => {
@@ -26,12 +30,17 @@ impl Wizard {
                 }
             }
             Kind::Year => {
-                r.year = if text.is_empty() {
+                let year = if text.is_empty() {
                     0
                 } else {
                     text.parse::<i32>()
                         .map_err(|_| "年份只能是数字".to_string())?
                 };
+                // The customary preamble names the year: it follows while untouched.
+                if r.preamble == crate::model::standard_preamble(r.year) {
+                    r.preamble = crate::model::standard_preamble(year);
+                }
+                r.year = year;
             }
             Kind::Amount(max) => {
                 let a = if text.is_empty() || text == "." {
@@ -57,12 +66,23 @@ impl Wizard {
         } else {
             self.num.text.clone()
         };
+        // A refused key keeps the field marked and its reason on the status line until the
+        // field is cleared or the focus moves on (the number shown is not what was meant).
         let refuse = |w: &mut Wizard, msg: String| {
-            w.message = Some((Tone::Error, msg));
-            vec![]
+            w.message = Some((Tone::Error, msg.clone()));
+            if kind != Kind::Computed {
+                w.doubt = Some((field, msg));
+            }
+            vec![Effect::Redraw]
         };
         let next = match kind {
             Kind::Count => {
+                if matches!(c, '.' | '。' | '．') {
+                    return refuse(
+                        self,
+                        "件数是整数，不能有小数点；这一格未改动，请按 Ctrl-U 清空后重填".into(),
+                    );
+                }
                 if !c.is_ascii_digit() {
                     let e = if c == '-' {
                         CountError::Negative
@@ -148,6 +168,9 @@ impl Wizard {
             self.num.text.clone()
         };
         t.pop();
+        if t.is_empty() {
+            self.doubt = None;
+        }
         self.begin_edit();
         if let Err(e) = self.set_number(field, &t) {
             self.message = Some((Tone::Error, e));
@@ -160,6 +183,7 @@ impl Wizard {
 
     pub(super) fn clear_field(&mut self) -> Vec<Effect> {
         let field = self.focus;
+        self.doubt = None;
         match field.kind() {
             Kind::Line | Kind::Text => {
                 self.begin_edit();

@@ -5,7 +5,8 @@
 use super::Effect;
 use crate::tui::wizard::state::{Field, Wizard};
 use crate::tui::wizard::steps::Content;
-use crate::tui::wizard::view::{body_area, prose, review};
+use crate::tui::wizard::view::{body_area, dialogs, prose, review};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 
 impl Wizard {
@@ -41,10 +42,35 @@ impl Wizard {
         }
     }
 
+    /// Scrolls the F1 help (↑↓ a line, PgUp/PgDn a screen), stopping at its end.
+    pub(super) fn scroll_help(&mut self, code: KeyCode) -> Vec<Effect> {
+        let room = usize::from(self.size.1.saturating_sub(2)).max(1);
+        let total = dialogs::help_lines(self, dialogs::inner_width(self.size.0)).len();
+        let last = total.saturating_sub(room);
+        self.help_scroll = match code {
+            KeyCode::Up => self.help_scroll.saturating_sub(1),
+            KeyCode::Down => self.help_scroll + 1,
+            KeyCode::PageUp => self.help_scroll.saturating_sub(room),
+            _ => self.help_scroll + room,
+        }
+        .min(last);
+        vec![Effect::Redraw]
+    }
+
+    /// A screen of step 8's preview, less a line (so a line stays in view when paging).
+    pub(super) fn preview_page(&self) -> i32 {
+        let body = self.body();
+        let (list_h, _) = review::list_window(self.findings.len(), 0, body.height, 0);
+        i32::from(body.height.saturating_sub(list_h + 2)).max(1)
+    }
+
     /// Scrolls step 8's preview by `lines` (negative: up), stopping at the ends.
     pub(super) fn scroll_preview(&mut self, lines: i32) -> Vec<Effect> {
         let (lo, hi) = review::preview_range(self, self.body());
-        self.review_scroll = (self.review_scroll + lines).clamp(lo, hi.max(lo));
+        self.review_scroll = self
+            .review_scroll
+            .saturating_add(lines)
+            .clamp(lo, hi.max(lo));
         vec![Effect::Redraw]
     }
 }

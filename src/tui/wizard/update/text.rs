@@ -66,6 +66,7 @@ impl Wizard {
         match self.focus {
             Field::Agency => r.agency = text,
             Field::Title => r.title = (!text.is_empty()).then_some(text),
+            Field::Preamble => r.preamble = text,
             Field::Heading(s, i) => {
                 if let Some(p) = r.parts_mut(s).get_mut(i) {
                     p.heading = text;

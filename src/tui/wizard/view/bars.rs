@@ -1,11 +1,11 @@
 //! The header, the step bar, the status line and the help bar.
 
 use super::{fit, put};
-use crate::model::CellRef;
-use crate::rules::Rule;
+use crate::rules::{Rule, Severity};
 use crate::text::clean_line;
 use crate::tui::keys::{find, Binding};
 use crate::tui::theme::{CARRIED_MARK, ERROR_MARK, WARNING_MARK};
+use crate::tui::wizard::findings;
 use crate::tui::wizard::keymap::{self, Action};
 use crate::tui::wizard::state::{Field, Kind, StepState, Tone, Wizard};
 use crate::tui::wizard::steps::Step;
@@ -49,18 +49,35 @@ fn state_text(s: StepState) -> String {
     match s {
         StepState::Empty => "未填".into(),
         StepState::Errors(n) => format!("{n} 处错误"),
+        StepState::Warnings(n) => format!("{n} 处警告"),
         StepState::Done => "完成".into(),
     }
 }
 
+/// A step's mark in a slot of fixed width (three columns), so that a count that grows moves
+/// nothing after it.
 fn state_mark(s: StepState) -> String {
-    match s {
+    let m = match s {
         StepState::Empty => "·".into(),
-        StepState::Errors(n) => format!("{ERROR_MARK}{n}"),
+        StepState::Errors(n) => format!("{ERROR_MARK}{}", n.min(99)),
+        StepState::Warnings(n) => format!("{WARNING_MARK}{}", n.min(99)),
         StepState::Done => "✓".into(),
+    };
+    format!("{m:<3}")
+}
+
+fn state_style(w: &Wizard, st: StepState) -> Style {
+    let t = &w.theme;
+    match st {
+        StepState::Errors(_) => t.error(),
+        StepState::Warnings(_) => t.warning(),
+        StepState::Done => t.ok(),
+        StepState::Empty => t.dim(),
     }
 }
 
+/// The step bar: every step with its mark in a fixed slot, the current one named; the
+/// current step's state spelled out at the end.
 pub(super) fn draw_steps(w: &Wizard, area: Rect, buf: &mut Buffer) {
     let t = &w.theme;
     let wide = area.width >= 110;
@@ -68,93 +85,146 @@ pub(super) fn draw_steps(w: &Wizard, area: Rect, buf: &mut Buffer) {
     let mut x = area.x;
     for s in Step::ALL {
         let st = w.step_state(s);
-        let style = match st {
-            StepState::Errors(_) => t.error(),
-            StepState::Done => t.ok(),
-            StepState::Empty => t.dim(),
-        };
         let n = s.index() + 1;
         // Findings against last year's report (Y1/Y2/X2, warnings) are counted apart.
         let cross = w.cross_year_count(s);
         if s == w.step {
-            let mut text = format!("[{n} {} {}", s.short(), state_text(st));
-            if cross > 0 {
-                text.push_str(&format!(" {WARNING_MARK}{cross} 处与上年不符"));
-            }
-            text.push(']');
-            x = put(buf, x, area.y, &text, t.focus(), end);
+            x = put(
+                buf,
+                x,
+                area.y,
+                &format!("[{n} {}]", s.short()),
+                t.focus(),
+                end,
+            );
+        } else if wide {
+            x = put(
+                buf,
+                x,
+                area.y,
+                &format!("{n} {}", s.short()),
+                t.label(),
+                end,
+            );
         } else {
-            let label = if wide {
-                format!("{n} {}", s.short())
-            } else {
-                format!("{n}")
-            };
-            x = put(buf, x, area.y, &label, t.label(), end);
-            x = put(buf, x, area.y, &state_mark(st), style, end);
-            if cross > 0 {
-                x = put(
-                    buf,
-                    x,
-                    area.y,
-                    &format!("{WARNING_MARK}{cross}"),
-                    t.warning(),
-                    end,
-                );
-            }
+            x = put(buf, x, area.y, &format!("{n}"), t.label(), end);
         }
-        x = put(buf, x, area.y, " ", Style::new(), end);
+        x = put(buf, x, area.y, &state_mark(st), state_style(w, st), end);
+        if cross > 0 && s != w.step {
+            let m = format!("{WARNING_MARK}{:<2}", cross.min(99));
+            x = put(buf, x, area.y, &m, t.warning(), end);
+        }
     }
+    let st = w.step_state(w.step);
+    let mut text = format!(" 本步：{}", state_text(st));
+    let cross = w.cross_year_count(w.step);
+    if cross > 0 {
+        text.push_str(&format!("，{WARNING_MARK}{cross} 处与上年不符"));
+    }
+    put(buf, x, area.y, &text, state_style(w, st), end);
 }
 
-pub(super) fn draw_status(w: &Wizard, area: Rect, buf: &mut Buffer) {
+/// The status lines: the focused place on the first; on the second a message, the reason a
+/// key was refused, or the findings of the focused place (the numbers last, the place on a
+/// line of its own).
+pub(super) fn draw_status(w: &Wizard, place: Rect, note: Rect, buf: &mut Buffer) {
     let t = &w.theme;
-    let end = area.x + area.width;
-    if let Some((tone, msg)) = &w.message {
-        let (mark, style) = match tone {
-            Tone::Error => (ERROR_MARK, t.error()),
-            Tone::Info => ("»", t.ok()),
-        };
-        let msg = fit(
-            &format!("{mark} {}", clean_line(msg)),
-            usize::from(area.width),
-        );
-        put(buf, area.x, area.y, &msg, style, end);
-        return;
-    }
-    let mut x = area.x;
-    if let Field::Cell(CellRef::B { col, .. }) = w.focus {
-        if let Some(f) = w.b3_of_column(col) {
-            let s = format!(
-                "{ERROR_MARK} B3 {}：{} ",
-                crate::model::schema::B_COLUMNS[col].label,
-                f.detail
-            );
-            x = put(buf, x, area.y, &s, t.error(), end);
-        }
-    }
-    // Last year's report (issue 14): a failing Y1/Y2 with both numbers, or a carried value.
-    if let Some((failing, s)) = w.last_year_status() {
-        let (mark, style) = if failing {
-            (WARNING_MARK, t.warning())
-        } else {
-            (CARRIED_MARK, t.carried())
-        };
-        x = put(buf, x, area.y, &format!("{mark} {s} "), style, end);
-    }
-    let label = w.place_label(w.focus);
+    let end = place.x + place.width;
+    let label = match w.focus {
+        Field::Finding(i) => w
+            .findings
+            .get(i)
+            .map(|f| f.place.to_string())
+            .unwrap_or_default(),
+        f => w.place_label(f),
+    };
     let label = match w.focus.kind() {
         Kind::Computed => format!("{label}（自动计算）"),
         _ => label,
     };
-    let room = usize::from(end.saturating_sub(x));
     put(
         buf,
-        x,
-        area.y,
-        &fit(&clean_line(&label), room),
+        place.x,
+        place.y,
+        &fit(&clean_line(&label), usize::from(place.width)),
         t.dim(),
         end,
     );
+    let (text, style) = note_text(w);
+    put(
+        buf,
+        note.x,
+        note.y,
+        &fit(&clean_line(&text), usize::from(note.width)),
+        style,
+        end,
+    );
+}
+
+/// The second status line and its style.
+fn note_text(w: &Wizard) -> (String, Style) {
+    let t = &w.theme;
+    if let Some((tone, msg)) = &w.message {
+        return match tone {
+            Tone::Error => (format!("{ERROR_MARK} {msg}"), t.error()),
+            Tone::Info => (format!("» {msg}"), t.ok()),
+        };
+    }
+    if let Some((f, why)) = &w.doubt {
+        if *f == w.focus {
+            return (format!("{ERROR_MARK} {why}"), t.error());
+        }
+    }
+    if let Some((_, why)) = w
+        .focus
+        .cell_ref()
+        .and_then(|c| w.invalid.iter().find(|(x, _)| *x == c))
+    {
+        return (format!("{ERROR_MARK} {why}"), t.error());
+    }
+    let found: Vec<_> = match w.focus {
+        Field::Finding(i) => w.findings.get(i).into_iter().collect(),
+        _ => w
+            .focus_findings()
+            .into_iter()
+            .filter(|f| !matches!(f.rule, Rule::Y1 | Rule::Y2 | Rule::X2))
+            .collect(),
+    };
+    // Last year's report (issue 14): a failing Y1/Y2 with both numbers first, or where a
+    // carried value came from after the cell's own finding.
+    let (text, style) = finding_text(w, &found);
+    match (w.last_year_status(), text.is_empty()) {
+        (Some((true, ly)), true) => (format!("{WARNING_MARK} {ly}"), t.warning()),
+        (Some((true, ly)), false) => (format!("{WARNING_MARK} {ly}  {text}"), style),
+        (Some((false, ly)), true) => (format!("{CARRIED_MARK} {ly}"), t.carried()),
+        (Some((false, ly)), false) => (format!("{text}  {CARRIED_MARK} {ly}"), style),
+        (None, _) => (text, style),
+    }
+}
+
+/// The first of a place's findings, numbers last, and how many more there are.
+fn finding_text(w: &Wizard, found: &[&crate::rules::Finding]) -> (String, Style) {
+    let t = &w.theme;
+    match found.first() {
+        Some(f) => {
+            let style = match f.severity {
+                Severity::Error => t.error(),
+                Severity::Warning => t.warning(),
+            };
+            let mut s = format!(
+                "{} {} {}：{}",
+                findings::mark(f),
+                f.rule,
+                f.severity.chinese(),
+                findings::detail_fixed_slots(&f.detail)
+            );
+            if found.len() > 1 {
+                s = format!("{s}（另有 {} 处）", found.len() - 1);
+            }
+            (s, style)
+        }
+        None => (String::new(), Style::new()),
+    }
 }
 
 /// The help bar's entries for the focused widget: its scopes' bar entries first, then the

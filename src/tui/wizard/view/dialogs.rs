@@ -3,7 +3,7 @@
 use super::{fit, put, wrap};
 use crate::text::{clean_line, clean_text};
 use crate::tui::keys::{hint_line, keys_for};
-use crate::tui::theme::{CARRIED_MARK, ERROR_MARK, WARNING_MARK};
+use crate::tui::theme::{CARRIED_MARK, WARNING_MARK};
 use crate::tui::wizard::keymap::{self, Action};
 use crate::tui::wizard::state::{Dialog, Wizard};
 use ratatui::buffer::Buffer;
@@ -13,9 +13,60 @@ use ratatui::text::Span;
 use ratatui::widgets::{Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
+/// The width inside a dialog's frame for a screen `width` columns wide.
+pub(crate) fn inner_width(width: u16) -> u16 {
+    width.saturating_sub(8).min(76)
+}
+
+/// Every line of the F1 help, for a dialog `inner_w` wide: each scope's bindings, then the
+/// legend of the marks.
+pub(crate) fn help_lines(w: &Wizard, inner_w: u16) -> Vec<(String, Style)> {
+    let t = &w.theme;
+    let mut lines = Vec::new();
+    for s in keymap::SCREEN_SCOPES {
+        lines.push((format!("{}：", s.name), t.header()));
+        let mut cur = String::from("  ");
+        // Last year's keys (issue 14) with the parts' keys, only when there is last year's
+        // report.
+        let last_year = (std::ptr::eq(*s, &keymap::PARTS) && w.last_year.is_some())
+            .then_some(keymap::LAST_YEAR.bindings)
+            .unwrap_or(&[]);
+        for b in s
+            .bindings
+            .iter()
+            .chain(last_year)
+            .filter(|b| !b.help.is_empty())
+        {
+            let e = format!("{} {}", b.label(), b.help);
+            if cur.width() + e.width() + 3 > usize::from(inner_w) && cur.trim() != "" {
+                lines.push((std::mem::take(&mut cur), Style::new()));
+                cur.push_str("  ");
+            }
+            cur.push_str(&e);
+            cur.push_str("   ");
+        }
+        if !cur.trim().is_empty() {
+            lines.push((cur, Style::new()));
+        }
+    }
+    lines.push((
+        "步骤栏 · 未填 ✓ 完成 ✗N N 处错误 !N N 处警告；格旁 ✗ 错误 ! 警告，详见状态行".into(),
+        t.dim(),
+    ));
+    if w.last_year.is_some() {
+        lines.push((
+            format!(
+                "{WARNING_MARK}N 有 N 处与上年报告不符（Y1/Y2）；格旁的 {CARRIED_MARK} 表示来自上年报告（可修改）"
+            ),
+            t.dim(),
+        ));
+    }
+    lines
+}
+
 pub(super) fn draw_dialog(w: &Wizard, d: &Dialog, area: Rect, buf: &mut Buffer) {
     let t = &w.theme;
-    let inner_w = area.width.saturating_sub(8).min(76);
+    let inner_w = inner_width(area.width);
     let mut lines: Vec<(String, Style)> = Vec::new();
     let title: &str;
     let title_owned: String;
@@ -26,41 +77,19 @@ pub(super) fn draw_dialog(w: &Wizard, d: &Dialog, area: Rect, buf: &mut Buffer) 
                 keys_for(&[&keymap::HELP_DIALOG], Action::Close)
             );
             title = &title_owned;
-            for s in keymap::SCREEN_SCOPES {
-                lines.push((format!("{}：", s.name), t.header()));
-                let mut cur = String::from("  ");
-                // Last year's keys (issue 14) with the parts' keys, only when there is last
-                // year's report (no extra lines: the help fills 80×24).
-                let last_year = (std::ptr::eq(*s, &keymap::PARTS) && w.last_year.is_some())
-                    .then_some(keymap::LAST_YEAR.bindings)
-                    .unwrap_or(&[]);
-                for b in s
-                    .bindings
-                    .iter()
-                    .chain(last_year)
-                    .filter(|b| !b.help.is_empty())
-                {
-                    let e = format!("{} {}", b.label(), b.help);
-                    if cur.width() + e.width() + 3 > usize::from(inner_w) && cur.trim() != "" {
-                        lines.push((std::mem::take(&mut cur), Style::new()));
-                        cur.push_str("  ");
-                    }
-                    cur.push_str(&e);
-                    cur.push_str("   ");
-                }
-                if !cur.trim().is_empty() {
-                    lines.push((cur, Style::new()));
-                }
-            }
-            lines.push((
-                "步骤栏：· 未填　✓ 完成　✗N 有 N 处错误；数字格旁的 ✗ 表示该格有错误".into(),
-                t.dim(),
-            ));
-            // Its marks where there is room (the status line explains them too).
-            if w.last_year.is_some() && lines.len() + 2 < usize::from(area.height) {
+            let all = help_lines(w, inner_w);
+            // Scrolled by ↑↓ when it is longer than the screen (kept in range by `update`).
+            let room = usize::from(area.height.saturating_sub(2));
+            let start = w.help_scroll.min(all.len().saturating_sub(room));
+            let more = all.len().saturating_sub(start + room);
+            lines.extend(all.into_iter().skip(start).take(room));
+            if more > 0 && !lines.is_empty() {
+                lines.pop();
                 lines.push((
                     format!(
-                        "{WARNING_MARK}N 有 N 处与上年报告不符（Y1/Y2）；格旁的 {CARRIED_MARK} 表示来自上年报告（可修改）"
+                        "……还有 {} 行（{} 翻动）",
+                        more + 1,
+                        keys_for(&[&keymap::HELP_DIALOG], Action::Arrow)
                     ),
                     t.dim(),
                 ));
@@ -79,6 +108,34 @@ pub(super) fn draw_dialog(w: &Wizard, d: &Dialog, area: Rect, buf: &mut Buffer) 
             lines.push(("要用现在的内容覆盖它吗？".into(), Style::new()));
             lines.push((hint_line(&keymap::CONFIRM_OVERWRITE, "　　"), t.header()));
         }
+        Dialog::SaveAs { why, path } => {
+            title = "保存失败：另存为";
+            for l in wrap(
+                &format!("未能保存：{}", clean_line(why)),
+                usize::from(inner_w.saturating_sub(2)),
+            ) {
+                lines.push((l, t.error()));
+            }
+            lines.push((
+                "文件未改动。可以输入另一个位置保存（~/ 表示主目录）：".into(),
+                Style::new(),
+            ));
+            let shown = clean_line(path).into_owned();
+            let room = usize::from(inner_w.saturating_sub(4));
+            // The end of a long path stays visible (that is where one types).
+            let mut used = 0;
+            let mut tail: Vec<char> = Vec::new();
+            for ch in shown.chars().rev() {
+                used += unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+                if used > room {
+                    break;
+                }
+                tail.push(ch);
+            }
+            let tail: String = tail.into_iter().rev().collect();
+            lines.push((format!("> {tail}▏"), t.focus()));
+            lines.push((hint_line(&keymap::SAVE_AS, "　　"), t.header()));
+        }
         Dialog::SavedWithErrors(errors) => {
             title = "已保存";
             lines.push((
@@ -90,11 +147,19 @@ pub(super) fn draw_dialog(w: &Wizard, d: &Dialog, area: Rect, buf: &mut Buffer) 
                 Style::new(),
             ));
             let room = usize::from(area.height.saturating_sub(8)).max(1);
-            for e in errors.iter().take(room) {
-                lines.push((format!("{ERROR_MARK} {}", clean_line(e)), t.error()));
+            // Each error wrapped, not cut: its numbers always show.
+            let mut shown = 0;
+            for e in errors {
+                let e = format!("{} {}", crate::tui::theme::ERROR_MARK, clean_line(e));
+                let wrapped = wrap(&e, usize::from(inner_w.saturating_sub(2)));
+                if lines.len() + wrapped.len() > room {
+                    break;
+                }
+                lines.extend(wrapped.into_iter().map(|l| (l, t.error())));
+                shown += 1;
             }
-            if errors.len() > room {
-                lines.push((format!("……另有 {} 处", errors.len() - room), t.dim()));
+            if errors.len() > shown {
+                lines.push((format!("……另有 {} 处", errors.len() - shown), t.dim()));
             }
             lines.push((hint_line(&keymap::SAVED_WITH_ERRORS, "　　"), t.header()));
         }

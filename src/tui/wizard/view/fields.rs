@@ -31,12 +31,28 @@ pub(super) fn marks(w: &Wizard) -> Vec<(CellRef, Mark)> {
             }
         }
     }
+    let doubted = w.doubt.as_ref().and_then(|(f, _)| f.cell_ref());
+    for c in doubted.into_iter().chain(w.invalid.iter().map(|(c, _)| *c)) {
+        match v.iter_mut().find(|(x, _)| *x == c) {
+            Some(e) => e.1 = Mark::Error,
+            None => v.push((c, Mark::Error)),
+        }
+    }
     // Cells still holding last year's values (issue 14); a finding's mark wins.
-    v.extend(w.carried_cells().into_iter().map(|c| (c, Mark::Carried)));
+    for c in w.carried_cells() {
+        if !v.iter().any(|(x, _)| *x == c) {
+            v.push((c, Mark::Carried));
+        }
+    }
     v
 }
 
 pub(super) fn mark_of(w: &Wizard, c: CellRef) -> Option<Mark> {
+    if w.doubt.as_ref().and_then(|(f, _)| f.cell_ref()) == Some(c)
+        || w.invalid.iter().any(|(x, _)| *x == c)
+    {
+        return Some(Mark::Error);
+    }
     let mut out = None;
     for f in &w.findings {
         if f.cells.contains(&c) {
@@ -140,19 +156,73 @@ pub(super) fn draw_basic(w: &Wizard, area: Rect, buf: &mut Buffer) -> Option<Pos
     put(buf, x + 11, y, "可不填；不填时用标准标题：", t.dim(), end);
     let std = clean_line(&w.report.standard_title()).into_owned();
     put(buf, x + 11, y + 1, &std, t.label(), end);
+    // 开头段落: a multi-line field below the title.
     let y = area.y + 9;
-    let hints = [
-        format!(
-            "年份默认为上一年。填好后按 {} 进入下一步；{} 直达任何一步。",
-            keys_for(&[&keymap::GLOBAL], Action::NextStep),
-            keys_for(&[&keymap::GLOBAL], Action::GoStep)
-        ),
-        "所有数字随填随查，错误会在格子旁标出 ✗，并在第 8 步列出。".to_string(),
-    ];
-    for (i, h) in hints.iter().enumerate() {
+    let bottom = area.y + area.height;
+    if y < bottom {
+        let label_style = if w.focus == Field::Preamble {
+            t.focus()
+        } else {
+            t.label()
+        };
+        put(buf, x, y, "开头段落", label_style, end);
+        let hint = format!(
+            "（一、之前的一段话；可修改，{} 清空）",
+            keys_for(&[&keymap::GLOBAL], Action::Clear)
+        );
+        put(buf, x + 10, y, &hint, t.dim(), end);
+    }
+    let hint_rows = 2u16;
+    let box_y = y + 1;
+    let box_h = bottom.saturating_sub(box_y + hint_rows + 1).clamp(1, 6);
+    if box_y + box_h <= bottom {
+        let rect = Rect::new(x + 2, box_y, width.saturating_sub(2), box_h);
+        let focused = w.focus == Field::Preamble;
+        for yy in rect.y..rect.y + rect.height {
+            put(
+                buf,
+                x,
+                yy,
+                "│",
+                if focused { t.header() } else { t.dim() },
+                end,
+            );
+        }
+        if focused {
+            if let Some(ed) = w.editor() {
+                ed.render(rect, buf);
+                cur = Some(caret(ed, rect));
+            }
+        } else if w.report.preamble.is_empty() {
+            put(
+                buf,
+                rect.x,
+                rect.y,
+                "（空：报告从“一、总体情况”开始）",
+                t.dim(),
+                end,
+            );
+        } else {
+            let text = crate::text::clean_text(&w.report.preamble).into_owned();
+            for (k, l) in wrap(&text, usize::from(rect.width))
+                .iter()
+                .take(usize::from(box_h))
+                .enumerate()
+            {
+                put(buf, rect.x, rect.y + k as u16, l, Style::new(), end);
+            }
+        }
+    }
+    let y = box_y + box_h + 1;
+    let hints = [format!(
+        "年份默认为上一年。填好后按 {} 进入下一步；{} 直达任何一步。数字随填随查，错误标 ✗，在第 8 步列出。",
+        keys_for(&[&keymap::GLOBAL], Action::NextStep),
+        keys_for(&[&keymap::GLOBAL], Action::GoStep)
+    )];
+    for h in &hints {
         for (j, l) in wrap(h, usize::from(width)).iter().enumerate() {
-            let yy = y + (i * 2 + j) as u16;
-            if yy < area.y + area.height {
+            let yy = y + j as u16;
+            if yy < bottom {
                 put(buf, x, yy, l, t.dim(), end);
             }
         }

@@ -4,7 +4,7 @@
 //! `prose`, `table`, `review` (step 8, with the report preview) and `dialogs`.
 
 mod bars;
-mod dialogs;
+pub(crate) mod dialogs;
 mod fields;
 pub(crate) mod prose;
 pub(crate) mod review;
@@ -35,7 +35,7 @@ pub(crate) fn body_area(area: Rect) -> Rect {
         area.x,
         area.y + 2,
         area.width,
-        area.height.saturating_sub(4),
+        area.height.saturating_sub(5),
     )
 }
 
@@ -52,7 +52,8 @@ pub fn draw(w: &Wizard, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let header = Rect::new(area.x, area.y, area.width, 1);
     let steps = Rect::new(area.x, area.y + 1, area.width, 1);
     let body = body_area(area);
-    let status = Rect::new(area.x, area.y + area.height - 2, area.width, 1);
+    let place = Rect::new(area.x, area.y + area.height - 3, area.width, 1);
+    let note = Rect::new(area.x, area.y + area.height - 2, area.width, 1);
     let help = Rect::new(area.x, area.y + area.height - 1, area.width, 1);
     bars::draw_header(w, header, buf);
     bars::draw_steps(w, steps, buf);
@@ -77,7 +78,7 @@ pub fn draw(w: &Wizard, area: Rect, buf: &mut Buffer) -> Option<Position> {
             None
         }
     };
-    bars::draw_status(w, status, buf);
+    bars::draw_status(w, place, note, buf);
     bars::draw_help_bar(w, help, buf);
     match &w.dialog {
         Some(d) => {

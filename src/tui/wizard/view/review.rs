@@ -9,6 +9,7 @@ use crate::text::clean_line;
 use crate::tui::keys::keys_for;
 use crate::tui::tables::{self, Table, TableProps};
 use crate::tui::theme::{Theme, ERROR_MARK, WARNING_MARK};
+use crate::tui::wizard::findings;
 use crate::tui::wizard::keymap::{self, Action};
 use crate::tui::wizard::state::{Field, Wizard};
 use crate::tui::wizard::steps::{Step, STEP_COUNT};
@@ -77,6 +78,22 @@ fn document(r: &Report, width: u16, t: &Theme) -> (Vec<DocItem>, Vec<usize>) {
         }
     }
     (items, anchors)
+}
+
+/// Cuts a finding's line to `width` columns in its place, keeping the detail whole where it
+/// fits.
+fn fit_keeping_end(s: &str, width: usize, detail: &str) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let detail = findings::detail_fixed_slots(detail);
+    match s.rfind(&detail) {
+        Some(at) if detail.width() + 4 < width => {
+            let head = fit(&s[..at], width - detail.width());
+            format!("{head}{detail}")
+        }
+        _ => fit(s, width),
+    }
 }
 
 /// The entry of the list selected: 0 the save line, then the findings from 1.
@@ -214,7 +231,15 @@ pub(super) fn draw_review(w: &Wizard, area: Rect, buf: &mut Buffer) {
                 Severity::Warning => (WARNING_MARK, t.warning()),
             };
             let x = put(buf, area.x, y, m, st.patch(base), end);
-            let s = fit(&clean_line(&f.to_string()), usize::from(area.width - 2));
+            // The rule, the section's number and the row and column, then the numbers: the
+            // place gives way first so the numbers show (the status line has it all).
+            let line = findings::line(f, true);
+            let text = line
+                .strip_prefix(m)
+                .unwrap_or(&line)
+                .trim_start()
+                .to_string();
+            let s = fit_keeping_end(&clean_line(&text), usize::from(area.width - 2), &f.detail);
             put(buf, x + 1, y, &s, base, end);
         }
     }
