@@ -1,6 +1,6 @@
 //! The wizard's drafts: where they live and the debounced writer.
 
-use super::{file_name, fnv1a, parent_dir, write_atomic};
+use super::{file_name, fnv1a, fsafe, parent_dir, write_atomic};
 use crate::model::Report;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -85,6 +85,10 @@ struct Shared {
     on_disk: bool,
     /// Why the last write failed, for the status line.
     last_error: Option<String>,
+    /// Why the draft's place beside the report was refused, when it was.
+    refused: Option<String>,
+    /// The cause of the last failure, in a few words (`磁盘已满…`).
+    last_cause: Option<String>,
 }
 
 impl Shared {
@@ -103,18 +107,30 @@ impl Shared {
         };
         let yaml = crate::yaml::to_yaml(&report);
         let mut result = self.write(&yaml);
-        if result.is_err() && !self.use_fallback && self.fallback.is_some() {
-            self.use_fallback = true;
-            result = self.write(&yaml);
+        // A folder that refuses the draft (permissions, a read-only mount, something not a
+        // plain file of ours at the draft's path): the state folder. A full disk is no
+        // reason: the clerk must hear that the disk is full.
+        if let Err(e) = &result {
+            if fsafe::is_not_writable(e) && !self.use_fallback && self.fallback.is_some() {
+                self.refused = Some(e.to_string());
+                self.use_fallback = true;
+                result = self.write(&yaml);
+            }
         }
         match result {
             Ok(()) => {
                 self.on_disk = true;
                 self.last_error = None;
+                self.last_cause = None;
                 Ok(Some(self.target().to_path_buf()))
             }
             Err(e) => {
-                self.last_error = Some(format!("草稿无法写入 {}：{e}", self.target().display()));
+                self.last_cause = Some(fsafe::describe_io(&e));
+                self.last_error = Some(format!(
+                    "草稿无法写入 {}：{}",
+                    crate::text::clean_line(&home_relative(self.target())),
+                    fsafe::describe_io(&e)
+                ));
                 // Keep it: the next change or flush tries again.
                 self.pending = Some(report);
                 Err(e)
@@ -129,6 +145,19 @@ impl Shared {
         }
         write_atomic(&target, yaml.as_bytes(), Some(0o600))
     }
+}
+
+/// The delay of drafts: [`DRAFT_DELAY`], or in debug builds (the tests) the test hook
+/// [`super::DRAFT_DELAY_ENV`].
+fn draft_delay() -> Duration {
+    #[cfg(debug_assertions)]
+    if let Some(ms) = std::env::var(super::DRAFT_DELAY_ENV)
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        return Duration::from_millis(ms);
+    }
+    DRAFT_DELAY
 }
 
 /// `path` with the home folder written as `~`.
@@ -179,12 +208,11 @@ impl DraftWriter {
             pending: None,
             on_disk: false,
             last_error: None,
+            refused: None,
+            last_cause: None,
         };
         let path = shared.target().to_path_buf();
-        let delay = std::env::var(super::DRAFT_DELAY_ENV)
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .map_or(DRAFT_DELAY, Duration::from_millis);
+        let delay = draft_delay();
         DraftWriter {
             shared: Arc::new(Mutex::new(shared)),
             due: None,
@@ -211,12 +239,20 @@ impl DraftWriter {
         if let Some(e) = &s.last_error {
             return Some(e.clone());
         }
-        s.use_fallback.then(|| {
-            format!(
-                "报告文件夹不可写，草稿存于 {}",
-                crate::text::clean_line(&home_relative(s.target()))
-            )
+        let place = crate::text::clean_line(&home_relative(s.target())).into_owned();
+        s.use_fallback.then(|| match &s.refused {
+            Some(why) if why.contains("不是 nianbao 写的") || why.contains("属于另一用户") =>
+            {
+                format!("{why}；草稿存于 {place}")
+            }
+            _ => format!("报告文件夹不可写，草稿存于 {place}"),
         })
+    }
+
+    /// Why the last attempt to write the draft failed (`磁盘已满…`), while it fails: the
+    /// wizard keeps saying so and its quit dialog says that quitting loses the changes.
+    pub fn failure(&self) -> Option<String> {
+        lock(&self.shared).last_cause.clone()
     }
 
     /// The report changed: it reaches the draft within [`DRAFT_DELAY`].

@@ -11,7 +11,7 @@ mod read;
 mod write;
 
 pub use read::{
-    load_bytes, load_file, load_str, load_str_general, LoadError, LoadErrorKind, Loaded,
-    MAX_FILE_BYTES, MAX_FLOW_BRACKETS, MAX_NODE_MARKS,
+    load_bytes, load_file, load_str, load_str_general, open_regular, LoadError, LoadErrorKind,
+    Loaded, MAX_FILE_BYTES, MAX_FLOW_BRACKETS, MAX_NODE_MARKS,
 };
 pub use write::to_yaml;
