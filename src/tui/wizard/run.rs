@@ -73,8 +73,16 @@ fn event_loop(
         // threads (this poll does not return for them): they write the draft and exit.
         if !ready {
             let was_fallback = drafts.is_fallback();
-            if let Err(e) = drafts.tick() {
-                w.message = Some((super::Tone::Error, format!("草稿写入失败：{e}")));
+            let failed_before = w.draft_failed.is_some();
+            let ticked = drafts.tick();
+            w.draft_failed = drafts.failure();
+            if let Err(e) = ticked {
+                w.message = Some((
+                    super::Tone::Error,
+                    format!("草稿写入失败：{}", persist::describe_io(&e)),
+                ));
+                term.draw(|f| view(w, f))?;
+            } else if failed_before {
                 term.draw(|f| view(w, f))?;
             } else if drafts.is_fallback() != was_fallback {
                 w.message = drafts.notice().map(|n| (super::Tone::Info, n));
@@ -89,8 +97,23 @@ fn event_loop(
             match fx {
                 Effect::Redraw => redraw = true,
                 Effect::Changed => drafts.changed(&w.report),
+                Effect::SaveElsewhere => {
+                    redraw = true;
+                    let r = persist::save_elsewhere(&w.path, &w.report)
+                        .map_err(|e| persist::describe_io(&e));
+                    w.saved_elsewhere(r);
+                }
                 Effect::Save | Effect::ForceSave => {
                     redraw = true;
+                    if fx == Effect::Save && persist::is_read_only(&w.path) {
+                        // The owner set it read-only: ask before replacing it.
+                        let name =
+                            crate::text::clean_line(&w.path.display().to_string()).into_owned();
+                        w.ask_overwrite(format!(
+                            "{name} 是只读文件（没有写权限）：它的主人不希望它被改动。"
+                        ));
+                        continue;
+                    }
                     if fx == Effect::Save {
                         // Ask before overwriting a file someone else changed since it was read.
                         let change =
@@ -100,7 +123,8 @@ fn event_loop(
                             continue;
                         }
                     }
-                    let r = persist::save_report(&w.path, &w.report).map_err(|e| e.to_string());
+                    let r = persist::save_report(&w.path, &w.report)
+                        .map_err(|e| persist::describe_io(&e));
                     if r.is_ok() {
                         let _ = drafts.saved();
                         opening.identity = persist::FileIdentity::of(&w.path).ok().flatten();

@@ -292,6 +292,9 @@ pub struct Wizard {
     pub dialog: Option<Dialog>,
     /// A one-shot status message (cleared by the next key).
     pub message: Option<(Tone, String)>,
+    /// Why the last draft could not be written (a full disk), while it could not: the
+    /// quit dialog then says that quitting loses the changes. Set by the event loop.
+    pub draft_failed: Option<String>,
     /// The editor of the focused text field.
     pub(crate) editor: Option<TextArea<'static>>,
     /// The number being typed into the focused numeric field.
@@ -330,6 +333,7 @@ impl Wizard {
             current_year: opts.current_year,
             dialog: None,
             message: None,
+            draft_failed: None,
             editor: None,
             num: NumEdit::default(),
             undo: Vec::new(),

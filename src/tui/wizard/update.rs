@@ -20,6 +20,9 @@ pub enum Effect {
     Save,
     /// Save without that check (the user confirmed overwriting), then call [`Wizard::saved`].
     ForceSave,
+    /// Save a copy somewhere else than FILE (FILE's disk is full), then call
+    /// [`Wizard::saved_elsewhere`].
+    SaveElsewhere,
     /// Leave the wizard.
     Quit,
 }
@@ -87,6 +90,20 @@ impl Wizard {
                 ));
             }
         }
+    }
+
+    /// The result of an [`Effect::SaveElsewhere`]: where the copy went, or why it failed.
+    pub fn saved_elsewhere(&mut self, result: Result<std::path::PathBuf, String>) {
+        self.message = Some(match result {
+            Ok(p) => (
+                Tone::Info,
+                format!(
+                    "已另存为 {}（原文件未保存；腾出空间后请再按 Ctrl-S）",
+                    crate::text::clean_line(&p.display().to_string())
+                ),
+            ),
+            Err(e) => (Tone::Error, format!("另存失败：{e}")),
+        });
     }
 
     /// Asks whether to overwrite FILE (it changed on disk since it was opened): `y` gives
@@ -758,6 +775,10 @@ fn on_dialog_key(w: &mut Wizard, d: Dialog, key: &KeyEvent) -> Vec<Effect> {
     match d {
         Dialog::ConfirmQuit => match key.code {
             KeyCode::Char('y') | KeyCode::Char('Y') if !ctrl_c => vec![Effect::Quit],
+            KeyCode::Char('a') | KeyCode::Char('A') if w.draft_failed.is_some() => {
+                w.dialog = None;
+                vec![Effect::SaveElsewhere, Effect::Redraw]
+            }
             _ if ctrl_c => vec![Effect::Quit],
             KeyCode::Char('s') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                 w.dialog = None;

@@ -215,6 +215,23 @@ fn draw_status(w: &Wizard, area: Rect, buf: &mut Buffer) {
         put(buf, area.x, area.y, &msg, style, end);
         return;
     }
+    if let Some(why) = &w.draft_failed {
+        // Until a draft is written again, the clerk must know nothing on disk holds the
+        // typed work.
+        let msg = format!(
+            "{ERROR_MARK} 草稿未能写入：{}；请尽快保存（Ctrl-S）",
+            clean_line(why)
+        );
+        put(
+            buf,
+            area.x,
+            area.y,
+            &fit(&msg, usize::from(area.width)),
+            t.error(),
+            end,
+        );
+        return;
+    }
     let mut x = area.x;
     if let Field::Cell(CellRef::B { col, .. }) = w.focus {
         if let Some(f) = w.b3_of_column(col) {
@@ -823,13 +840,29 @@ fn draw_dialog(w: &Wizard, d: &Dialog, area: Rect, buf: &mut Buffer) {
         Dialog::ConfirmQuit => {
             title = "退出";
             lines.push(("有未保存的修改。".into(), Style::new()));
-            lines.push((
-                "y 不保存，直接退出　　n 或 Esc 返回　　Ctrl-S 保存".into(),
-                t.header(),
-            ));
+            if let Some(why) = &w.draft_failed {
+                // Nothing on disk holds the typed work: say so, and offer another place.
+                let warn = format!("草稿也未能写入（{why}）：现在退出会丢失这些修改。");
+                for l in wrap(&clean_text(&warn), usize::from(inner_w.saturating_sub(2))) {
+                    lines.push((l, t.error()));
+                }
+                lines.push((
+                    "a 另存到临时文件夹　y 仍退出　Esc 返回　Ctrl-S 保存".into(),
+                    t.header(),
+                ));
+            } else {
+                lines.push((
+                    "y 不保存，直接退出　　n 或 Esc 返回　　Ctrl-S 保存".into(),
+                    t.header(),
+                ));
+            }
         }
         Dialog::ConfirmOverwrite(why) => {
-            title = "文件已被改动";
+            title = if why.contains("是只读文件") {
+                "只读文件"
+            } else {
+                "文件已被改动"
+            };
             for l in wrap(&clean_text(why), usize::from(inner_w.saturating_sub(2))) {
                 lines.push((l, Style::new()));
             }
