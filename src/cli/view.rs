@@ -46,6 +46,8 @@ pub fn run(args: ViewArgs) -> anyhow::Result<i32> {
         return Ok(2);
     }
     let (w, h) = ratatui::crossterm::terminal::size()?;
+    // The guard names a report only in messages about drafts, which the viewer has none of.
+    let first = args.files.first().cloned().unwrap_or_default();
     let mut viewer = Viewer::new(
         args.files,
         previous,
@@ -54,7 +56,9 @@ pub fn run(args: ViewArgs) -> anyhow::Result<i32> {
         h,
         Theme::from_env(),
     );
-    restore_on_signals();
+    // One signal and restore path for every screen (SIGINT, SIGTERM, SIGHUP, SIGQUIT and a
+    // hung-up terminal give the terminal back; a wizard opened with `e` gets the signal too).
+    let _guard = crate::persist::guard::Guard::install_without_drafts(&first)?;
     let mut term = terminal::enter()?;
     let result = event_loop(&mut term, &mut viewer);
     terminal::restore()?;
@@ -102,21 +106,6 @@ fn repaint(term: &mut terminal::Term) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// SIGTERM, SIGHUP and SIGQUIT would end the program with the terminal still raw and in
-/// the alternate screen: give it back first (Ctrl-C is a key in raw mode, handled as `q`).
-fn restore_on_signals() {
-    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT]) else {
-        return;
-    };
-    std::thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
-            let _ = terminal::restore();
-            std::process::exit(128 + sig);
-        }
-    });
-}
-
 /// Runs `nianbao edit FILE` in the terminal the viewer gave back; returns a note for the
 /// status line when the wizard failed.
 fn run_wizard(path: &Path) -> Option<String> {
@@ -137,7 +126,14 @@ fn run_wizard(path: &Path) -> Option<String> {
         .stdout(Stdio::inherit())
         .stderr(Stdio::piped())
         .spawn();
-    match child.and_then(|c| c.wait_with_output()) {
+    // While it runs, a signal to the viewer reaches the wizard too (persist::guard).
+    let waited = child.and_then(|c| {
+        crate::persist::guard::set_child(Some(c.id()));
+        let out = c.wait_with_output();
+        crate::persist::guard::set_child(None);
+        out
+    });
+    match waited {
         Ok(out) if out.status.success() => None,
         Ok(out) => {
             let err = String::from_utf8_lossy(&out.stderr);

@@ -15,6 +15,8 @@ pub type Term = Terminal<CrosstermBackend<Stdout>>;
 /// paste) and installs a panic hook that restores it before the panic message is printed.
 pub fn enter() -> io::Result<Term> {
     install_panic_hook();
+    // Signals and a hung-up terminal (crate::persist::guard) give the terminal back this way.
+    crate::persist::guard::set_restore_hook(restore);
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
     if let Err(e) = execute!(

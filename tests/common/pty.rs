@@ -24,6 +24,19 @@ pub const TIMEOUT: Duration = Duration::from_secs(20);
 impl Session {
     /// Starts `nianbao ARGS...` in a `cols`×`rows` terminal with working directory `cwd`.
     pub fn spawn(args: &[&str], cols: u16, rows: u16, cwd: &Path, env: &[(&str, &str)]) -> Session {
+        Session::spawn_program(env!("CARGO_BIN_EXE_nianbao"), args, cols, rows, cwd, env)
+    }
+
+    /// Like [`Session::spawn`] for another program (a shell that runs nianbao as its child,
+    /// as a login shell does).
+    pub fn spawn_program(
+        program: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        cwd: &Path,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -33,7 +46,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("openpty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_nianbao"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
