@@ -130,6 +130,9 @@ fn run_wizard(path: &Path) -> Option<String> {
     let waited = child.and_then(|c| {
         crate::persist::guard::set_child(Some(c.id()));
         let out = c.wait_with_output();
+        // A signal ended the wizard and is ending us: the terminal stays as the wizard left
+        // it (given back), not entered again.
+        crate::persist::guard::park_while_exiting();
         crate::persist::guard::set_child(None);
         out
     });

@@ -85,6 +85,20 @@ pub fn set_child(pid: Option<u32>) {
     CHILD.store(pid, Ordering::SeqCst);
 }
 
+/// True once a signal or a hang-up is ending the process: a thread that sees it (the viewer
+/// after its wizard ended) must not touch the terminal again; the process ends shortly.
+pub fn exiting() -> bool {
+    EXITING.load(Ordering::SeqCst)
+}
+
+/// For a thread that finds the process [`exiting`]: waits for the end without touching
+/// anything.
+pub fn park_while_exiting() {
+    while exiting() {
+        std::thread::park_timeout(Duration::from_secs(1));
+    }
+}
+
 fn run_restore_hook() {
     if let Some(hook) = RESTORE.get() {
         let _ = hook();
