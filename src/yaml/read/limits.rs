@@ -11,10 +11,11 @@ pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 /// text without its byte-order mark.
 pub(super) fn before_parsing<'a>(text: &'a str, name: &str) -> Result<&'a str, LoadError> {
     if text.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(name));
+        return Err(too_large(name, text.as_bytes()));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let has_content = text.lines().any(|l| {
+    // A line ends at LF, CRLF or a lone CR (old Mac files; PyYAML reads them).
+    let has_content = text.split(['\n', '\r']).any(|l| {
         let t = l.trim();
         !t.is_empty() && !t.starts_with('#') && t != "---" && t != "..."
     });

@@ -78,15 +78,19 @@ pub(super) fn empty_file(name: &str) -> LoadError {
     )
 }
 
-pub(super) fn too_large(name: &str) -> LoadError {
-    LoadError::new(
+pub(super) fn too_large(name: &str, bytes: &[u8]) -> LoadError {
+    let mut e = LoadError::new(
         name,
         LoadErrorKind::TooLarge,
         format!(
-            "文件超过 {} MiB，不像是一份年度报告，拒绝读取",
+            "文件超过 {} MiB（从这一行起超出），不像是一份年度报告，拒绝读取",
             MAX_FILE_BYTES / 1024 / 1024
         ),
-    )
+    );
+    // The line where the limit is passed (only the bytes up to the limit are looked at).
+    let within = &bytes[..bytes.len().min(MAX_FILE_BYTES as usize)];
+    e.line = Some(within.iter().filter(|b| **b == b'\n').count() + 1);
+    e
 }
 
 /// Turns a serde_yaml error into our Chinese message with line, column and key path.
@@ -139,7 +143,16 @@ pub(super) fn translate(
             raw = rest.to_string();
         }
     }
-    let (kind, message) = chinese_message(&raw);
+    let (kind, mut message) = chinese_message(&raw);
+    if let (Some(l), Some(c)) = (line, column) {
+        message = as_written(&message, text, l, c);
+    } else {
+        message = message.replace(WRITTEN, "");
+    }
+    let mut line = line;
+    if raw.contains("more than one document") && line.is_none() {
+        line = second_document_line(text);
+    }
     // `null` or `~` as the whole document: nothing in it.
     if (path.is_empty() || path == ".") && raw.starts_with("invalid type: unit value") {
         return empty_file(name);
@@ -165,6 +178,62 @@ pub(super) fn translate(
     }
 }
 
+/// The mark around a number as serde gave it (`1000.0`), to be replaced by the number as
+/// the file wrote it (`1e3`) once the error's place is known.
+pub(super) const WRITTEN: char = '\u{1}';
+
+/// Replaces `\u{1}value\u{1}` in `message` by the scalar that starts at `line`:`column` of
+/// `text` (as written: `1e3`, `12.50`), or by `value` when none is found there.
+fn as_written(message: &str, text: &str, line: usize, column: usize) -> String {
+    let Some((head, rest)) = message.split_once(WRITTEN) else {
+        return message.to_string();
+    };
+    let Some((value, tail)) = rest.split_once(WRITTEN) else {
+        return message.replace(WRITTEN, "");
+    };
+    let token = text
+        .split(['\n', '\r'])
+        .nth(line - 1)
+        .map(|l| {
+            l.chars()
+                .skip(column - 1)
+                .take_while(|c| !c.is_whitespace() && !",]}#".contains(*c))
+                .collect::<String>()
+        })
+        .filter(|t| !t.is_empty());
+    let shown = token.map_or_else(
+        || value.to_string(),
+        |t| crate::text::escape_for_message(&t, 40),
+    );
+    format!("{head}{shown}{tail}")
+}
+
+/// The line where a second YAML document begins (a `---` after content), if any.
+fn second_document_line(text: &str) -> Option<usize> {
+    let mut content = false;
+    for (i, l) in text.split(['\n', '\r']).enumerate() {
+        let t = l.trim_end();
+        if t == "---" || t.starts_with("--- ") {
+            if content {
+                return Some(i + 1);
+            }
+        } else if !t.trim().is_empty() && !t.trim_start().starts_with('#') {
+            content = true;
+        }
+    }
+    None
+}
+
+/// The line of a top-level key (`format:`), for messages about its value.
+pub(super) fn top_key_line(text: &str, key: &str) -> Option<usize> {
+    text.split(['\n', '\r'])
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+        })
+        .map(|i| i + 1)
+}
+
 /// One-based line and column of a byte offset (the offset is clamped to the text).
 pub(super) fn line_column(text: &str, offset: usize) -> (Option<usize>, Option<usize>) {
     let mut end = offset.min(text.len());
@@ -172,8 +241,19 @@ pub(super) fn line_column(text: &str, offset: usize) -> (Option<usize>, Option<u
         end -= 1;
     }
     let before = &text[..end];
-    let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or(before).chars().count() + 1;
+    // A line ends at LF, CRLF or a lone CR (as YAML, and PyYAML, read them).
+    let b = before.as_bytes();
+    let breaks = (0..b.len())
+        .filter(|&i| b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')))
+        .count();
+    let line = breaks + 1;
+    let column = before
+        .rsplit(['\n', '\r'])
+        .next()
+        .unwrap_or(before)
+        .chars()
+        .count()
+        + 1;
     (Some(line), Some(column))
 }
 
@@ -325,6 +405,8 @@ fn expected_zh(want: &str) -> String {
         format!(" {want}")
     } else if !want.is_ascii() {
         want.to_string()
+    } else if want == "field identifier" || want.contains("identifier") {
+        "一个键（文字，如 agency）".into()
     } else if want.starts_with("struct ") || want.contains("map") {
         "映射（键: 值）".into()
     } else if want.contains("string") {
@@ -340,6 +422,8 @@ fn unexpected_zh(got: &str) -> String {
     if let Some(v) = got.strip_prefix("string ") {
         format!("文本 {v}")
     } else if let Some(v) = got.strip_prefix("integer ") {
+        // serde's words for a number beyond 64 bits: "integer `…` as u128".
+        let v = v.split("` as ").next().unwrap_or(v);
         format!("整数 {}", v.trim_matches('`'))
     } else if let Some(v) = got.strip_prefix("floating point ") {
         format!("小数 {}", v.trim_matches('`'))
@@ -351,6 +435,8 @@ fn unexpected_zh(got: &str) -> String {
         "映射".into()
     } else if got == "unit value" {
         "空值（null）".into()
+    } else if got == "enum" {
+        "带标签（! 开头，如 !custom）的值：报告文件不用标签，请删去它".into()
     } else {
         got.to_string()
     }

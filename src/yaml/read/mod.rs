@@ -90,11 +90,9 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
             .read_to_end(&mut bytes)
             .map_err(io_err)?;
     } else {
+        // Read up to one byte past the limit, never more: load_bytes refuses it and says
+        // on which line the limit was passed.
         let file = open_regular(path).map_err(io_err)?;
-        let meta = file.metadata().map_err(io_err)?;
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(too_large(&name));
-        }
         file.take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(io_err)?;
@@ -105,7 +103,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
 /// Reads a report from bytes; `name` is used in messages.
 pub fn load_bytes(bytes: &[u8], name: &str) -> Result<Loaded, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(name));
+        return Err(too_large(name, bytes));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
@@ -178,5 +176,11 @@ fn parse(text: &str, name: &str) -> Result<Loaded, LoadError> {
         }
     };
     BUDGET.with(|b| b.set(usize::MAX));
-    wire.into_loaded(name)
+    wire.into_loaded(name).map_err(|mut e| {
+        // Errors found after parsing (a wrong `format`) name the key's line.
+        if let (None, Some(key)) = (e.line, e.path.as_deref()) {
+            e.line = messages::top_key_line(text, key);
+        }
+        e
+    })
 }

@@ -7,6 +7,12 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 use std::fmt;
 
+/// `value` marked to be shown as the file wrote it (see `messages::as_written`).
+fn written(value: &str) -> String {
+    let m = super::messages::WRITTEN;
+    format!("{m}{value}{m}")
+}
+
 /// A string of the report (agency, title, heading, body), paid for from the budget.
 #[derive(Default)]
 pub(super) struct Text(pub(super) String);
@@ -48,7 +54,8 @@ impl<'de> Deserialize<'de> for Text {
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Text, E> {
                 Err(E::custom(format!(
-                    "nb:这里应为文本，却是数字 {v}：如果就是这几个字，请加双引号"
+                    "nb:这里应为文本，却是数字 {}：如果就是这几个字，请加双引号",
+                    written(&format!("{v}"))
                 )))
             }
         }
@@ -95,7 +102,10 @@ impl Visitor<'_> for CountVisitor {
         }
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
-        Err(E::custom(format!("nb:计数必须是整数，不能是 {v:?}")))
+        Err(E::custom(format!(
+            "nb:计数必须是整数，不能是 {}",
+            written(&format!("{v:?}"))
+        )))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
         Err(E::custom(format!(
@@ -135,7 +145,20 @@ impl<'de> Deserialize<'de> for Int {
                 Ok(Int(i64::try_from(v).unwrap_or(i64::MAX)))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Int, E> {
-                Err(E::custom(format!("nb:应为整数，不能是 {v:?}")))
+                Err(E::custom(format!(
+                    "nb:应为整数，不能是 {}",
+                    written(&format!("{v:?}"))
+                )))
+            }
+            fn visit_u128<E: de::Error>(self, v: u128) -> Result<Int, E> {
+                Err(E::custom(format!(
+                    "nb:整数 {v} 大得不合理：这里应为年份（如 2024）或格式版本（2021）"
+                )))
+            }
+            fn visit_i128<E: de::Error>(self, v: i128) -> Result<Int, E> {
+                Err(E::custom(format!(
+                    "nb:整数 {v} 大得不合理：这里应为年份（如 2024）或格式版本（2021）"
+                )))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Int, E> {
                 Err(E::custom(format!(
@@ -181,7 +204,9 @@ impl<'de, const DECIMALS: u32> Deserialize<'de> for AmountWith<DECIMALS> {
                 // form: exactly the digits the file had.
                 Amount::parse(&format!("{v}"), N)
                     .map(AmountWith)
-                    .map_err(|e| E::custom(format!("nb:{e}（这里是 {v}）")))
+                    .map_err(|e| {
+                        E::custom(format!("nb:{e}（这里是 {}）", written(&format!("{v}"))))
+                    })
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
                 Err(E::custom(format!(
