@@ -159,3 +159,40 @@ fn sigterm_to_the_viewer_reaches_the_wizard_it_opened() {
     assert_terminal_given_back(&s);
     s.wait_for("填写向导也收到了这个信号");
 }
+
+#[test]
+fn a_huge_window_is_clamped_and_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    write_report(dir.path(), "r.yaml", "淮安市人民政府");
+    for args in [&["view", "r.yaml"][..], &["edit", "r.yaml"][..]] {
+        let mut s = spawn(dir.path(), args, 80, 24);
+        s.wait_for("淮安市人民政府");
+        for (cols, rows) in [(65535, 65535), (10000, 10000)] {
+            s.resize_pty_only(cols, rows);
+            s.wait_for(&format!("终端窗口过大（现在 {cols}×{rows}）"));
+        }
+        s.resize_pty_only(80, 24);
+        s.wait_until("the report again", |screen| {
+            screen.contains("淮安市人民政府") && !screen.contains("终端窗口过大")
+        });
+        signal(s.pid().unwrap(), libc::SIGTERM);
+        assert_eq!(s.wait_exit(), 143, "{args:?}");
+        assert_terminal_given_back(&s);
+    }
+    assert!(!dir.path().join(".r.yaml.lock").exists());
+}
+
+#[test]
+fn a_huge_window_at_start_is_clamped_too() {
+    let dir = tempfile::tempdir().unwrap();
+    write_report(dir.path(), "r.yaml", "淮安市人民政府");
+    let mut s = spawn(dir.path(), &["new", "n.yaml"], 80, 24);
+    s.resize_pty_only(65535, 65535);
+    s.wait_for("终端窗口过大（现在 65535×65535）");
+    // Let the wizard reach its event loop (a SIGWINCH before it listens is not seen).
+    std::thread::sleep(Duration::from_millis(500));
+    s.resize_pty_only(80, 24);
+    s.wait_for("机关名称");
+    s.send("\x11");
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -46,6 +46,7 @@ pub fn run(args: ViewArgs) -> anyhow::Result<i32> {
         return Ok(2);
     }
     let (w, h) = ratatui::crossterm::terminal::size()?;
+    let (w, h) = terminal::clamp_size(w, h);
     // The guard names a report only in messages about drafts, which the viewer has none of.
     let first = args.files.first().cloned().unwrap_or_default();
     let mut viewer = Viewer::new(
@@ -69,18 +70,18 @@ fn event_loop(term: &mut terminal::Term, viewer: &mut Viewer) -> anyhow::Result<
     // The size may have changed between asking for it and entering the alternate screen.
     let size = term.size()?;
     viewer.resize(size.width, size.height);
-    term.draw(|f| viewer.view(f))?;
+    terminal::draw(term, |f| viewer.view(f))?;
     loop {
-        let ev = event::read()?;
+        let ev = terminal::clamp_event(event::read()?);
         match viewer.update(&ev) {
             Outcome::Nothing => {}
             Outcome::Redraw => {
-                term.draw(|f| viewer.view(f))?;
+                terminal::draw(term, |f| viewer.view(f))?;
             }
             Outcome::Quit => return Ok(()),
             Outcome::Repaint => {
                 repaint(term)?;
-                term.draw(|f| viewer.view(f))?;
+                terminal::draw(term, |f| viewer.view(f))?;
             }
             Outcome::Edit(path) => {
                 terminal::restore()?;
@@ -90,7 +91,7 @@ fn event_loop(term: &mut terminal::Term, viewer: &mut Viewer) -> anyhow::Result<
                 let size = term.size()?;
                 viewer.resize(size.width, size.height);
                 viewer.reload_current(note);
-                term.draw(|f| viewer.view(f))?;
+                terminal::draw(term, |f| viewer.view(f))?;
             }
         }
     }

@@ -295,9 +295,9 @@ pub fn view(state: &RecoverState, theme: &Theme, area: Rect, buf: &mut Buffer) {
 pub fn run(term: &mut Term, state: &mut RecoverState) -> io::Result<Choice> {
     let theme = Theme::from_env();
     loop {
-        term.draw(|f| view(state, &theme, f.area(), f.buffer_mut()))?;
+        crate::tui::terminal::draw(term, |f| view(state, &theme, f.area(), f.buffer_mut()))?;
         loop {
-            match event::read()? {
+            match crate::tui::terminal::clamp_event(event::read()?) {
                 Event::Key(key) => {
                     let before = state.mode;
                     let before_scroll = state.scroll;

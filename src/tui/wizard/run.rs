@@ -61,7 +61,7 @@ fn event_loop(
     }
     let size = term.size()?;
     w.size = (size.width, size.height);
-    term.draw(|f| view(w, f))?;
+    terminal::draw(term, |f| view(w, f))?;
     loop {
         // Sleep until an event arrives or a draft is due; never redraw on a timer.
         let timeout = drafts.deadline();
@@ -81,16 +81,16 @@ fn event_loop(
                     super::Tone::Error,
                     format!("草稿写入失败：{}", persist::describe_io(&e)),
                 ));
-                term.draw(|f| view(w, f))?;
+                terminal::draw(term, |f| view(w, f))?;
             } else if failed_before {
-                term.draw(|f| view(w, f))?;
+                terminal::draw(term, |f| view(w, f))?;
             } else if drafts.is_fallback() != was_fallback {
                 w.message = drafts.notice().map(|n| (super::Tone::Info, n));
-                term.draw(|f| view(w, f))?;
+                terminal::draw(term, |f| view(w, f))?;
             }
             continue;
         }
-        let ev = event::read()?;
+        let ev = terminal::clamp_event(event::read()?);
         let effects = update(w, &ev);
         let mut redraw = false;
         for fx in effects {
@@ -135,7 +135,7 @@ fn event_loop(
             }
         }
         if redraw {
-            term.draw(|f| view(w, f))?;
+            terminal::draw(term, |f| view(w, f))?;
         }
     }
 }
