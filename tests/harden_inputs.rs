@@ -74,9 +74,15 @@ fn check_refuses_a_fifo_and_goes_on_with_the_next_file() {
     let out = run_in(dir.path(), &["check", "fifo", "a.yaml"]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains("fifo") && err.contains("FIFO（命名管道）"), "{err}");
+    assert!(
+        err.contains("fifo") && err.contains("FIFO（命名管道）"),
+        "{err}"
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("a.yaml"), "a.yaml was not checked: {stdout}");
+    assert!(
+        stdout.contains("a.yaml"),
+        "a.yaml was not checked: {stdout}"
+    );
 }
 
 #[test]
@@ -101,18 +107,62 @@ fn import_edit_and_check_refuse_devices_and_fifos_at_once() {
     }
 }
 
+/// Runs nianbao to its end and returns (exit code, peak resident memory in KiB, stderr).
+fn run_measured(dir: &Path, args: &[&str]) -> (i32, i64, String) {
+    let err_path = dir.join("stderr.txt");
+    let child = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env("XDG_STATE_HOME", dir.join("state"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&err_path).unwrap())
+        .spawn()
+        .unwrap();
+    let pid = child.id() as i32;
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = done.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_secs(30));
+        if !flag.load(std::sync::atomic::Ordering::SeqCst) {
+            // SAFETY: kill on the pid of our child, not yet reaped (it hangs).
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+        }
+    });
+    let mut status = 0;
+    // SAFETY: rusage is a plain C struct; wait4 fills it for our child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
+    assert_eq!(r, pid);
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        128 + libc::WTERMSIG(status)
+    };
+    (
+        code,
+        usage.ru_maxrss,
+        std::fs::read_to_string(err_path).unwrap_or_default(),
+    )
+}
+
 #[test]
 fn a_huge_file_is_refused_without_reading_it_whole() {
     let dir = tempfile::tempdir().unwrap();
-    // 4 GiB, sparse: reading it whole would need four times the memory the child may have.
+    // 600 MiB, sparse (no disk used): a reader that takes it whole holds 600 MiB.
     let f = std::fs::File::create(dir.path().join("huge.yaml")).unwrap();
-    f.set_len(4 << 30).unwrap();
+    f.set_len(600 << 20).unwrap();
     drop(f);
     for args in [&["edit", "huge.yaml"][..], &["check", "huge.yaml"][..]] {
-        let out = run_in(dir.path(), args);
-        let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        let (code, peak_kib, err) = run_measured(dir.path(), args);
+        assert_eq!(code, 2, "{args:?}: {err}");
         assert!(err.contains("文件超过 10 MiB"), "{args:?}: {err}");
+        assert!(
+            peak_kib < 150 * 1024,
+            "{args:?} held {} MiB for a file it refuses",
+            peak_kib / 1024
+        );
     }
 }
 
