@@ -76,13 +76,15 @@ fn event_loop(
             let failed_before = w.draft_failed.is_some();
             let ticked = drafts.tick();
             w.draft_failed = drafts.failure();
-            if let Err(e) = ticked {
+            if let (Err(e), false) = (&ticked, failed_before) {
+                // Said once; the status line keeps saying it while it fails (draft_failed).
                 w.message = Some((
                     super::Tone::Error,
-                    format!("草稿写入失败：{}", persist::describe_io(&e)),
+                    format!("草稿写入失败：{}", persist::describe_io(e)),
                 ));
                 terminal::draw(term, |f| view(w, f))?;
-            } else if failed_before {
+            } else if failed_before != w.draft_failed.is_some() {
+                // The draft is written again: the status line stops warning.
                 terminal::draw(term, |f| view(w, f))?;
             } else if drafts.is_fallback() != was_fallback {
                 w.message = drafts.notice().map(|n| (super::Tone::Info, n));
