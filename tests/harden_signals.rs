@@ -189,10 +189,36 @@ fn a_huge_window_at_start_is_clamped_too() {
     let mut s = spawn(dir.path(), &["new", "n.yaml"], 80, 24);
     s.resize_pty_only(65535, 65535);
     s.wait_for("终端窗口过大（现在 65535×65535）");
-    // Let the wizard reach its event loop (a SIGWINCH before it listens is not seen).
-    std::thread::sleep(Duration::from_millis(500));
     s.resize_pty_only(80, 24);
     s.wait_for("机关名称");
     s.send("\x11");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn an_unterminated_paste_ends_after_a_short_time() {
+    let dir = tempfile::tempdir().unwrap();
+    write_report(dir.path(), "r.yaml", "淮安市人民政府");
+    // The viewer: q works again once the paste has been ended.
+    let mut s = spawn(dir.path(), &["view", "r.yaml"], 80, 24);
+    s.wait_for("淮安市人民政府");
+    s.send("\x1b[200~abc");
+    std::thread::sleep(Duration::from_millis(300));
+    s.send("x");
+    // Swallowed by the paste for now; within a few seconds the paste is ended.
+    std::thread::sleep(Duration::from_secs(3));
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_terminal_given_back(&s);
+    // The wizard: the pasted text arrives as a paste, and Ctrl-Q works again.
+    let mut s = spawn(dir.path(), &["edit", "r.yaml"], 80, 24);
+    s.wait_for("机关名称");
+    s.send("\x1b[200~abc");
+    std::thread::sleep(Duration::from_millis(300));
+    s.send("d");
+    s.wait_for("淮安市人民政府abcd");
+    s.send("\x11");
+    s.wait_for("有未保存的修改");
+    s.send("y");
     assert_eq!(s.wait_exit(), 0);
 }

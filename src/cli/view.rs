@@ -5,7 +5,6 @@ use crate::tui::terminal;
 use crate::tui::theme::Theme;
 use crate::tui::view::{Outcome, Viewer};
 use clap::Args;
-use ratatui::crossterm::event;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -72,7 +71,7 @@ fn event_loop(term: &mut terminal::Term, viewer: &mut Viewer) -> anyhow::Result<
     viewer.resize(size.width, size.height);
     terminal::draw(term, |f| viewer.view(f))?;
     loop {
-        let ev = terminal::clamp_event(event::read()?);
+        let ev = terminal::read_event()?;
         match viewer.update(&ev) {
             Outcome::Nothing => {}
             Outcome::Redraw => {

@@ -10,7 +10,7 @@ use crate::text::escape_for_message;
 use crate::tui::terminal::Term;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
@@ -297,7 +297,7 @@ pub fn run(term: &mut Term, state: &mut RecoverState) -> io::Result<Choice> {
     loop {
         crate::tui::terminal::draw(term, |f| view(state, &theme, f.area(), f.buffer_mut()))?;
         loop {
-            match crate::tui::terminal::clamp_event(event::read()?) {
+            match crate::tui::terminal::read_event()? {
                 Event::Key(key) => {
                     let before = state.mode;
                     let before_scroll = state.scroll;

@@ -65,6 +65,7 @@ fn event_loop(
     loop {
         // Sleep until an event arrives or a draft is due; never redraw on a timer.
         let timeout = drafts.deadline();
+        terminal::waiting_for_input();
         let ready = match timeout {
             Some(t) => event::poll(t)?,
             None => event::poll(Duration::from_secs(3600))?,
@@ -92,7 +93,7 @@ fn event_loop(
             }
             continue;
         }
-        let ev = terminal::clamp_event(event::read()?);
+        let ev = terminal::read_event()?;
         let effects = update(w, &ev);
         let mut redraw = false;
         for fx in effects {
