@@ -150,13 +150,18 @@ impl Shared {
 /// The delay of drafts: [`DRAFT_DELAY`], or in debug builds (the tests) the test hook
 /// [`super::DRAFT_DELAY_ENV`].
 fn draft_delay() -> Duration {
+    draft_delay_from(std::env::var(super::DRAFT_DELAY_ENV).ok())
+}
+
+/// [`draft_delay`] given the hook's value: obeyed only in debug builds, so no environment
+/// can switch a release binary's drafts off.
+fn draft_delay_from(hook: Option<String>) -> Duration {
     #[cfg(debug_assertions)]
-    if let Some(ms) = std::env::var(super::DRAFT_DELAY_ENV)
-        .ok()
-        .and_then(|v| v.parse().ok())
-    {
+    if let Some(ms) = hook.and_then(|v| v.parse().ok()) {
         return Duration::from_millis(ms);
     }
+    #[cfg(not(debug_assertions))]
+    let _ = hook;
     DRAFT_DELAY
 }
 
@@ -359,6 +364,19 @@ mod tests {
 
     fn report(agency: &str) -> Report {
         Report::new(agency, 2024)
+    }
+
+    #[test]
+    fn the_delay_hook_is_for_debug_builds_only() {
+        let hooked = draft_delay_from(Some("600000".into()));
+        if cfg!(debug_assertions) {
+            assert_eq!(hooked, Duration::from_secs(600));
+        } else {
+            // `cargo test --release`: the release binary ignores the hook.
+            assert_eq!(hooked, DRAFT_DELAY);
+        }
+        assert_eq!(draft_delay_from(None), DRAFT_DELAY);
+        assert_eq!(draft_delay_from(Some("x".into())), DRAFT_DELAY);
     }
 
     #[test]
