@@ -1,7 +1,7 @@
 //! Visitors of scalars: counts, whole numbers, amounts and text.
 
 use super::limits::charge;
-use crate::model::schema::MAX_COUNT;
+use crate::model::schema::{self, MAX_COUNT};
 use crate::model::Amount;
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
@@ -173,8 +173,8 @@ impl<'de> Deserialize<'de> for Int {
 
 /// An amount with at most `DECIMALS` decimal places.
 pub(super) struct AmountWith<const DECIMALS: u32>(pub(super) Amount);
-pub(super) type WanYuan = AmountWith<6>;
-pub(super) type Yuan = AmountWith<2>;
+pub(super) type WanYuan = AmountWith<{ schema::A_AMOUNT_DECIMALS }>;
+pub(super) type Yuan = AmountWith<{ schema::FEE_AMOUNT_DECIMALS }>;
 
 impl<'de, const DECIMALS: u32> Deserialize<'de> for AmountWith<DECIMALS> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

@@ -3,6 +3,7 @@
 use super::messages::{empty_file, LoadError, LoadErrorKind};
 use super::scalars::{Count, Int, Text, WanYuan, Yuan};
 use super::Loaded;
+use crate::model::schema;
 use crate::model::{
     Appeals, DocCounts, Part, Proactive, ProcessingFees, Report, Requests, FORMAT_VERSION,
 };
@@ -83,7 +84,7 @@ impl Wire {
         let format = match self.format {
             Some(Int(v)) => v,
             None => {
-                missing.push("format");
+                missing.push(schema::KEY_FORMAT);
                 i64::from(FORMAT_VERSION)
             }
         };
@@ -95,20 +96,20 @@ impl Wire {
                     "本程序只支持 2021 年版格式（format: 2021），这个文件写的是 format: {format}"
                 ),
             );
-            e.path = Some("format".into());
+            e.path = Some(schema::KEY_FORMAT.into());
             return Err(e);
         }
         let year = match self.year {
             Some(Int(v)) => i32::try_from(v).unwrap_or(if v < 0 { i32::MIN } else { i32::MAX }),
             None => {
-                missing.push("year");
+                missing.push(schema::KEY_YEAR);
                 0
             }
         };
         let agency = match self.agency {
             Some(t) => t.0,
             None => {
-                missing.push("agency");
+                missing.push(schema::KEY_AGENCY);
                 String::new()
             }
         };
@@ -127,9 +128,9 @@ impl Wire {
                 }
             }
         };
-        let overview = take_parts("overview", self.overview);
-        let problems = take_parts("problems", self.problems);
-        let other_matters = take_parts("other_matters", self.other_matters);
+        let overview = take_parts(schema::SECTION_OVERVIEW.key, self.overview);
+        let problems = take_parts(schema::SECTION_PROBLEMS.key, self.problems);
+        let other_matters = take_parts(schema::SECTION_OTHER_MATTERS.key, self.other_matters);
         let proactive = match self.proactive {
             Some(p) => Proactive {
                 regulations: p.regulations.into(),
@@ -140,16 +141,16 @@ impl Wire {
                 fees_wan_yuan: p.fees_wan_yuan.0,
             },
             None => {
-                missing.push("proactive");
+                missing.push(schema::SECTION_PROACTIVE.key);
                 Proactive::default()
             }
         };
         let requests = self.requests.unwrap_or_else(|| {
-            missing.push("requests");
+            missing.push(schema::SECTION_REQUESTS.key);
             Requests::default()
         });
         let appeals = self.appeals.unwrap_or_else(|| {
-            missing.push("appeals");
+            missing.push(schema::SECTION_APPEALS.key);
             Appeals::default()
         });
         let processing_fees = match self.processing_fees {
@@ -159,25 +160,12 @@ impl Wire {
                 amount_collected_yuan: f.amount_collected_yuan.0,
             },
             None => {
-                missing.push("processing_fees");
+                missing.push(schema::KEY_PROCESSING_FEES);
                 ProcessingFees::default()
             }
         };
         // Keep `missing` in FORMAT.md order.
-        const ORDER: [&str; 12] = [
-            "format",
-            "agency",
-            "year",
-            "title",
-            "preamble",
-            "overview",
-            "proactive",
-            "requests",
-            "appeals",
-            "problems",
-            "other_matters",
-            "processing_fees",
-        ];
+        const ORDER: [&str; 12] = schema::TOP_LEVEL_KEYS;
         missing.sort_by_key(|k| ORDER.iter().position(|o| o == k));
         let report = Report {
             format: FORMAT_VERSION,
