@@ -23,6 +23,8 @@ enum Command {
     View(cli::view::ViewArgs),
     /// 把已发布的报告（文本、HTML）导入为 YAML
     Import(cli::import::ImportArgs),
+    /// 导出为发布用的网页（HTML）、Word（.docx）、Markdown 或纯文本
+    Export(cli::export::ExportArgs),
 }
 
 fn main() {
@@ -33,6 +35,7 @@ fn main() {
         Command::Edit(a) => cli::edit::run_edit(a),
         Command::View(a) => cli::view::run(a),
         Command::Import(a) => cli::import::run(a),
+        Command::Export(a) => cli::export::run(a),
     };
     match result {
         Ok(code) => std::process::exit(code),

@@ -138,6 +138,12 @@ pub enum ImportError {
     },
 }
 
+/// The 信息处理费 that the prose of section 六 states, as `import` reads it (zero where a
+/// figure is not stated). The exporters use it to tell whether the prose states the fees.
+pub fn fees_stated_in(parts: &[crate::model::Part]) -> crate::model::ProcessingFees {
+    prose::fees(parts).0
+}
+
 /// Imports a published report from raw bytes (UTF-8, optionally with a BOM).
 pub fn import_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);

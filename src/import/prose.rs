@@ -369,11 +369,23 @@ pub(crate) fn parts(blocks: &[Block]) -> Vec<Part> {
         }
     };
     let has_subs = blocks.iter().any(|b| matches!(b, Block::Sub(_)));
+    // Parts are numbered with one kind of bracket: when the first part is （一）, a
+    // paragraph numbered (一) inside a part is its body, not a new part (and vice versa).
+    let bracket = |p: &str| p.trim_start().chars().next();
+    let mut part_bracket = None;
     for b in blocks {
         match b {
             Block::Sub(h) => out.push(Part::new(h.clone(), "")),
+            Block::Para(p)
+                if !has_subs
+                    && part_bracket.is_some_and(|k| Some(k) != bracket(p))
+                    && split_part_heading(p).is_some() =>
+            {
+                push_body(&mut out, p)
+            }
             Block::Para(p) if !has_subs => match split_part_heading(p) {
                 Some((h, body)) => {
+                    part_bracket = part_bracket.or(bracket(p));
                     out.push(Part::new(h, ""));
                     push_body(&mut out, &body);
                 }

@@ -36,6 +36,9 @@ pub enum Effect {
     /// Save a copy somewhere else than FILE (the draft cannot be written: a full disk),
     /// then call [`Wizard::saved_elsewhere`].
     SaveElsewhere,
+    /// Write the report as published beside FILE (.html and .docx), then call
+    /// [`Wizard::exported`].
+    Export,
     /// Leave the wizard.
     Quit,
 }
@@ -144,6 +147,7 @@ impl Wizard {
             Action::Undo => self.undo_step(),
             Action::Redo => self.redo_step(),
             Action::Save => vec![Effect::Save],
+            Action::Export => vec![Effect::Export],
             Action::Quit => {
                 if self.dirty {
                     self.dialog = Some(Dialog::ConfirmQuit);
