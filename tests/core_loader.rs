@@ -218,7 +218,7 @@ fn wrong_types_are_refused_with_what_was_expected() {
     assert_error(
         &refuse(&text),
         LoadErrorKind::Schema,
-        4,
+        3,
         "agency",
         &["应为文本", "列表"],
     );

@@ -43,7 +43,13 @@ fn read_input(path: &Path) -> Result<Vec<u8>, String> {
             .read_to_end(&mut b)
             .map_err(|e| format!("读取标准输入失败：{e}"))?;
     } else {
-        let f = std::fs::File::open(path).map_err(|e| format!("无法打开输入文件 {name}：{e}"))?;
+        // A FIFO or a device would block or never end: only regular files (and `-`).
+        let f = crate::yaml::open_regular(path).map_err(|e| {
+            format!(
+                "无法打开输入文件 {name}：{}",
+                crate::persist::describe_io(&e)
+            )
+        })?;
         f.take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut b)
             .map_err(|e| format!("无法读取输入文件 {name}：{e}"))?;
@@ -116,9 +122,20 @@ pub fn run(args: ImportArgs) -> anyhow::Result<i32> {
             return Ok(2);
         }
     };
-    match &args.output {
-        Some(path) => crate::persist::save_atomic(path, yaml.as_bytes())
-            .with_context(|| format!("无法写入 {}", clean_line(&path.display().to_string())))?,
+    // `-o -` and `-o /dev/stdout` (or any path that is our standard output) are the stream;
+    // any other path that is not a regular file is refused by the save.
+    let output = args.output.as_ref().filter(|p| !is_stdout(p));
+    match output {
+        Some(path) => {
+            if let Err(e) = crate::persist::save_atomic(path, yaml.as_bytes()) {
+                eprintln!(
+                    "nianbao：无法写入 {}：{}",
+                    clean_line(&path.display().to_string()),
+                    crate::persist::describe_io(&e)
+                );
+                return Ok(2);
+            }
+        }
         None => {
             let mut out = std::io::stdout().lock();
             match out.write_all(yaml.as_bytes()).and_then(|()| out.flush()) {
@@ -135,7 +152,7 @@ pub fn run(args: ImportArgs) -> anyhow::Result<i32> {
         Some(w) => eprint!("{}", import::wrap_account(&account, w)),
         None => eprint!("{account}"),
     }
-    if let Some(path) = &args.output {
+    if let Some(path) = output {
         eprintln!("已写入 {}", clean_line(&path.display().to_string()));
     }
     Ok(imported.exit_code())
@@ -234,6 +251,26 @@ fn one_into_dir(input: &Path, dir: &Path, ctx: &Context, taken: &mut HashSet<Str
             what
         ),
     }
+}
+
+/// True for `-`, and for a path that names the very file our standard output is
+/// (`/dev/stdout`, `/proc/self/fd/1`, the terminal or pipe itself).
+fn is_stdout(path: &std::path::Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    if path.as_os_str() == "-" {
+        return true;
+    }
+    let Ok(target) = std::fs::metadata(path) else {
+        return false;
+    };
+    if target.is_file() {
+        // A regular file is saved atomically even when stdout is redirected to it.
+        return false;
+    }
+    let out = std::fs::metadata("/proc/self/fd/1").or_else(|_| std::fs::metadata("/dev/stdout"));
+    out.is_ok_and(|o| {
+        o.dev() == target.dev() && o.ino() == target.ino() && o.rdev() == target.rdev()
+    })
 }
 
 /// The terminal's width when stderr is a terminal.

@@ -5,7 +5,6 @@ use crate::tui::terminal;
 use crate::tui::theme::Theme;
 use crate::tui::view::{Outcome, Viewer};
 use clap::Args;
-use ratatui::crossterm::event;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -46,6 +45,9 @@ pub fn run(args: ViewArgs) -> anyhow::Result<i32> {
         return Ok(2);
     }
     let (w, h) = ratatui::crossterm::terminal::size()?;
+    let (w, h) = terminal::clamp_size(w, h);
+    // The guard names a report only in messages about drafts, which the viewer has none of.
+    let first = args.files.first().cloned().unwrap_or_default();
     let mut viewer = Viewer::new(
         args.files,
         previous,
@@ -54,7 +56,9 @@ pub fn run(args: ViewArgs) -> anyhow::Result<i32> {
         h,
         Theme::from_env(),
     );
-    restore_on_signals();
+    // One signal and restore path for every screen (SIGINT, SIGTERM, SIGHUP, SIGQUIT and a
+    // hung-up terminal give the terminal back; a wizard opened with `e` gets the signal too).
+    let _guard = crate::persist::guard::Guard::install_without_drafts(&first)?;
     let mut term = terminal::enter()?;
     let result = event_loop(&mut term, &mut viewer);
     terminal::restore()?;
@@ -65,18 +69,18 @@ fn event_loop(term: &mut terminal::Term, viewer: &mut Viewer) -> anyhow::Result<
     // The size may have changed between asking for it and entering the alternate screen.
     let size = term.size()?;
     viewer.resize(size.width, size.height);
-    term.draw(|f| viewer.view(f))?;
+    terminal::draw(term, |f| viewer.view(f))?;
     loop {
-        let ev = event::read()?;
+        let ev = terminal::read_event()?;
         match viewer.update(&ev) {
             Outcome::Nothing => {}
             Outcome::Redraw => {
-                term.draw(|f| viewer.view(f))?;
+                terminal::draw(term, |f| viewer.view(f))?;
             }
             Outcome::Quit => return Ok(()),
             Outcome::Repaint => {
                 repaint(term)?;
-                term.draw(|f| viewer.view(f))?;
+                terminal::draw(term, |f| viewer.view(f))?;
             }
             Outcome::Export(path) => {
                 let said = match viewer.report() {
@@ -103,7 +107,7 @@ fn event_loop(term: &mut terminal::Term, viewer: &mut Viewer) -> anyhow::Result<
                 let size = term.size()?;
                 viewer.resize(size.width, size.height);
                 viewer.reload_current(note);
-                term.draw(|f| viewer.view(f))?;
+                terminal::draw(term, |f| viewer.view(f))?;
             }
         }
     }
@@ -117,21 +121,6 @@ fn repaint(term: &mut terminal::Term) -> anyhow::Result<()> {
     let size = term.size()?;
     term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
     Ok(())
-}
-
-/// SIGTERM, SIGHUP and SIGQUIT would end the program with the terminal still raw and in
-/// the alternate screen: give it back first (Ctrl-C is a key in raw mode, handled as `q`).
-fn restore_on_signals() {
-    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT]) else {
-        return;
-    };
-    std::thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
-            let _ = terminal::restore();
-            std::process::exit(128 + sig);
-        }
-    });
 }
 
 /// Runs `nianbao edit FILE` in the terminal the viewer gave back; returns a note for the
@@ -154,7 +143,17 @@ fn run_wizard(path: &Path) -> Option<String> {
         .stdout(Stdio::inherit())
         .stderr(Stdio::piped())
         .spawn();
-    match child.and_then(|c| c.wait_with_output()) {
+    // While it runs, a signal to the viewer reaches the wizard too (persist::guard).
+    let waited = child.and_then(|c| {
+        crate::persist::guard::set_child(Some(c.id()));
+        let out = c.wait_with_output();
+        // A signal ended the wizard and is ending us: the terminal stays as the wizard left
+        // it (given back), not entered again.
+        crate::persist::guard::park_while_exiting();
+        crate::persist::guard::set_child(None);
+        out
+    });
+    match waited {
         Ok(out) if out.status.success() => None,
         Ok(out) => {
             let err = String::from_utf8_lossy(&out.stderr);

@@ -1,6 +1,6 @@
 //! The wizard's drafts: where they live and the debounced writer.
 
-use super::{file_name, fnv1a, parent_dir, write_atomic};
+use super::{file_name, fnv1a, fsafe, parent_dir, write_atomic};
 use crate::model::Report;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -88,6 +88,10 @@ struct Shared {
     /// Where the clerk is (opaque to us), written as the draft's first line: a comment, so
     /// the draft stays a report YAML (see [`POSITION_PREFIX`]).
     position: String,
+    /// Why the draft's place beside the report was refused, when it was.
+    refused: Option<String>,
+    /// The cause of the last failure, in a few words (`磁盘已满…`).
+    last_cause: Option<String>,
 }
 
 /// The first line of a draft that says where the clerk was (a YAML comment).
@@ -112,18 +116,30 @@ impl Shared {
             yaml = format!("{POSITION_PREFIX}{}\n{yaml}", self.position);
         }
         let mut result = self.write(&yaml);
-        if result.is_err() && !self.use_fallback && self.fallback.is_some() {
-            self.use_fallback = true;
-            result = self.write(&yaml);
+        // A folder that refuses the draft (permissions, a read-only mount, something not a
+        // plain file of ours at the draft's path): the state folder. A full disk is no
+        // reason: the clerk must hear that the disk is full.
+        if let Err(e) = &result {
+            if fsafe::is_not_writable(e) && !self.use_fallback && self.fallback.is_some() {
+                self.refused = Some(e.to_string());
+                self.use_fallback = true;
+                result = self.write(&yaml);
+            }
         }
         match result {
             Ok(()) => {
                 self.on_disk = true;
                 self.last_error = None;
+                self.last_cause = None;
                 Ok(Some(self.target().to_path_buf()))
             }
             Err(e) => {
-                self.last_error = Some(format!("草稿无法写入 {}：{e}", self.target().display()));
+                self.last_cause = Some(fsafe::describe_io(&e));
+                self.last_error = Some(format!(
+                    "草稿无法写入 {}：{}",
+                    crate::text::clean_line(&home_relative(self.target())),
+                    fsafe::describe_io(&e)
+                ));
                 // Keep it: the next change or flush tries again.
                 self.pending = Some(report);
                 Err(e)
@@ -138,6 +154,24 @@ impl Shared {
         }
         write_atomic(&target, yaml.as_bytes(), Some(0o600))
     }
+}
+
+/// The delay of drafts: [`DRAFT_DELAY`], or in debug builds (the tests) the test hook
+/// [`super::DRAFT_DELAY_ENV`].
+fn draft_delay() -> Duration {
+    draft_delay_from(std::env::var(super::DRAFT_DELAY_ENV).ok())
+}
+
+/// [`draft_delay`] given the hook's value: obeyed only in debug builds, so no environment
+/// can switch a release binary's drafts off.
+fn draft_delay_from(hook: Option<String>) -> Duration {
+    #[cfg(debug_assertions)]
+    if let Some(ms) = hook.and_then(|v| v.parse().ok()) {
+        return Duration::from_millis(ms);
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = hook;
+    DRAFT_DELAY
 }
 
 /// `path` with the home folder written as `~`.
@@ -189,12 +223,11 @@ impl DraftWriter {
             on_disk: false,
             last_error: None,
             position: String::new(),
+            refused: None,
+            last_cause: None,
         };
         let path = shared.target().to_path_buf();
-        let delay = std::env::var(super::DRAFT_DELAY_ENV)
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .map_or(DRAFT_DELAY, Duration::from_millis);
+        let delay = draft_delay();
         DraftWriter {
             shared: Arc::new(Mutex::new(shared)),
             due: None,
@@ -221,11 +254,13 @@ impl DraftWriter {
         if let Some(e) = &s.last_error {
             return Some(e.clone());
         }
-        s.use_fallback.then(|| {
-            format!(
-                "报告文件夹不可写，草稿存于 {}",
-                crate::text::clean_line(&home_relative(s.target()))
-            )
+        let place = crate::text::clean_line(&home_relative(s.target())).into_owned();
+        s.use_fallback.then(|| match &s.refused {
+            Some(why) if why.contains("不是 nianbao 写的") || why.contains("属于另一用户") =>
+            {
+                format!("{why}；草稿存于 {place}")
+            }
+            _ => format!("报告文件夹不可写，草稿存于 {place}"),
         })
     }
 
@@ -236,6 +271,12 @@ impl DraftWriter {
         if s.position != position {
             s.position = position.to_string();
         }
+    }
+
+    /// Why the last attempt to write the draft failed (`磁盘已满…`), while it fails: the
+    /// wizard keeps saying so and its quit dialog says that quitting loses the changes.
+    pub fn failure(&self) -> Option<String> {
+        lock(&self.shared).last_cause.clone()
     }
 
     /// The report changed: it reaches the draft within [`DRAFT_DELAY`].
@@ -342,6 +383,19 @@ mod tests {
 
     fn report(agency: &str) -> Report {
         Report::new(agency, 2024)
+    }
+
+    #[test]
+    fn the_delay_hook_is_for_debug_builds_only() {
+        let hooked = draft_delay_from(Some("600000".into()));
+        if cfg!(debug_assertions) {
+            assert_eq!(hooked, Duration::from_secs(600));
+        } else {
+            // `cargo test --release`: the release binary ignores the hook.
+            assert_eq!(hooked, DRAFT_DELAY);
+        }
+        assert_eq!(draft_delay_from(None), DRAFT_DELAY);
+        assert_eq!(draft_delay_from(Some("x".into())), DRAFT_DELAY);
     }
 
     #[test]

@@ -8,9 +8,15 @@
 //! terminal to hang up. Either writes the pending draft at once, gives the terminal back if
 //! it is still there, says where the draft is, and ends the process — it never lingers
 //! after the link is gone. The panic hook does the same without ending the process.
+//!
+//! Every screen (the wizard, the recovery prompt, the viewer) goes through this one path.
+//! The guard knows nothing of terminals: the shell gives it the way to restore the terminal
+//! ([`set_restore_hook`]). A screen that runs another nianbao in its terminal (the viewer's
+//! `e`) names the child ([`set_child`]): a signal is then passed on to the child, which
+//! writes its draft and gives the terminal back itself, and this process ends after it.
 
 use super::draft::DraftHandle;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use std::io::{self, Write};
 use std::os::fd::{AsRawFd, RawFd};
 use std::path::{Path, PathBuf};
@@ -44,6 +50,7 @@ impl Reason {
             Reason::Signal(SIGHUP) => "终端连接已断开（SIGHUP）".into(),
             Reason::Signal(SIGTERM) => "收到终止信号（SIGTERM）".into(),
             Reason::Signal(SIGINT) => "收到中断信号（SIGINT）".into(),
+            Reason::Signal(SIGQUIT) => "收到退出信号（SIGQUIT）".into(),
             Reason::Signal(s) => format!("收到信号 {s}"),
             Reason::TerminalGone => "终端连接已断开".into(),
         }
@@ -61,6 +68,70 @@ struct State {
 static ACTIVE: Mutex<Option<Arc<State>>> = Mutex::new(None);
 static THREADS: std::sync::Once = std::sync::Once::new();
 static EXITING: AtomicBool = AtomicBool::new(false);
+/// How the shell gives the terminal back (set by `tui::terminal::enter`).
+static RESTORE: std::sync::OnceLock<fn() -> io::Result<()>> = std::sync::OnceLock::new();
+/// The nianbao this process runs in its terminal, if any (0: none).
+static CHILD: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+
+/// Tells the guard how to give the terminal back; the first hook given stays.
+pub fn set_restore_hook(hook: fn() -> io::Result<()>) {
+    let _ = RESTORE.set(hook);
+}
+
+/// Names the child process that now owns the terminal (`None`: it ended). While it runs, a
+/// signal is passed on to it and the guard waits for it instead of touching the terminal.
+pub fn set_child(pid: Option<u32>) {
+    let pid = pid.and_then(|p| i32::try_from(p).ok()).unwrap_or(0);
+    CHILD.store(pid, Ordering::SeqCst);
+}
+
+/// True once a signal or a hang-up is ending the process: a thread that sees it (the viewer
+/// after its wizard ended) must not touch the terminal again; the process ends shortly.
+pub fn exiting() -> bool {
+    EXITING.load(Ordering::SeqCst)
+}
+
+/// For a thread that finds the process [`exiting`]: waits for the end without touching
+/// anything.
+pub fn park_while_exiting() {
+    while exiting() {
+        std::thread::park_timeout(Duration::from_secs(1));
+    }
+}
+
+fn run_restore_hook() {
+    if let Some(hook) = RESTORE.get() {
+        let _ = hook();
+    }
+}
+
+/// Passes `sig` on to the child and waits (at most a few seconds) until it has ended —
+/// without reaping it, which is its parent thread's business. True when there was a child.
+fn forward_to_child(sig: i32) -> bool {
+    let pid = CHILD.load(Ordering::SeqCst);
+    if pid <= 0 {
+        return false;
+    }
+    // SAFETY: kill and waitid on the pid of our own child; `info` is a valid out-pointer.
+    unsafe {
+        libc::kill(pid, sig);
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        while std::time::Instant::now() < deadline {
+            let mut info: libc::siginfo_t = std::mem::zeroed();
+            let r = libc::waitid(
+                libc::P_PID,
+                pid as libc::id_t,
+                &mut info,
+                libc::WEXITED | libc::WNOHANG | libc::WNOWAIT,
+            );
+            if r != 0 || info.si_pid() != 0 {
+                break; // ended (or already reaped)
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+    true
+}
 
 fn active() -> Option<Arc<State>> {
     ACTIVE.lock().ok().and_then(|g| g.clone())
@@ -110,7 +181,7 @@ impl Drop for Guard {
 }
 
 fn start_threads() -> io::Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT])?;
+    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?;
     std::thread::Builder::new()
         .name("nianbao-signals".into())
         .spawn(move || {
@@ -201,10 +272,19 @@ fn end(reason: Reason) -> ! {
     let state = active();
     let drafts = state.as_ref().and_then(|s| s.drafts.as_ref());
     let draft = drafts.map(|d| d.flush());
-    if reason != Reason::TerminalGone {
+    let sig = match reason {
+        Reason::Signal(s) => s,
+        Reason::TerminalGone => SIGHUP,
+    };
+    // The child owns the terminal now: it writes its draft and gives the terminal back.
+    let had_child = forward_to_child(sig);
+    if reason != Reason::TerminalGone && !had_child {
         restore_terminal();
     }
     let mut msg = format!("nianbao：{}，已退出。", reason.describe());
+    if had_child {
+        msg.push_str("填写向导也收到了这个信号（未保存的修改写入它的草稿）。");
+    }
     if let (Some(s), Some(_)) = (&state, drafts) {
         msg.push_str(&where_is_the_draft(draft, &s.report));
     }
@@ -232,7 +312,7 @@ fn restore_terminal() {
     let spawned = std::thread::Builder::new()
         .name("nianbao-restore".into())
         .spawn(move || {
-            let _ = crate::tui::terminal::restore();
+            run_restore_hook();
             let _ = tx.send(());
         });
     if spawned.is_ok() {
@@ -248,7 +328,7 @@ fn install_panic_hook() {
         let drafts = state.as_ref().and_then(|s| s.drafts.as_ref());
         let draft = drafts.map(|d| d.try_flush());
         if state.is_some() {
-            let _ = crate::tui::terminal::restore();
+            run_restore_hook();
         }
         previous(info);
         if let (Some(s), Some(_)) = (&state, drafts) {

@@ -55,15 +55,18 @@ impl DiskChange {
 impl FileIdentity {
     /// The identity of `path` now; `Ok(None)` when it does not exist.
     pub fn of(path: &Path) -> io::Result<Option<FileIdentity>> {
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
+        // Never more than the reader would read: /dev/zero or a huge file given as FILE
+        // must not fill the memory before the size limit refuses it.
+        let mut file = match crate::yaml::open_regular(path) {
+            Ok(f) => f,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(e),
         };
-        let meta = std::fs::metadata(path)?;
+        let meta = file.metadata()?;
+        let bytes = super::fsafe::read_bounded(&mut file, crate::yaml::MAX_FILE_BYTES + 1)?;
         Ok(Some(FileIdentity {
             modified: meta.modified()?,
-            size: bytes.len() as u64,
+            size: meta.len().max(bytes.len() as u64),
             hash: fnv1a(&bytes),
         }))
     }

@@ -6,8 +6,8 @@
 use super::draft::{dir_writable, state_dir};
 use super::{file_name, parent_dir};
 use std::fs::{File, OpenOptions, TryLockError};
-use std::io::{self, Read, Seek, Write};
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+use std::io::{self, Seek, Write};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -156,8 +156,28 @@ pub enum LockError {
         /// Who holds it, when the lock file says so.
         holder: Option<Holder>,
     },
+    /// The lock path is not a lock file (a symbolic link, a FIFO, a device, a folder).
+    #[error("无法建立编辑锁 {lock}：{why}")]
+    Refused {
+        /// The lock file.
+        lock: String,
+        /// Why, in Chinese.
+        why: String,
+    },
+    /// Another user's lock that this user can neither take nor prove stale.
+    #[error("{file} 的编辑锁 {lock} 属于用户 {owner}{}，你无法读取或接管它：可能有人正在编辑。请与该用户确认；若确已无人编辑，请让该用户（或管理员）删除这个锁文件", holder.as_ref().map_or_else(String::new, |h| format!("（{}）", h.describe())))]
+    Foreign {
+        /// The report.
+        file: String,
+        /// The lock file.
+        lock: String,
+        /// The lock file's owner (`li（uid 1001）`).
+        owner: String,
+        /// Who holds it, when the file could be read.
+        holder: Option<Holder>,
+    },
     /// The lock file could not be created or read.
-    #[error("无法建立编辑锁 {lock}：{source}")]
+    #[error("无法建立编辑锁 {lock}：{}", super::fsafe::describe_io(source))]
     Io {
         /// The lock file.
         lock: String,
@@ -178,6 +198,73 @@ pub(crate) fn remove_held() {
         for p in held.iter() {
             let _ = std::fs::remove_file(p);
         }
+    }
+}
+
+/// The most bytes of a lock file that are read (a real one has about 80).
+const MAX_LOCK_BYTES: u64 = 4096;
+
+/// Reads what a lock file says about its holder, at most [`MAX_LOCK_BYTES`].
+fn read_holder(file: &mut File) -> String {
+    let _ = file.rewind();
+    let bytes = super::fsafe::read_bounded(file, MAX_LOCK_BYTES).unwrap_or_default();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// The refusal for a lock path that is not a lock file.
+fn not_a_lock(kind: &str) -> String {
+    format!("它是{kind}，不是 nianbao 的锁文件（共享文件夹里可能有人放置了它）：为安全起见不会打开它；请查看后删除")
+}
+
+/// The mode of a new lock file: readable by all; writable by the group too when the report
+/// (or, for a new report, its folder) is group-writable, so that colleagues sharing the
+/// folder can take a stale lock over and see a live one.
+fn lock_mode(report_path: &Path) -> u32 {
+    let meta =
+        std::fs::metadata(report_path).or_else(|_| std::fs::metadata(parent_dir(report_path)));
+    match meta {
+        Ok(m) if m.mode() & 0o020 != 0 => 0o664,
+        _ => 0o644,
+    }
+}
+
+/// What to do about a lock file this user may not open for writing.
+enum Foreign {
+    /// Its holder is gone and it was removed: try again.
+    Stale,
+    /// Refuse with this error.
+    Refuse(LockError),
+}
+
+/// Another user's lock file that this user cannot open for writing: whether its holder is
+/// alive (a shared flock on a read-only descriptor tells), and who owns it.
+fn foreign(report_path: &Path, path: &Path) -> Result<Foreign, LockError> {
+    let owner = std::fs::symlink_metadata(path)
+        .map(|m| super::fsafe::user_name(m.uid()))
+        .unwrap_or_else(|_| "未知".into());
+    let file = crate::text::clean_line(&report_path.display().to_string()).into_owned();
+    let lock = path.display().to_string();
+    let readable = super::fsafe::open_regular_nofollow(path);
+    let Ok(mut f) = readable else {
+        return Ok(Foreign::Refuse(LockError::Foreign {
+            file,
+            lock,
+            owner,
+            holder: None,
+        }));
+    };
+    let holder = Holder::parse(&read_holder(&mut f));
+    match f.try_lock_shared() {
+        Err(TryLockError::WouldBlock) => {
+            Ok(Foreign::Refuse(LockError::Held { file, lock, holder }))
+        }
+        Ok(()) if std::fs::remove_file(path).is_ok() => Ok(Foreign::Stale),
+        _ => Ok(Foreign::Refuse(LockError::Foreign {
+            file,
+            lock,
+            owner,
+            holder,
+        })),
     }
 }
 
@@ -205,9 +292,23 @@ impl EditLock {
         let beside = report_path.with_file_name(format!(".{}.lock", file_name(report_path)));
         let first = match &fallback {
             Some(f) if !dir_writable(&parent_dir(report_path)) => f.clone(),
-            _ => beside,
+            _ => beside.clone(),
         };
         let tried_fallback = Some(&first) == fallback.as_ref();
+        if tried_fallback {
+            // The folder is not writable for us, but a colleague who can write it may be
+            // editing: their lock beside the report counts.
+            if let Ok(mut f) = super::fsafe::open_regular_nofollow(&beside) {
+                if let Err(TryLockError::WouldBlock) = f.try_lock_shared() {
+                    return Err(LockError::Held {
+                        file: crate::text::clean_line(&report_path.display().to_string())
+                            .into_owned(),
+                        lock: beside.display().to_string(),
+                        holder: Holder::parse(&read_holder(&mut f)),
+                    });
+                }
+            }
+        }
         match (EditLock::acquire_at(report_path, first), fallback) {
             // The folder looked writable but refused the file: use the state folder.
             (Err(LockError::Io { .. }), Some(f)) if !tried_fallback => {
@@ -218,14 +319,32 @@ impl EditLock {
     }
 
     /// Takes the lock using the lock file `path` (tests).
+    ///
+    /// The lock file is never followed when it is a symbolic link, never opened blocking
+    /// (a FIFO), and read with a small bound; a lock file that is not a regular file is a
+    /// refusal. Another user's lock that this user cannot open is not a reason to fall back
+    /// to a private lock: if its holder is alive, it is a refusal naming the holder (and the
+    /// file's owner); if it is stale, it is removed and taken.
     pub fn acquire_at(report_path: &Path, path: PathBuf) -> Result<EditLock, LockError> {
         let io_err = |source| LockError::Io {
             lock: path.display().to_string(),
             source,
         };
+        let shown_file =
+            || crate::text::clean_line(&report_path.display().to_string()).into_owned();
+        let refused = |why: String| LockError::Refused {
+            lock: crate::text::clean_line(&path.display().to_string()).into_owned(),
+            why,
+        };
+        let mode = lock_mode(report_path);
+        let mut attempts = 0;
         loop {
+            attempts += 1;
+            if attempts > 20 {
+                return Err(refused("锁文件反复被别人替换".into()));
+            }
             if let Some(dir) = path.parent() {
-                if !dir.exists() {
+                if !dir.as_os_str().is_empty() && !dir.exists() {
                     use std::os::unix::fs::DirBuilderExt;
                     std::fs::DirBuilder::new()
                         .recursive(true)
@@ -234,22 +353,53 @@ impl EditLock {
                         .map_err(io_err)?;
                 }
             }
-            let mut file = OpenOptions::new()
+            let flags = libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC;
+            let created = OpenOptions::new()
                 .read(true)
                 .write(true)
-                .create(true)
-                .truncate(false)
-                .mode(0o644)
-                .open(&path)
-                .map_err(io_err)?;
+                .create_new(true)
+                .custom_flags(flags)
+                .mode(mode)
+                .open(&path);
+            let (mut file, created) = match created {
+                Ok(f) => {
+                    // Not the umask: the mode colleagues sharing the folder need.
+                    let _ = f.set_permissions(std::fs::Permissions::from_mode(mode));
+                    (f, true)
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                    match OpenOptions::new()
+                        .read(true)
+                        .write(true)
+                        .custom_flags(flags)
+                        .open(&path)
+                    {
+                        Ok(f) => (f, false),
+                        Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+                        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+                            return Err(refused(not_a_lock("符号链接")))
+                        }
+                        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+                            match self::foreign(report_path, &path)? {
+                                Foreign::Stale => continue,
+                                Foreign::Refuse(e) => return Err(e),
+                            }
+                        }
+                        Err(e) => return Err(io_err(e)),
+                    }
+                }
+                Err(e) => return Err(io_err(e)),
+            };
+            let meta = file.metadata().map_err(io_err)?;
+            if !meta.file_type().is_file() {
+                return Err(refused(not_a_lock(super::fsafe::kind_of(&meta))));
+            }
             match file.try_lock() {
                 Ok(()) => {}
                 Err(TryLockError::WouldBlock) => {
-                    let mut text = String::new();
-                    let _ = file.read_to_string(&mut text);
+                    let text = read_holder(&mut file);
                     return Err(LockError::Held {
-                        file: crate::text::clean_line(&report_path.display().to_string())
-                            .into_owned(),
+                        file: shown_file(),
                         lock: path.display().to_string(),
                         holder: Holder::parse(&text),
                     });
@@ -258,21 +408,36 @@ impl EditLock {
             }
             // The holder we waited on may have removed the file between our open and our
             // lock: then we hold a lock on a file nobody else can see. Start again.
-            let same = match (file.metadata(), std::fs::metadata(&path)) {
-                (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            let same = match std::fs::symlink_metadata(&path) {
+                Ok(b) => meta.dev() == b.dev() && meta.ino() == b.ino(),
                 _ => false,
             };
             if !same {
                 continue;
             }
-            let mut text = String::new();
-            let _ = file.read_to_string(&mut text);
-            let previous = Holder::parse(&text);
+            if !created && meta.uid() != super::fsafe::euid() {
+                // Another user's lock, left by a process that is gone (we hold its flock):
+                // remove it and make our own, so the lock we hold is a file of ours.
+                if std::fs::remove_file(&path).is_ok() {
+                    continue;
+                }
+                let _ = file.unlock();
+                return Err(LockError::Foreign {
+                    file: shown_file(),
+                    lock: path.display().to_string(),
+                    owner: super::fsafe::user_name(meta.uid()),
+                    holder: Holder::parse(&read_holder(&mut file)),
+                });
+            }
+            let previous = Holder::parse(&read_holder(&mut file));
             let me = Holder::me().to_text();
-            file.set_len(0).map_err(io_err)?;
-            file.rewind().map_err(io_err)?;
-            file.write_all(me.as_bytes()).map_err(io_err)?;
-            let _ = file.sync_all();
+            // The flock is the lock; the text only names the holder. On a full disk it may
+            // stay empty — the lock still holds, and it is removed when the editor ends.
+            let _ = file
+                .set_len(0)
+                .and_then(|()| file.rewind())
+                .and_then(|()| file.write_all(me.as_bytes()))
+                .and_then(|()| file.sync_all());
             if let Ok(mut held) = HELD.lock() {
                 held.push(path.clone());
             }

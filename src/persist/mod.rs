@@ -15,6 +15,7 @@
 
 mod diff;
 mod draft;
+mod fsafe;
 pub mod guard;
 mod identity;
 mod lock;
@@ -25,6 +26,7 @@ pub use diff::{differences, Difference};
 pub use draft::{
     draft_path, fallback_path, state_dir, DraftHandle, DraftWriter, DRAFT_DELAY, POSITION_PREFIX,
 };
+pub use fsafe::describe_io;
 pub use identity::{DiskChange, FileIdentity};
 pub use lock::{EditLock, Holder, LockError};
 pub use recovery::{existing_drafts, find_draft, find_draft_in, Recovery, RecoveryError};
@@ -58,11 +60,12 @@ impl Opening {
     }
 }
 
-/// Test hook: milliseconds to wait before a draft is written instead of [`DRAFT_DELAY`], so a
+/// Test hook (debug builds only, so the tests of `cargo test` can use it and no release
+/// binary obeys it): milliseconds to wait before a draft is written instead of [`DRAFT_DELAY`], so a
 /// test can prove that a signal or a dropped link (not the timer) wrote the draft.
 pub const DRAFT_DELAY_ENV: &str = "NIANBAO_TEST_DRAFT_DELAY_MS";
 
-/// Test hook: when this environment variable names the file being saved (its file name, e.g.
+/// Test hook (debug builds only): when this environment variable names the file being saved (its file name, e.g.
 /// `report.yaml`), the process kills itself with SIGKILL after the temporary file is written
 /// and flushed and before it is renamed — the worst moment for a crash. Used by the tests
 /// that prove a crash never leaves a half-written report.
@@ -81,6 +84,34 @@ pub fn save_report(path: &Path, report: &Report) -> io::Result<()> {
     save_atomic(path, crate::yaml::to_yaml(report).as_bytes())
 }
 
+/// Saves a copy of `report` somewhere other than `path`'s folder, for a clerk whose disk
+/// is full: the state folder, then the temporary folder (`$TMPDIR`, `/tmp`), then
+/// `/dev/shm`. Returns where it went; the name carries the time so nothing is replaced.
+pub fn save_elsewhere(path: &Path, report: &Report) -> io::Result<PathBuf> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let name = format!("{}.{secs}.yaml", file_name(path).trim_end_matches(".yaml"));
+    let mut places: Vec<PathBuf> = Vec::new();
+    places.extend(state_dir());
+    places.extend(std::env::var_os("TMPDIR").map(PathBuf::from));
+    places.push(PathBuf::from("/tmp"));
+    places.push(PathBuf::from("/dev/shm"));
+    let yaml = crate::yaml::to_yaml(report);
+    let mut last = io::Error::from(io::ErrorKind::NotFound);
+    for dir in places {
+        if parent_dir(path) == dir || !dir.is_dir() {
+            continue;
+        }
+        let target = dir.join(&name);
+        match write_atomic(&target, yaml.as_bytes(), Some(0o600)) {
+            Ok(()) => return Ok(target),
+            Err(e) => last = e,
+        }
+    }
+    Err(last)
+}
+
 /// The folder a path lives in (`.` for a bare file name).
 pub(crate) fn parent_dir(path: &Path) -> PathBuf {
     match path.parent() {
@@ -96,14 +127,75 @@ pub(crate) fn file_name(path: &Path) -> String {
         .unwrap_or_else(|| "report".into())
 }
 
-/// Atomic write; `mode` forces the permissions of the new file (drafts: 0600), otherwise an
-/// existing file's permissions are kept.
+/// Where a save of `path` really goes: `path`, or the end of the chain of symbolic links it
+/// names (also when the last link dangles: a `new` report is then created where the link
+/// points). Refuses a target that exists and is not a regular file (a device, a FIFO, a
+/// folder): renaming over it would replace the node with a file.
+fn save_target(path: &Path) -> io::Result<PathBuf> {
+    let mut target = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&target) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = std::fs::read_link(&target)?;
+                target = if to.is_absolute() {
+                    to
+                } else {
+                    parent_dir(&target).join(to)
+                };
+            }
+            Ok(m) if !m.file_type().is_file() => {
+                return Err(fsafe::refusal(format!(
+                    "{} 是{}，不是普通文件：不会用报告替换它（要写到标准输出请用 -）",
+                    crate::text::clean_line(&path.display().to_string()),
+                    fsafe::kind_of(&m)
+                )))
+            }
+            Ok(_) => return Ok(target),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(target),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::from_raw_os_error(libc::ELOOP))
+}
+
+/// True when `path` is a file the user may read but not write (a report set to 0444): the
+/// wizard asks before replacing it. Saving would work (the folder is writable), but the
+/// file's owner said it should not change.
+pub fn is_read_only(path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    if !meta.is_file() {
+        return false;
+    }
+    let mode = meta.mode();
+    let bit = if meta.uid() == fsafe::euid() {
+        0o200
+    } else {
+        // SAFETY: getegid cannot fail.
+        let gid = unsafe { libc::getegid() };
+        if meta.gid() == gid {
+            0o020
+        } else {
+            0o002
+        }
+    };
+    mode & bit == 0
+}
+
+/// Atomic write; `mode` forces the permissions of the new file and makes it a private file
+/// (drafts: 0600): then `path` must be absent or a regular file of this user, never a link.
+/// Otherwise (reports) a link is followed to its target and an existing file's permissions
+/// are kept. The temporary file is created with `O_EXCL | O_NOFOLLOW`.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    // Replace the target of a symbolic link, not the link.
-    let target = match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path)?,
-        _ => path.to_path_buf(),
+    let target = match mode {
+        Some(_) => {
+            fsafe::check_own_regular(path, "草稿")?;
+            path.to_path_buf()
+        }
+        None => save_target(path)?,
     };
     let dir = parent_dir(&target);
     let name = file_name(&target);
@@ -120,7 +212,10 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8], mode: Option<u32>) -> io::
     ));
     let result = (|| {
         let mut options = OpenOptions::new();
-        options.write(true).create_new(true);
+        options
+            .write(true)
+            .create_new(true)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC);
         options.mode(mode.unwrap_or(0o666));
         let mut f = options.open(&tmp)?;
         if let Some(m) = keep_mode {
@@ -142,6 +237,7 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8], mode: Option<u32>) -> io::
     result
 }
 
+#[cfg(debug_assertions)]
 fn crash_hook(name: &str) {
     if let Some(v) = std::env::var_os(CRASH_BEFORE_RENAME_ENV) {
         if v.to_string_lossy() == name {
@@ -152,6 +248,10 @@ fn crash_hook(name: &str) {
         }
     }
 }
+
+/// Release builds obey no test hook: no environment can make a save crash.
+#[cfg(not(debug_assertions))]
+fn crash_hook(_name: &str) {}
 
 /// Removes temporary files that a save of `report_path` (or of its draft) left behind when
 /// its process was killed between writing and renaming: `.{name}.tmp-{pid}-{n}` and

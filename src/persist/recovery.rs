@@ -65,7 +65,7 @@ pub fn existing_drafts(report_path: &Path) -> Vec<PathBuf> {
     if let Some(dir) = state_dir() {
         out.push(fallback_path(report_path, &dir, "draft"));
     }
-    out.retain(|p| p.is_file());
+    out.retain(|p| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file()));
     out
 }
 
@@ -98,8 +98,16 @@ pub fn find_draft_in(
     }
     let mut best: Option<(SystemTime, PathBuf)> = None;
     for path in candidates {
-        let written = match std::fs::metadata(&path) {
-            Ok(m) if m.is_file() => m.modified().map_err(io_err(&path))?,
+        // Only a regular file of this user is a draft: a link or another user's file
+        // planted in a shared folder is never read (the draft writer refuses it too and
+        // says so).
+        let written = match std::fs::symlink_metadata(&path) {
+            Ok(m)
+                if m.is_file()
+                    && std::os::unix::fs::MetadataExt::uid(&m) == super::fsafe::euid() =>
+            {
+                m.modified().map_err(io_err(&path))?
+            }
             Ok(_) => continue,
             Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
             Err(e) => return Err(io_err(&path)(e)),

@@ -15,18 +15,28 @@ pub mod wrap;
 
 use std::borrow::Cow;
 
+/// True for the invisible format characters that can make text read other than it is:
+/// bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069), the implicit marks
+/// (U+200E, U+200F, U+061C), zero-width characters (U+200B–200D, U+2060) and the zero-width
+/// no-break space (U+FEFF). Files keep them escaped (`\u202e`), screens show them as
+/// `\u{202e}`.
+pub fn is_invisible(ch: char) -> bool {
+    let c = ch as u32;
+    (0x202a..=0x202e).contains(&c)
+        || (0x2066..=0x2069).contains(&c)
+        || (0x200b..=0x200f).contains(&c)
+        || c == 0x2060
+        || c == 0x061c
+        || c == 0xfeff
+}
+
 /// True for characters that must never be written to a terminal as they are.
 pub fn is_dangerous(ch: char) -> bool {
     let c = ch as u32;
     c < 0x20
         || c == 0x7f
         || (0x80..=0x9f).contains(&c)
-        // bidi embeddings, overrides and isolates, and the implicit marks
-        || (0x202a..=0x202e).contains(&c)
-        || (0x2066..=0x2069).contains(&c)
-        || c == 0x200e
-        || c == 0x200f
-        || c == 0x061c
+        || is_invisible(ch)
         // line/paragraph separators, BOM / zero-width no-break space, interlinear annotations
         || c == 0x2028
         || c == 0x2029
@@ -108,6 +118,18 @@ mod tests {
         let cleaned = clean_line(hostile);
         assert_eq!(cleaned, "机关␛]0;pwned␇名称\\u{9b}31m\\u{202e}");
         assert!(!cleaned.chars().any(is_dangerous));
+    }
+
+    #[test]
+    fn bidi_and_zero_width_characters_become_visible() {
+        assert_eq!(
+            clean_line("a\u{202e}b\u{2066}c\u{200b}d\u{2060}e\u{feff}f"),
+            "a\\u{202e}b\\u{2066}c\\u{200b}d\\u{2060}e\\u{feff}f"
+        );
+        for c in ['\u{202a}', '\u{2069}', '\u{200c}', '\u{200d}', '\u{200f}'] {
+            assert!(is_invisible(c) && is_dangerous(c), "{c:?}");
+        }
+        assert!(!is_invisible('年'));
     }
 
     #[test]

@@ -13,7 +13,7 @@ mod write;
 
 pub use lenient::{load_str_lenient, Replaced, MAX_REPLACED};
 pub use read::{
-    load_bytes, load_file, load_str, load_str_general, LoadError, LoadErrorKind, Loaded,
-    MAX_FILE_BYTES, MAX_FLOW_BRACKETS, MAX_NODE_MARKS,
+    load_bytes, load_file, load_str, load_str_general, open_regular, LoadError, LoadErrorKind,
+    Loaded, MAX_FILE_BYTES, MAX_FLOW_BRACKETS, MAX_NODE_MARKS,
 };
 pub use write::to_yaml;

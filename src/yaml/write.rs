@@ -175,6 +175,7 @@ fn needs_escape(c: char) -> bool {
             c,
             '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
         )
+        || crate::text::is_invisible(c)
 }
 
 /// Appends `s` as a double-quoted scalar (see [`quote`]).
@@ -201,6 +202,9 @@ fn push_quoted(q: &mut String, s: &str) {
                 || c == '\u{2028}'
                 || c == '\u{2029}'
                 || c == '\u{feff}'
+                // Bidi overrides and zero-width characters: a file viewed in a terminal or
+                // an editor must show them, not let them reorder or hide text.
+                || crate::text::is_invisible(c)
                 // Not printable in YAML: a reader would refuse the file.
                 || c == '\u{fffe}'
                 || c == '\u{ffff}' =>

@@ -193,6 +193,19 @@ impl Session {
             .expect("resize");
     }
 
+    /// Resizes only the pseudo-terminal, not the emulator (which keeps showing the top-left
+    /// corner): for window sizes the test itself could not hold (65535×65535).
+    pub fn resize_pty_only(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize");
+    }
+
     /// Waits for the program to exit and returns its exit code.
     pub fn wait_exit(&mut self) -> u32 {
         let start = Instant::now();

@@ -11,7 +11,7 @@ use crate::tui::keys::{ch, ctrl, hint_line, lookup, plain, Binding, Key, Scope};
 use crate::tui::terminal::Term;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{self, Event, KeyCode};
+use ratatui::crossterm::event::{Event, KeyCode};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Widget, Wrap};
@@ -430,9 +430,9 @@ fn push_keys(lines: &mut Vec<Line<'static>>, scope: &Scope<Action>, theme: &Them
 pub fn run(term: &mut Term, state: &mut RecoverState) -> io::Result<Choice> {
     let theme = Theme::from_env();
     loop {
-        term.draw(|f| view(state, &theme, f.area(), f.buffer_mut()))?;
+        crate::tui::terminal::draw(term, |f| view(state, &theme, f.area(), f.buffer_mut()))?;
         'wait: loop {
-            for fx in state.update(&event::read()?) {
+            for fx in state.update(&crate::tui::terminal::read_event()?) {
                 match fx {
                     Effect::Decided(choice) => return Ok(choice),
                     Effect::Redraw => break 'wait,

@@ -54,6 +54,8 @@ pub enum Action {
     ForceSave,
     /// Cancel the save (the file stays as it is).
     CancelSave,
+    /// Save a copy elsewhere (the draft could not be written: a full disk).
+    SaveElsewhere,
     /// Show every finding in step 8.
     ShowFindings,
     /// Save to the path typed in 另存为.
@@ -396,6 +398,30 @@ pub static CONFIRM_QUIT: Scope<Action> = Scope {
     ],
 };
 
+/// "Quit with unsaved changes?" while the draft cannot be written (a full disk): quitting
+/// loses the changes, so a copy can be saved elsewhere first.
+pub static CONFIRM_QUIT_NO_DRAFT: Scope<Action> = Scope {
+    name: "退出",
+    bindings: &[
+        b(
+            &[ch('a')],
+            Action::SaveElsewhere,
+            "另存到临时文件夹",
+            Some("另存到临时文件夹"),
+        ),
+        b(&[ch('y')], Action::Discard, "仍退出", Some("仍退出")),
+        b(&[ctrl('q'), ctrl('c')], Action::Discard, "仍退出", None),
+        b(
+            &[ch('n'), plain(KeyCode::Esc)],
+            Action::Close,
+            "返回",
+            Some("返回"),
+        ),
+        b(&[ctrl('s')], Action::Save, "保存", Some("保存")),
+        b(&[Key::Other], Action::Close, "返回", None),
+    ],
+};
+
 /// "FILE changed on disk: overwrite?"
 pub static CONFIRM_OVERWRITE: Scope<Action> = Scope {
     name: "文件已被改动",
@@ -506,6 +532,7 @@ mod tests {
                 &LAST_YEAR,
                 &HELP_DIALOG,
                 &CONFIRM_QUIT,
+                &CONFIRM_QUIT_NO_DRAFT,
                 &CONFIRM_OVERWRITE,
                 &SAVED_WITH_ERRORS,
                 &SAVE_AS,

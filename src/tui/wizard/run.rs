@@ -68,10 +68,11 @@ fn event_loop(
     let mut saving_to = w.path.clone();
     let size = term.size()?;
     w.size = (size.width, size.height);
-    term.draw(|f| view(w, f))?;
+    terminal::draw(term, |f| view(w, f))?;
     loop {
         // Sleep until an event arrives or a draft is due; never redraw on a timer.
         let timeout = drafts.deadline();
+        terminal::waiting_for_input();
         let ready = match timeout {
             Some(t) => event::poll(t)?,
             None => event::poll(Duration::from_secs(3600))?,
@@ -80,16 +81,26 @@ fn event_loop(
         // threads (this poll does not return for them): they write the draft and exit.
         if !ready {
             let was_fallback = drafts.is_fallback();
-            if let Err(e) = drafts.tick() {
-                w.message = Some((super::Tone::Error, format!("草稿写入失败：{e}")));
-                term.draw(|f| view(w, f))?;
+            let failed_before = w.draft_failed.is_some();
+            let ticked = drafts.tick();
+            w.draft_failed = drafts.failure();
+            if let (Err(e), false) = (&ticked, failed_before) {
+                // Said once; the status line keeps saying it while it fails (draft_failed).
+                w.message = Some((
+                    super::Tone::Error,
+                    format!("草稿写入失败：{}", persist::describe_io(e)),
+                ));
+                terminal::draw(term, |f| view(w, f))?;
+            } else if failed_before != w.draft_failed.is_some() {
+                // The draft is written again: the status line stops warning.
+                terminal::draw(term, |f| view(w, f))?;
             } else if drafts.is_fallback() != was_fallback {
                 w.message = drafts.notice().map(|n| (super::Tone::Info, n));
-                term.draw(|f| view(w, f))?;
+                terminal::draw(term, |f| view(w, f))?;
             }
             continue;
         }
-        let ev = event::read()?;
+        let ev = terminal::read_event()?;
         let effects = update(w, &ev);
         drafts.set_position(&w.position());
         let mut redraw = false;
@@ -97,12 +108,27 @@ fn event_loop(
             match fx {
                 Effect::Redraw => redraw = true,
                 Effect::Changed => drafts.changed(&w.report),
+                Effect::SaveElsewhere => {
+                    redraw = true;
+                    let r = persist::save_elsewhere(&w.path, &w.report)
+                        .map_err(|e| persist::describe_io(&e));
+                    w.saved_elsewhere(r);
+                }
                 Effect::Save | Effect::ForceSave => {
                     redraw = true;
                     if w.path != saving_to {
                         // 另存为: a new place; a file already there is asked about.
                         saving_to = w.path.clone();
                         opening.identity = None;
+                    }
+                    if fx == Effect::Save && persist::is_read_only(&w.path) {
+                        // The owner set it read-only: ask before replacing it.
+                        let name =
+                            crate::text::clean_line(&w.path.display().to_string()).into_owned();
+                        w.ask_overwrite(format!(
+                            "{name} 是只读文件（没有写权限）：它的主人不希望它被改动。"
+                        ));
+                        continue;
                     }
                     if fx == Effect::Save {
                         // Ask before overwriting a file someone else changed since it was read.
@@ -114,7 +140,7 @@ fn event_loop(
                         }
                     }
                     let r = persist::save_report(&w.path, &w.report)
-                        .map_err(|e| crate::tui::syserr::chinese(&e));
+                        .map_err(|e| persist::describe_io(&e));
                     if r.is_ok() {
                         let _ = drafts.saved();
                         opening.identity = persist::FileIdentity::of(&w.path).ok().flatten();
@@ -129,7 +155,7 @@ fn event_loop(
             }
         }
         if redraw {
-            term.draw(|f| view(w, f))?;
+            terminal::draw(term, |f| view(w, f))?;
         }
     }
 }

@@ -209,6 +209,9 @@ pub struct Wizard {
     /// Cells whose value in FILE was invalid (read as empty): marked, with the value found and
     /// why, until they are typed into.
     pub invalid: Vec<(CellRef, String)>,
+    /// Why the last draft could not be written (a full disk), while it could not: the
+    /// quit dialog then says that quitting loses the changes. Set by the event loop.
+    pub draft_failed: Option<String>,
     /// The editor of the focused text field.
     pub(crate) editor: Option<TextArea<'static>>,
     /// The number being typed into the focused numeric field.
@@ -253,6 +256,7 @@ impl Wizard {
             message: None,
             doubt: None,
             invalid: Vec::new(),
+            draft_failed: None,
             editor: None,
             num: NumEdit::default(),
             undo: Vec::new(),

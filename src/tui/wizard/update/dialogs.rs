@@ -58,6 +58,20 @@ impl Wizard {
         self.settle_scroll();
     }
 
+    /// The result of an [`Effect::SaveElsewhere`]: where the copy went, or why it failed.
+    pub fn saved_elsewhere(&mut self, result: Result<std::path::PathBuf, String>) {
+        self.message = Some(match result {
+            Ok(p) => (
+                Tone::Info,
+                format!(
+                    "已另存为 {}（原文件未保存；腾出空间后请再按 Ctrl-S）",
+                    crate::text::clean_line(&p.display().to_string())
+                ),
+            ),
+            Err(e) => (Tone::Error, format!("另存失败：{e}")),
+        });
+    }
+
     /// The result of an [`Effect::Export`]: the files written, or why not.
     pub fn exported(&mut self, result: std::io::Result<Vec<std::path::PathBuf>>) {
         self.message = Some(match result {
@@ -145,6 +159,10 @@ impl Wizard {
             Action::ForceSave => {
                 self.dialog = None;
                 vec![Effect::ForceSave, Effect::Redraw]
+            }
+            Action::SaveElsewhere => {
+                self.dialog = None;
+                vec![Effect::SaveElsewhere, Effect::Redraw]
             }
             Action::CancelSave => {
                 self.dialog = None;

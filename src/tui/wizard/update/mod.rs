@@ -33,6 +33,9 @@ pub enum Effect {
     Save,
     /// Save without that check (the user confirmed overwriting), then call [`Wizard::saved`].
     ForceSave,
+    /// Save a copy somewhere else than FILE (the draft cannot be written: a full disk),
+    /// then call [`Wizard::saved_elsewhere`].
+    SaveElsewhere,
     /// Write the report as published beside FILE (.html and .docx), then call
     /// [`Wizard::exported`].
     Export,
@@ -100,6 +103,7 @@ impl Wizard {
     pub fn dialog_scope(&self) -> Option<&'static Scope<Action>> {
         Some(match self.dialog.as_ref()? {
             Dialog::Help => &keymap::HELP_DIALOG,
+            Dialog::ConfirmQuit if self.draft_failed.is_some() => &keymap::CONFIRM_QUIT_NO_DRAFT,
             Dialog::ConfirmQuit => &keymap::CONFIRM_QUIT,
             Dialog::ConfirmOverwrite(_) => &keymap::CONFIRM_OVERWRITE,
             Dialog::SavedWithErrors(_) => &keymap::SAVED_WITH_ERRORS,
@@ -169,6 +173,7 @@ impl Wizard {
             | Action::Discard
             | Action::ForceSave
             | Action::CancelSave
+            | Action::SaveElsewhere
             | Action::ShowFindings
             | Action::SaveAsTyped => vec![],
             Action::Recompute => {

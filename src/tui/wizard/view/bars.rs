@@ -170,6 +170,14 @@ fn note_text(w: &Wizard) -> (String, Style) {
             Tone::Info => (format!("» {msg}"), t.ok()),
         };
     }
+    if let Some(why) = &w.draft_failed {
+        // Until a draft is written again, the clerk must know nothing on disk holds the
+        // typed work.
+        return (
+            format!("{ERROR_MARK} 草稿未能写入：{why}；请尽快保存（Ctrl-S）"),
+            t.error(),
+        );
+    }
     if let Some((f, why)) = &w.doubt {
         if *f == w.focus {
             return (format!("{ERROR_MARK} {why}"), t.error());

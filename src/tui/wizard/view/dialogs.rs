@@ -98,10 +98,23 @@ pub(super) fn draw_dialog(w: &Wizard, d: &Dialog, area: Rect, buf: &mut Buffer) 
         Dialog::ConfirmQuit => {
             title = "退出";
             lines.push(("有未保存的修改。".into(), Style::new()));
-            lines.push((hint_line(&keymap::CONFIRM_QUIT, "　　"), t.header()));
+            if let Some(why) = &w.draft_failed {
+                // Nothing on disk holds the typed work: say so, and offer another place.
+                let warn = format!("草稿也未能写入（{why}）：现在退出会丢失这些修改。");
+                for l in wrap(&clean_text(&warn), usize::from(inner_w.saturating_sub(2))) {
+                    lines.push((l, t.error()));
+                }
+                lines.push((hint_line(&keymap::CONFIRM_QUIT_NO_DRAFT, "　"), t.header()));
+            } else {
+                lines.push((hint_line(&keymap::CONFIRM_QUIT, "　　"), t.header()));
+            }
         }
         Dialog::ConfirmOverwrite(why) => {
-            title = "文件已被改动";
+            title = if why.contains("是只读文件") {
+                "只读文件"
+            } else {
+                "文件已被改动"
+            };
             for l in wrap(&clean_text(why), usize::from(inner_w.saturating_sub(2))) {
                 lines.push((l, Style::new()));
             }
