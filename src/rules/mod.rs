@@ -4,6 +4,7 @@
 //! column), the two numbers that disagree, and the cells it concerns, so that `check` can
 //! print it, the wizard can jump to it and the viewer can mark it.
 
+mod copied;
 mod fees;
 mod meta;
 mod numbers;
@@ -15,6 +16,7 @@ mod years;
 use crate::model::{Amount, CellRef, Report};
 use std::fmt;
 
+pub use copied::{copied_sections, x2_copied_text, SectionCopy};
 pub use fees::f1_processing_fees;
 pub use meta::m1_agency_and_year;
 pub use numbers::n1_number_ranges;
@@ -174,6 +176,11 @@ pub fn check(report: &Report, ctx: &Context<'_>) -> Vec<Finding> {
         out.extend(y2_documents_in_force(report, prev));
     }
     out.extend(x1_prose_matches_tables(report));
+    out.extend(
+        ctx.previous
+            .map(|p| x2_copied_text(report, p))
+            .unwrap_or_default(),
+    );
     out
 }
 
