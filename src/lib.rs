@@ -12,6 +12,7 @@ pub mod import;
 pub mod model;
 pub mod persist;
 pub mod rules;
+pub mod summary;
 pub mod text;
 pub mod tui;
 pub mod yaml;

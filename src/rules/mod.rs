@@ -4,7 +4,7 @@
 //! column), the two numbers that disagree, and the cells it concerns, so that `check` can
 //! print it, the wizard can jump to it and the viewer can mark it.
 
-mod copied;
+pub mod copied;
 mod fees;
 mod meta;
 mod numbers;
