@@ -23,6 +23,8 @@ enum Command {
     View(cli::view::ViewArgs),
     /// 把已发布的报告（文本、HTML）导入为 YAML
     Import(cli::import::ImportArgs),
+    /// 一批报告的主要数字一览（每份一行，含合计；表格、CSV 或 JSON）
+    Summary(cli::summary::SummaryArgs),
 }
 
 fn main() {
@@ -33,6 +35,7 @@ fn main() {
         Command::Edit(a) => cli::edit::run_edit(a),
         Command::View(a) => cli::view::run(a),
         Command::Import(a) => cli::import::run(a),
+        Command::Summary(a) => cli::summary::run(a),
     };
     match result {
         Ok(code) => std::process::exit(code),

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod edit;
 pub mod import;
+pub mod summary;
 pub mod view;
 
 use crate::model::Report;

@@ -47,11 +47,7 @@ pub struct Passages {
 impl SectionCopy {
     /// The share of copied characters in per mille (0 for an empty section).
     pub fn per_mille(&self) -> usize {
-        if self.chars == 0 {
-            0
-        } else {
-            self.copied * 1000 / self.chars
-        }
+        (self.copied * 1000).checked_div(self.chars).unwrap_or(0)
     }
 
     /// The share as a percentage with one decimal, e.g. `43.2%`; `—` for an empty section.

@@ -16,7 +16,7 @@ pub struct Fitted {
 /// Space between two columns.
 pub const GAP: usize = 2;
 /// The agency column is never narrower than this (or its widest name, if narrower).
-pub const AGENCY_MIN: usize = 16;
+pub const AGENCY_MIN: usize = 20;
 /// Nor wider than this.
 pub const AGENCY_MAX: usize = 40;
 

@@ -6,7 +6,7 @@
 //! label, key and definition is written down once, in [`COLUMNS`].
 
 mod columns;
-mod fit;
+pub mod fit;
 
 pub use columns::{Column, ColumnDef, COLUMNS};
 pub use fit::{fit_columns, Fitted};
@@ -82,8 +82,10 @@ pub enum Value {
     },
     /// A share in per mille, shown as a percentage with one decimal.
     PerMille(usize),
-    /// Nothing to show (`—`): no previous report, or the totals row's year.
+    /// Nothing to show (`—`): no previous report.
     Missing,
+    /// An empty cell (the totals row's year): blank, `null` in JSON.
+    Blank,
 }
 
 impl Value {
@@ -93,6 +95,7 @@ impl Value {
             Value::Text(t) => t.clone(),
             Value::Int(v) => v.to_string(),
             Value::Rate { den: 0, .. } | Value::Missing => "—".into(),
+            Value::Blank => String::new(),
             Value::Rate { num, den } => {
                 let t = tenths_of_percent(*num, *den);
                 format!("{}.{}%", t / 10, t % 10)
@@ -107,7 +110,7 @@ impl Value {
         match self {
             Value::Text(t) => t.clone().into(),
             Value::Int(v) => (*v).into(),
-            Value::Rate { den: 0, .. } | Value::Missing => serde_json::Value::Null,
+            Value::Rate { den: 0, .. } | Value::Missing | Value::Blank => serde_json::Value::Null,
             Value::Rate { num, den } => (tenths_of_percent(*num, *den) as f64 / 10.0).into(),
             Value::PerMille(p) => (*p as f64 / 10.0).into(),
         }
@@ -250,7 +253,7 @@ impl Figures {
             Agency => Value::Text(self.agency.clone()),
             Year => self
                 .year
-                .map_or(Value::Missing, |y| Value::Int(y.max(0) as u64)),
+                .map_or(Value::Blank, |y| Value::Int(y.max(0) as u64)),
             Received => Value::Int(self.received),
             CarriedOver => Value::Int(self.carried_over),
             Completed => Value::Int(self.completed),
@@ -349,7 +352,12 @@ pub fn sort_by_key<T>(items: &mut [T], row: impl Fn(&T) -> &Row, column: Column,
         match (a.figures(), b.figures()) {
             (Some(fa), Some(fb)) => {
                 let (va, vb) = (fa.value(column), fb.value(column));
-                let missing = |v: &Value| matches!(v, Value::Missing | Value::Rate { den: 0, .. });
+                let missing = |v: &Value| {
+                    matches!(
+                        v,
+                        Value::Missing | Value::Blank | Value::Rate { den: 0, .. }
+                    )
+                };
                 match (missing(&va), missing(&vb)) {
                     (false, false) => {
                         let o = va.compare(&vb);
