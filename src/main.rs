@@ -25,6 +25,8 @@ enum Command {
     Import(cli::import::ImportArgs),
     /// 一批报告的主要数字一览（每份一行，含合计；表格、CSV 或 JSON）
     Summary(cli::summary::SummaryArgs),
+    /// 两份报告对照：表二至表四逐格变化，各节文字与上年相同的比例
+    Diff(cli::diff::DiffArgs),
 }
 
 fn main() {
@@ -36,6 +38,7 @@ fn main() {
         Command::View(a) => cli::view::run(a),
         Command::Import(a) => cli::import::run(a),
         Command::Summary(a) => cli::summary::run(a),
+        Command::Diff(a) => cli::diff::run(a),
     };
     match result {
         Ok(code) => std::process::exit(code),

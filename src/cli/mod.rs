@@ -1,6 +1,7 @@
 //! The command line: one module per subcommand, each with its clap arguments and `run`.
 
 pub mod check;
+pub mod diff;
 pub mod edit;
 pub mod import;
 pub mod summary;

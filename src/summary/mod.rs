@@ -6,6 +6,7 @@
 //! label, key and definition is written down once, in [`COLUMNS`].
 
 mod columns;
+pub mod compare;
 pub mod fit;
 
 pub use columns::{Column, ColumnDef, COLUMNS};
