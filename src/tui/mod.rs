@@ -4,6 +4,7 @@
 //! state, so every screen renders into ratatui's `TestBackend` and every key sequence can be
 //! tested without a terminal. Only [`terminal`] touches the real terminal.
 
+pub mod keys;
 pub mod recover;
 pub mod tables;
 pub mod terminal;

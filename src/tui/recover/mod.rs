@@ -7,10 +7,11 @@
 
 use crate::persist::{describe_time, Difference, Recovery};
 use crate::text::escape_for_message;
+use crate::tui::keys::{ch, ctrl, hint_line, lookup, plain, Binding, Key, Scope};
 use crate::tui::terminal::Term;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{self, Event, KeyCode};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
@@ -28,6 +29,147 @@ pub enum Choice {
     /// Leave the program; the draft stays for next time.
     Quit,
 }
+
+/// What the loop must do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Something visible changed: draw.
+    Redraw,
+    /// The clerk decided.
+    Decided(Choice),
+}
+
+/// What a key does in the prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Decide.
+    Decide(Choice),
+    /// Ask again before discarding.
+    AskDiscard,
+    /// Show the differences.
+    Differences,
+    /// Back to the question.
+    Back,
+    /// Scroll the differences by this many lines.
+    Scroll(i16),
+    /// The differences from the top.
+    Top,
+}
+
+const fn b(
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    bar: Option<&'static str>,
+) -> Binding<Action> {
+    Binding {
+        keys,
+        action,
+        help,
+        bar,
+    }
+}
+
+/// The question (the prompt's key table; help and the bar read it).
+pub static ASK: Scope<Action> = Scope {
+    name: "是否恢复",
+    bindings: &[
+        b(
+            &[ch('y')],
+            Action::Decide(Choice::Recover),
+            "恢复草稿：回到上次修改时的内容",
+            Some("恢复"),
+        ),
+        b(
+            &[ch('n')],
+            Action::AskDiscard,
+            "丢弃草稿（还会再确认一次）",
+            Some("丢弃"),
+        ),
+        b(
+            &[ch('d')],
+            Action::Differences,
+            "查看不同之处",
+            Some("查看不同之处"),
+        ),
+        b(
+            &[ch('q'), plain(KeyCode::Esc)],
+            Action::Decide(Choice::Quit),
+            "退出，保留草稿，下次打开时再决定",
+            Some("退出（保留草稿）"),
+        ),
+    ],
+};
+
+/// "Really discard?"
+pub static CONFIRM_DISCARD: Scope<Action> = Scope {
+    name: "确定丢弃",
+    bindings: &[
+        b(
+            &[ch('y')],
+            Action::Decide(Choice::Discard),
+            "确定丢弃",
+            Some("确定丢弃"),
+        ),
+        b(
+            &[ch('n'), plain(KeyCode::Esc)],
+            Action::Back,
+            "不丢弃，返回上一步",
+            Some("返回"),
+        ),
+    ],
+};
+
+/// The differences.
+pub static DIFFERENCES: Scope<Action> = Scope {
+    name: "不同之处",
+    bindings: &[
+        b(
+            &[plain(KeyCode::Down), ch('j')],
+            Action::Scroll(1),
+            "下移一行",
+            None,
+        ),
+        b(
+            &[plain(KeyCode::Up), ch('k')],
+            Action::Scroll(-1),
+            "上移一行",
+            None,
+        ),
+        b(
+            &[plain(KeyCode::PageDown), ch(' ')],
+            Action::Scroll(10),
+            "下翻",
+            None,
+        ),
+        b(&[plain(KeyCode::PageUp)], Action::Scroll(-10), "上翻", None),
+        b(&[plain(KeyCode::Home)], Action::Top, "回到开头", None),
+        b(
+            &[ch('y')],
+            Action::Decide(Choice::Recover),
+            "恢复草稿",
+            Some("恢复"),
+        ),
+        b(&[ch('n')], Action::AskDiscard, "丢弃草稿", Some("丢弃")),
+        b(
+            &[plain(KeyCode::Esc), ch('d'), ch('q')],
+            Action::Back,
+            "返回",
+            Some("返回"),
+        ),
+    ],
+};
+
+/// In every part of the prompt.
+pub static ALWAYS: Scope<Action> = Scope {
+    name: "任何时候",
+    bindings: &[b(
+        &[ctrl('c'), ctrl('q')],
+        Action::Decide(Choice::Quit),
+        "退出，保留草稿",
+        None,
+    )],
+};
 
 /// Which part of the prompt is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,49 +222,47 @@ impl RecoverState {
         }
     }
 
-    /// Handles a key; returns the decision once there is one.
-    pub fn update(&mut self, key: KeyEvent) -> Option<Choice> {
-        if key.kind == KeyEventKind::Release {
-            return None;
-        }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('q')) {
-            return Some(Choice::Quit);
-        }
-        let ch = match key.code {
-            KeyCode::Char(c) => Some(c.to_ascii_lowercase()),
-            _ => None,
+    /// Applies one terminal event (the one update style of every screen): returns what the
+    /// loop must do — draw again, or the clerk's decision.
+    pub fn update(&mut self, event: &Event) -> Vec<Effect> {
+        let Event::Key(key) = event else {
+            return match event {
+                Event::Resize(..) => vec![Effect::Redraw],
+                _ => vec![],
+            };
         };
-        match self.mode {
-            Mode::Ask => match (ch, key.code) {
-                (Some('y'), _) => return Some(Choice::Recover),
-                (Some('n'), _) => self.mode = Mode::ConfirmDiscard,
-                (Some('d'), _) => {
-                    self.mode = Mode::Differences;
-                    self.scroll = 0;
-                }
-                (Some('q'), _) | (_, KeyCode::Esc) => return Some(Choice::Quit),
-                _ => {}
-            },
-            Mode::ConfirmDiscard => match (ch, key.code) {
-                (Some('y'), _) => return Some(Choice::Discard),
-                (Some('n'), _) | (_, KeyCode::Esc) => self.mode = Mode::Ask,
-                _ => {}
-            },
-            Mode::Differences => match (ch, key.code) {
-                (Some('y'), _) => return Some(Choice::Recover),
-                (Some('n'), _) => self.mode = Mode::ConfirmDiscard,
-                (Some('d') | Some('q'), _) | (_, KeyCode::Esc) => self.mode = Mode::Ask,
-                (_, KeyCode::Down) | (Some('j'), _) => self.scroll += 1,
-                (_, KeyCode::Up) | (Some('k'), _) => self.scroll = self.scroll.saturating_sub(1),
-                (_, KeyCode::PageDown) | (Some(' '), _) => self.scroll += 10,
-                (_, KeyCode::PageUp) => self.scroll = self.scroll.saturating_sub(10),
-                (_, KeyCode::Home) => self.scroll = 0,
-                _ => {}
-            },
+        let Some(b) = lookup(&[self.scope(), &ALWAYS], key) else {
+            return vec![];
+        };
+        let before = (self.mode, self.scroll);
+        match b.action {
+            Action::Decide(c) => return vec![Effect::Decided(c)],
+            Action::AskDiscard => self.mode = Mode::ConfirmDiscard,
+            Action::Differences => {
+                self.mode = Mode::Differences;
+                self.scroll = 0;
+            }
+            Action::Back => self.mode = Mode::Ask,
+            Action::Scroll(n) => {
+                self.scroll = usize::try_from(self.scroll as isize + n as isize).unwrap_or(0)
+            }
+            Action::Top => self.scroll = 0,
         }
         self.scroll = self.scroll.min(self.line_count().saturating_sub(1));
-        None
+        if (self.mode, self.scroll) == before {
+            vec![]
+        } else {
+            vec![Effect::Redraw]
+        }
+    }
+
+    /// The key table of the part showing.
+    fn scope(&self) -> &'static Scope<Action> {
+        match self.mode {
+            Mode::Ask => &ASK,
+            Mode::ConfirmDiscard => &CONFIRM_DISCARD,
+            Mode::Differences => &DIFFERENCES,
+        }
     }
 
     /// Lines of the differences view at most: two per difference, one per section heading.
@@ -202,9 +342,8 @@ pub fn view(state: &RecoverState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     let [body, bar] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     let help = match state.mode {
-        Mode::Ask => " y 恢复  n 丢弃  d 查看不同之处  q 退出（保留草稿）",
-        Mode::ConfirmDiscard => " y 确定丢弃  n 返回",
-        Mode::Differences => " ↑↓ PgUp PgDn 翻动  y 恢复  n 丢弃  Esc 返回",
+        Mode::Differences => format!(" ↑↓ PgUp/PgDn 翻动  {}", hint_line(state.scope(), "  ")),
+        _ => format!(" {}", hint_line(state.scope(), "  ")),
     };
     Paragraph::new(help).style(theme.bar()).render(bar, buf);
 
@@ -245,17 +384,7 @@ pub fn view(state: &RecoverState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Mode::Ask => {
             lines.push(Line::styled("是否恢复这份草稿？", theme.header()));
             lines.push(Line::from(""));
-            for (key, what) in [
-                ("y", "恢复草稿：回到上次修改时的内容"),
-                ("n", "丢弃草稿（还会再确认一次）"),
-                ("d", "查看不同之处"),
-                ("q", "退出，保留草稿，下次打开时再决定"),
-            ] {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("  {key}  "), theme.focus()),
-                    Span::raw(format!(" {what}")),
-                ]));
-            }
+            push_keys(&mut lines, &ASK, theme);
         }
         _ => {
             lines.push(Line::styled(
@@ -266,14 +395,7 @@ pub fn view(state: &RecoverState, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 theme.error(),
             ));
             lines.push(Line::from(""));
-            lines.push(Line::from(vec![
-                Span::styled("  y  ", theme.focus()),
-                Span::raw(" 确定丢弃"),
-            ]));
-            lines.push(Line::from(vec![
-                Span::styled("  n  ", theme.focus()),
-                Span::raw(" 不丢弃，返回上一步"),
-            ]));
+            push_keys(&mut lines, &CONFIRM_DISCARD, theme);
         }
     }
     let width = body.width.min(76);
@@ -291,25 +413,28 @@ pub fn view(state: &RecoverState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .render(boxed, buf);
 }
 
+/// One line per key of a scope: the first key, and its explanation.
+fn push_keys(lines: &mut Vec<Line<'static>>, scope: &Scope<Action>, theme: &Theme) {
+    for b in scope.bindings {
+        let key = b.keys.first().map(Key::name).unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {key}  "), theme.focus()),
+            Span::raw(format!(" {}", b.help)),
+        ]));
+    }
+}
+
 /// Runs the prompt in the real terminal until the clerk decides.
 pub fn run(term: &mut Term, state: &mut RecoverState) -> io::Result<Choice> {
     let theme = Theme::from_env();
     loop {
         term.draw(|f| view(state, &theme, f.area(), f.buffer_mut()))?;
-        loop {
-            match event::read()? {
-                Event::Key(key) => {
-                    let before = state.mode;
-                    let before_scroll = state.scroll;
-                    if let Some(choice) = state.update(key) {
-                        return Ok(choice);
-                    }
-                    if state.mode != before || state.scroll != before_scroll {
-                        break;
-                    }
+        'wait: loop {
+            for fx in state.update(&event::read()?) {
+                match fx {
+                    Effect::Decided(choice) => return Ok(choice),
+                    Effect::Redraw => break 'wait,
                 }
-                Event::Resize(..) => break,
-                _ => {}
             }
         }
     }
@@ -334,8 +459,26 @@ mod tests {
     use ratatui::backend::TestBackend;
     use ratatui::Terminal;
 
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+
     fn key(c: char) -> KeyEvent {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    /// Feeds a key; the decision, if the key made one.
+    trait Press {
+        fn press(&mut self, key: KeyEvent) -> Option<Choice>;
+    }
+
+    impl Press for RecoverState {
+        fn press(&mut self, key: KeyEvent) -> Option<Choice> {
+            self.update(&Event::Key(key))
+                .into_iter()
+                .find_map(|fx| match fx {
+                    Effect::Decided(c) => Some(c),
+                    Effect::Redraw => None,
+                })
+        }
     }
 
     fn state(file_exists: bool) -> RecoverState {
@@ -388,7 +531,7 @@ mod tests {
         for mode_key in [None, Some('n'), Some('d')] {
             let mut s = state(true);
             if let Some(k) = mode_key {
-                s.update(key(k));
+                s.press(key(k));
             }
             for (w, h) in [(1, 1), (2, 1), (10, 3), (20, 5), (79, 23), (200, 60)] {
                 let _ = screen(&s, w, h);
@@ -399,27 +542,27 @@ mod tests {
     #[test]
     fn keys_decide() {
         let mut s = state(true);
-        assert_eq!(s.update(key('y')), Some(Choice::Recover));
+        assert_eq!(s.press(key('y')), Some(Choice::Recover));
         let mut s = state(true);
-        assert_eq!(s.update(key('n')), None);
+        assert_eq!(s.press(key('n')), None);
         assert_eq!(s.mode, Mode::ConfirmDiscard);
-        assert_eq!(s.update(key('n')), None, "the second n goes back");
+        assert_eq!(s.press(key('n')), None, "the second n goes back");
         assert_eq!(s.mode, Mode::Ask);
-        assert_eq!(s.update(key('N')), None);
-        assert_eq!(s.update(key('y')), Some(Choice::Discard));
+        assert_eq!(s.press(key('N')), None);
+        assert_eq!(s.press(key('y')), Some(Choice::Discard));
         let mut s = state(true);
-        assert_eq!(s.update(key('d')), None);
+        assert_eq!(s.press(key('d')), None);
         assert_eq!(s.mode, Mode::Differences);
         assert_eq!(
-            s.update(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)),
+            s.press(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)),
             None
         );
         assert_eq!(s.mode, Mode::Ask);
-        assert_eq!(s.update(key('x')), None);
-        assert_eq!(s.update(key('q')), Some(Choice::Quit));
+        assert_eq!(s.press(key('x')), None);
+        assert_eq!(s.press(key('q')), Some(Choice::Quit));
         let mut s = state(true);
         assert_eq!(
-            s.update(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            s.press(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
             Some(Choice::Quit)
         );
     }
@@ -440,23 +583,23 @@ mod tests {
     #[test]
     fn the_second_confirmation_at_80x24() {
         let mut s = state(true);
-        s.update(key('n'));
+        s.press(key('n'));
         insta::assert_snapshot!(screen(&s, 80, 24));
     }
 
     #[test]
     fn the_differences_at_80x24() {
         let mut s = state(true);
-        s.update(key('d'));
+        s.press(key('d'));
         insta::assert_snapshot!(screen(&s, 80, 24));
     }
 
     #[test]
     fn scrolling_the_differences_stops_at_the_end() {
         let mut s = state(false);
-        s.update(key('d'));
+        s.press(key('d'));
         for _ in 0..50 {
-            s.update(KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE));
+            s.press(KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE));
         }
         let text = screen(&s, 80, 24);
         assert!(text.contains("新问题"), "{text}");

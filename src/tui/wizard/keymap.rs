@@ -1,11 +1,29 @@
-//! The wizard's key bindings as data. [`lookup`] turns a key into an [`Action`]; the help bar
-//! and the F1 screen read the same table, so what is shown is what works.
+//! The wizard's key bindings as data (the design of [`crate::tui::keys`]): one table per
+//! scope — the focused widget (table cell, one-line field, text body, step 8's list), the
+//! parts of a prose step, everywhere, and each dialog. The key handling, the help bar, the F1
+//! help and every key hint in the screens read these tables.
+//!
+//! Adding a key: one line in its scope's table below, and the arm of [`Action`] it triggers
+//! in `update`.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use super::steps::STEP_COUNT;
+use crate::tui::keys::{alt, ch, ctrl, ctrl_key, plain, shift, Binding, Key, Scope};
+use ratatui::crossterm::event::KeyCode;
 
 /// What a key does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
+    /// Type a character into the focused field.
+    Type,
+    /// Delete the character before the caret / the last digit.
+    Backspace,
+    /// Delete the character after the caret / clear a number.
+    Delete,
+    /// Enter: down a cell, next field, new line, or the focused list entry's action.
+    Enter,
+    /// An arrow key (also Home, End, Ctrl-←→ in text): move the cell, caret, field or list
+    /// entry, by the focused widget.
+    Arrow,
     /// Next field / next editable cell.
     NextField,
     /// Previous field / previous editable cell.
@@ -14,6 +32,8 @@ pub enum Action {
     NextStep,
     /// Previous step.
     PrevStep,
+    /// Straight to step N (the digit pressed with Alt).
+    GoStep,
     /// Clear the focused field or cell.
     Clear,
     /// Undo.
@@ -24,10 +44,18 @@ pub enum Action {
     Save,
     /// Quit (asks when there are unsaved changes).
     Quit,
+    /// Quit without saving (the confirmation's `y`).
+    Discard,
     /// Show every key.
     Help,
     /// Close help or a dialog.
     Close,
+    /// Overwrite the file that changed on disk.
+    ForceSave,
+    /// Cancel the save (the file stays as it is).
+    CancelSave,
+    /// Show every finding in step 8.
+    ShowFindings,
     /// Recompute every stored total of tables B and C from its parts.
     Recompute,
     /// Add a part after the focused one (prose steps).
@@ -44,292 +72,351 @@ pub enum Action {
     ScrollDown,
 }
 
-/// Where a binding applies; the help bar shows the bindings of the focused widget's scopes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    /// Everywhere.
-    Global,
-    /// A table cell.
-    Table,
-    /// A one-line field.
-    Line,
-    /// A multi-line text body.
-    Text,
-    /// The parts of a prose step.
-    Parts,
-    /// Step 8 (检查与保存).
-    Review,
-}
-
-/// One key binding: keys, what it does, and how help shows it.
-#[derive(Debug, Clone, Copy)]
-pub struct Binding {
-    /// The keys (any of them triggers the action); empty for help-only entries handled by
-    /// the focused widget itself (digits, arrows, Enter).
-    pub keys: &'static [(KeyCode, KeyModifiers)],
-    /// The action, or `None` for help-only entries.
-    pub action: Option<Action>,
-    /// Keys as shown to the user.
-    pub label: &'static str,
-    /// What it does, in Chinese.
-    pub help: &'static str,
-    /// Where it applies.
-    pub scope: Scope,
-    /// Whether the help bar shows it (F1 shows every binding).
-    pub in_bar: bool,
-}
-
-const NONE: KeyModifiers = KeyModifiers::NONE;
-const CTRL: KeyModifiers = KeyModifiers::CONTROL;
-const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
-const ALT: KeyModifiers = KeyModifiers::ALT;
-
-macro_rules! bind {
-    ($scope:ident, [$($k:expr),*], $action:expr, $label:literal, $help:literal, $bar:literal) => {
-        Binding { keys: &[$($k),*], action: $action, label: $label, help: $help, scope: Scope::$scope, in_bar: $bar }
-    };
-}
-
-/// Every binding, in the order help shows them.
-pub const KEYMAP: &[Binding] = &[
-    bind!(Table, [], None, "0-9", "输入数字", true),
-    bind!(Table, [], None, "←↑↓→", "移动", false),
-    bind!(Table, [], None, "Enter", "下移", false),
-    bind!(Table, [], None, "Backspace", "删去末位", false),
-    bind!(Line, [], None, "Enter", "下一项", false),
-    bind!(Text, [], None, "Enter", "换行", false),
-    bind!(Text, [], None, "←↑↓→", "移动光标", false),
-    bind!(Review, [], None, "↑↓", "选择问题", true),
-    bind!(Review, [], None, "Enter", "转到该处", true),
-    bind!(
-        Global,
-        [(KeyCode::Tab, NONE)],
-        Some(Action::NextField),
-        "Tab",
-        "下一项",
-        true
-    ),
-    bind!(
-        Global,
-        [(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)],
-        Some(Action::PrevField),
-        "Shift-Tab",
-        "上一项",
-        false
-    ),
-    bind!(
-        Global,
-        [(KeyCode::PageDown, NONE), (KeyCode::Char('n'), CTRL)],
-        Some(Action::NextStep),
-        "PgDn/Ctrl-N",
-        "下一步",
-        true
-    ),
-    bind!(
-        Global,
-        [(KeyCode::PageUp, NONE), (KeyCode::Char('p'), CTRL)],
-        Some(Action::PrevStep),
-        "PgUp/Ctrl-P",
-        "上一步",
-        true
-    ),
-    bind!(Global, [], None, "Alt-1…8", "直接到第 N 步", false),
-    bind!(
-        Parts,
-        [(KeyCode::Char('o'), CTRL)],
-        Some(Action::AddPart),
-        "Ctrl-O",
-        "新增段落",
-        true
-    ),
-    bind!(
-        Parts,
-        [(KeyCode::Char('d'), CTRL)],
-        Some(Action::RemovePart),
-        "Ctrl-D",
-        "删除段落",
-        false
-    ),
-    bind!(
-        Parts,
-        [(KeyCode::Up, ALT), (KeyCode::F(7), NONE)],
-        Some(Action::PartUp),
-        "Alt-↑/F7",
-        "段落上移",
-        false
-    ),
-    bind!(
-        Parts,
-        [(KeyCode::Down, ALT), (KeyCode::F(8), NONE)],
-        Some(Action::PartDown),
-        "Alt-↓/F8",
-        "段落下移",
-        false
-    ),
-    bind!(
-        Review,
-        [(KeyCode::Up, SHIFT), (KeyCode::Up, ALT)],
-        Some(Action::ScrollUp),
-        "Shift-↑",
-        "全文上滚",
-        false
-    ),
-    bind!(
-        Review,
-        [(KeyCode::Down, SHIFT), (KeyCode::Down, ALT)],
-        Some(Action::ScrollDown),
-        "Shift-↓",
-        "全文下滚",
-        false
-    ),
-    bind!(
-        Global,
-        [(KeyCode::Char('u'), CTRL)],
-        Some(Action::Clear),
-        "Ctrl-U",
-        "清空",
-        false
-    ),
-    bind!(
-        Global,
-        [(KeyCode::Char('z'), CTRL)],
-        Some(Action::Undo),
-        "Ctrl-Z",
-        "撤销",
-        false
-    ),
-    bind!(
-        Global,
-        [(KeyCode::Char('y'), CTRL)],
-        Some(Action::Redo),
-        "Ctrl-Y",
-        "重做",
-        false
-    ),
-    bind!(
-        Global,
-        [(KeyCode::F(5), NONE), (KeyCode::Char('r'), CTRL)],
-        Some(Action::Recompute),
-        "F5/Ctrl-R",
-        "重算总计",
-        false
-    ),
-    bind!(
-        Global,
-        [(KeyCode::Char('s'), CTRL)],
-        Some(Action::Save),
-        "Ctrl-S",
-        "保存",
-        true
-    ),
-    bind!(
-        Global,
-        [(KeyCode::Char('q'), CTRL), (KeyCode::Char('c'), CTRL)],
-        Some(Action::Quit),
-        "Ctrl-Q",
-        "退出",
-        true
-    ),
-    bind!(
-        Global,
-        [(KeyCode::F(1), NONE)],
-        Some(Action::Help),
-        "F1",
-        "全部按键",
-        true
-    ),
-    bind!(
-        Global,
-        [(KeyCode::Esc, NONE)],
-        Some(Action::Close),
-        "Esc",
-        "关闭帮助或对话框",
-        false
-    ),
-];
-
-/// The action bound to `key` in one of `scopes`, if any.
-pub fn lookup(key: &KeyEvent, scopes: &[Scope]) -> Option<Action> {
-    // Terminals differ in whether Shift comes with BackTab and upper-case letters; Ctrl
-    // letters are matched case-insensitively.
-    let code = match key.code {
-        KeyCode::Char(c) if key.modifiers.contains(CTRL) => KeyCode::Char(c.to_ascii_lowercase()),
-        c => c,
-    };
-    let mods = if code == KeyCode::BackTab {
-        key.modifiers - SHIFT
-    } else {
-        key.modifiers
-    };
-    KEYMAP
-        .iter()
-        .filter(|b| scopes.contains(&b.scope))
-        .find(|b| {
-            b.keys.iter().any(|(c, m)| {
-                *c == code && (*m == mods || (code == KeyCode::BackTab && *m - SHIFT == mods))
-            })
-        })
-        .and_then(|b| b.action)
-}
-
-/// The bindings the help bar shows for these scopes: the widget's own first, then global.
-pub fn bar_entries(scopes: &[Scope]) -> Vec<&'static Binding> {
-    let mut out: Vec<&'static Binding> = KEYMAP
-        .iter()
-        .filter(|b| b.in_bar && b.scope != Scope::Global && scopes.contains(&b.scope))
-        .collect();
-    out.extend(
-        KEYMAP
-            .iter()
-            .filter(|b| b.in_bar && b.scope == Scope::Global),
-    );
-    out
-}
-
-/// Chinese name of a scope, as F1 groups the bindings.
-pub fn scope_name(scope: Scope) -> &'static str {
-    match scope {
-        Scope::Global => "任何时候",
-        Scope::Table => "表格",
-        Scope::Line => "单行输入框",
-        Scope::Text => "正文",
-        Scope::Parts => "段落",
-        Scope::Review => "检查与保存",
+const fn b(
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    bar: Option<&'static str>,
+) -> Binding<Action> {
+    Binding {
+        keys,
+        action,
+        help,
+        bar,
     }
 }
+
+/// The caret keys of a text body besides the arrows.
+const WORD_AND_ENDS: &[Key] = &[
+    ctrl_key(KeyCode::Left),
+    ctrl_key(KeyCode::Right),
+    plain(KeyCode::Home),
+    plain(KeyCode::End),
+];
+
+/// The caret keys of a one-line field (Home and End, by word with Ctrl).
+const CARET: &[Key] = &[
+    plain(KeyCode::Left),
+    plain(KeyCode::Right),
+    ctrl_key(KeyCode::Left),
+    ctrl_key(KeyCode::Right),
+    plain(KeyCode::Home),
+    plain(KeyCode::End),
+];
+
+const ARROWS: &[Key] = &[
+    plain(KeyCode::Left),
+    plain(KeyCode::Up),
+    plain(KeyCode::Down),
+    plain(KeyCode::Right),
+];
+
+/// A table cell (also table A's amount).
+pub static TABLE: Scope<Action> = Scope {
+    name: "表格",
+    bindings: &[
+        b(&[Key::Digit], Action::Type, "输入数字", Some("输入数字")),
+        b(ARROWS, Action::Arrow, "移动", None),
+        b(&[plain(KeyCode::Enter)], Action::Enter, "下移", None),
+        b(
+            &[plain(KeyCode::Backspace)],
+            Action::Backspace,
+            "删去末位",
+            None,
+        ),
+        b(&[plain(KeyCode::Delete)], Action::Delete, "清空", None),
+    ],
+};
+
+/// A one-line field (agency, year, title, a heading, a fee). Typing, Backspace and Delete
+/// do what they always do: F1 leaves them out (an empty `help`).
+pub static LINE: Scope<Action> = Scope {
+    name: "单行输入框",
+    bindings: &[
+        b(&[plain(KeyCode::Enter)], Action::Enter, "下一项", None),
+        b(
+            &[plain(KeyCode::Up), plain(KeyCode::Down)],
+            Action::Arrow,
+            "上一项 / 下一项",
+            None,
+        ),
+        b(CARET, Action::Arrow, "移动光标", None),
+        b(&[Key::Char], Action::Type, "", None),
+        b(&[plain(KeyCode::Backspace)], Action::Backspace, "", None),
+        b(&[plain(KeyCode::Delete)], Action::Delete, "", None),
+    ],
+};
+
+/// A multi-line text body.
+pub static TEXT: Scope<Action> = Scope {
+    name: "正文",
+    bindings: &[
+        b(&[plain(KeyCode::Enter)], Action::Enter, "换行", None),
+        b(ARROWS, Action::Arrow, "移动光标", None),
+        b(WORD_AND_ENDS, Action::Arrow, "按词、到行首行尾", None),
+        b(&[Key::Char], Action::Type, "", None),
+        b(&[plain(KeyCode::Backspace)], Action::Backspace, "", None),
+        b(&[plain(KeyCode::Delete)], Action::Delete, "", None),
+    ],
+};
+
+/// Step 8's list of findings.
+pub static REVIEW: Scope<Action> = Scope {
+    name: "检查与保存",
+    bindings: &[
+        b(
+            &[plain(KeyCode::Up), plain(KeyCode::Down)],
+            Action::Arrow,
+            "选择问题",
+            Some("选择问题"),
+        ),
+        b(
+            &[plain(KeyCode::Enter)],
+            Action::Enter,
+            "转到该处（在保存行上：保存）",
+            Some("转到该处"),
+        ),
+        b(
+            &[shift(KeyCode::Up), alt(KeyCode::Up)],
+            Action::ScrollUp,
+            "全文上滚",
+            None,
+        ),
+        b(
+            &[shift(KeyCode::Down), alt(KeyCode::Down)],
+            Action::ScrollDown,
+            "全文下滚",
+            None,
+        ),
+    ],
+};
+
+/// The parts of a prose step.
+pub static PARTS: Scope<Action> = Scope {
+    name: "段落",
+    bindings: &[
+        b(&[ctrl('o')], Action::AddPart, "新增段落", Some("新增段落")),
+        b(&[ctrl('d')], Action::RemovePart, "删除段落", None),
+        b(
+            &[alt(KeyCode::Up), plain(KeyCode::F(7))],
+            Action::PartUp,
+            "段落上移",
+            None,
+        ),
+        b(
+            &[alt(KeyCode::Down), plain(KeyCode::F(8))],
+            Action::PartDown,
+            "段落下移",
+            None,
+        ),
+    ],
+};
+
+/// Everywhere.
+pub static GLOBAL: Scope<Action> = Scope {
+    name: "任何时候",
+    bindings: &[
+        b(
+            &[plain(KeyCode::Tab)],
+            Action::NextField,
+            "下一项",
+            Some("下一项"),
+        ),
+        b(
+            &[plain(KeyCode::BackTab)],
+            Action::PrevField,
+            "上一项",
+            None,
+        ),
+        b(
+            &[plain(KeyCode::PageDown), ctrl('n')],
+            Action::NextStep,
+            "下一步",
+            Some("下一步"),
+        ),
+        b(
+            &[plain(KeyCode::PageUp), ctrl('p')],
+            Action::PrevStep,
+            "上一步",
+            Some("上一步"),
+        ),
+        b(
+            &[Key::AltDigit(STEP_COUNT as u8)],
+            Action::GoStep,
+            "直接到第 N 步",
+            None,
+        ),
+        b(&[ctrl('u')], Action::Clear, "清空", None),
+        b(&[ctrl('z')], Action::Undo, "撤销", None),
+        b(&[ctrl('y')], Action::Redo, "重做", None),
+        b(
+            &[plain(KeyCode::F(5)), ctrl('r')],
+            Action::Recompute,
+            "重算总计",
+            None,
+        ),
+        b(&[ctrl('s')], Action::Save, "保存", Some("保存")),
+        b(&[ctrl('q'), ctrl('c')], Action::Quit, "退出", Some("退出")),
+        b(
+            &[plain(KeyCode::F(1))],
+            Action::Help,
+            "全部按键",
+            Some("全部按键"),
+        ),
+        b(
+            &[plain(KeyCode::Esc)],
+            Action::Close,
+            "关闭帮助或对话框",
+            None,
+        ),
+    ],
+};
+
+/// The F1 help.
+pub static HELP_DIALOG: Scope<Action> = Scope {
+    name: "帮助",
+    bindings: &[
+        b(
+            &[
+                plain(KeyCode::Esc),
+                plain(KeyCode::F(1)),
+                plain(KeyCode::Enter),
+                ch('q'),
+            ],
+            Action::Close,
+            "关闭",
+            Some("关闭"),
+        ),
+        b(&[ctrl('q'), ctrl('c')], Action::Quit, "退出", None),
+    ],
+};
+
+/// "Quit with unsaved changes?"
+pub static CONFIRM_QUIT: Scope<Action> = Scope {
+    name: "退出",
+    bindings: &[
+        b(
+            &[ch('y')],
+            Action::Discard,
+            "不保存，直接退出",
+            Some("不保存，直接退出"),
+        ),
+        b(
+            &[ctrl('q'), ctrl('c')],
+            Action::Discard,
+            "不保存，直接退出",
+            None,
+        ),
+        b(
+            &[ch('n'), plain(KeyCode::Esc)],
+            Action::Close,
+            "返回",
+            Some("返回"),
+        ),
+        b(&[ctrl('s')], Action::Save, "保存", Some("保存")),
+        b(&[Key::Other], Action::Close, "返回", None),
+    ],
+};
+
+/// "FILE changed on disk: overwrite?"
+pub static CONFIRM_OVERWRITE: Scope<Action> = Scope {
+    name: "文件已被改动",
+    bindings: &[
+        b(&[ch('y')], Action::ForceSave, "覆盖", Some("覆盖")),
+        b(
+            &[Key::Other],
+            Action::CancelSave,
+            "不保存，返回",
+            Some("不保存，返回"),
+        ),
+    ],
+};
+
+/// "Saved, with errors still in the report."
+pub static SAVED_WITH_ERRORS: Scope<Action> = Scope {
+    name: "已保存",
+    bindings: &[
+        b(
+            &[plain(KeyCode::Enter)],
+            Action::ShowFindings,
+            "到第 8 步查看全部",
+            Some("到检查与保存查看全部"),
+        ),
+        b(&[ctrl('q'), ctrl('c')], Action::Quit, "退出", None),
+        b(&[plain(KeyCode::Esc)], Action::Close, "关闭", Some("关闭")),
+        b(&[Key::Other], Action::Close, "关闭", None),
+    ],
+};
+
+/// The screen's scopes in the order F1 lists them.
+pub static SCREEN_SCOPES: &[&Scope<Action>] = &[&GLOBAL, &TABLE, &LINE, &TEXT, &PARTS, &REVIEW];
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::keys::{keys_for, lookup};
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 
     fn key(code: KeyCode, m: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, m)
     }
 
+    fn action(scopes: &[&Scope<Action>], k: KeyEvent) -> Option<Action> {
+        lookup(scopes, &k).map(|b| b.action)
+    }
+
     #[test]
     fn issue_keys_are_bound() {
-        let g = [Scope::Global];
+        let g: &[&Scope<Action>] = &[&GLOBAL];
+        const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+        assert_eq!(action(g, key(KeyCode::Char('s'), CTRL)), Some(Action::Save));
+        assert_eq!(action(g, key(KeyCode::Char('c'), CTRL)), Some(Action::Quit));
         assert_eq!(
-            lookup(&key(KeyCode::Char('s'), CTRL), &g),
-            Some(Action::Save)
-        );
-        assert_eq!(
-            lookup(&key(KeyCode::Char('c'), CTRL), &g),
-            Some(Action::Quit)
-        );
-        assert_eq!(
-            lookup(&key(KeyCode::BackTab, SHIFT), &g),
+            action(g, key(KeyCode::BackTab, KeyModifiers::SHIFT)),
             Some(Action::PrevField)
         );
         assert_eq!(
-            lookup(&key(KeyCode::Char('n'), CTRL), &g),
+            action(g, key(KeyCode::Char('n'), CTRL)),
             Some(Action::NextStep)
         );
-        assert_eq!(lookup(&key(KeyCode::Char('n'), NONE), &g), None);
-        assert_eq!(lookup(&key(KeyCode::Char('o'), CTRL), &g), None);
+        assert_eq!(action(g, key(KeyCode::Char('n'), KeyModifiers::NONE)), None);
+        assert_eq!(action(g, key(KeyCode::Char('o'), CTRL)), None);
         assert_eq!(
-            lookup(&key(KeyCode::Char('o'), CTRL), &[Scope::Parts]),
+            action(&[&PARTS], key(KeyCode::Char('o'), CTRL)),
             Some(Action::AddPart)
         );
+        assert_eq!(
+            action(g, key(KeyCode::Char('8'), KeyModifiers::ALT)),
+            Some(Action::GoStep)
+        );
+    }
+
+    #[test]
+    fn hints_show_every_key() {
+        assert_eq!(keys_for(&[&GLOBAL], Action::Quit), "Ctrl-Q/Ctrl-C");
+        assert_eq!(keys_for(&[&REVIEW], Action::ScrollUp), "Shift-↑/Alt-↑");
+        assert_eq!(keys_for(&[&GLOBAL], Action::GoStep), "Alt-1…8");
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_scope() {
+        for s in SCREEN_SCOPES.iter().chain(
+            [
+                &HELP_DIALOG,
+                &CONFIRM_QUIT,
+                &CONFIRM_OVERWRITE,
+                &SAVED_WITH_ERRORS,
+            ]
+            .iter(),
+        ) {
+            let keys: Vec<Key> = s
+                .bindings
+                .iter()
+                .flat_map(|b| b.keys.iter().copied())
+                .collect();
+            for (i, k) in keys.iter().enumerate() {
+                assert!(!keys[i + 1..].contains(k), "{k:?} twice in {}", s.name);
+            }
+        }
     }
 }

@@ -1,126 +1,14 @@
 //! The wizard's state: the report being entered, where the focus is, what is being typed,
-//! undo/redo, findings, messages and dialogs. Changed only by [`super::update`].
+//! undo/redo, findings, messages and dialogs. Changed only by [`super::update()`].
 
-use crate::model::schema::{A_BLOCKS, B_COLUMNS, FEE_FIELDS, SECTIONS};
+use super::steps::{Content, Step};
+use crate::model::schema::{A_BLOCKS, B_COLUMNS, FEE_FIELDS};
 use crate::model::{CellRef, ProseSection, Report};
 use crate::rules::{self, Finding, Severity};
 use crate::tui::tables::{editable_cells, Table};
 use crate::tui::theme::Theme;
 use ratatui_textarea::{TextArea, WrapMode};
-use std::cell::Cell;
 use std::path::PathBuf;
-
-/// The eight steps, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Step {
-    /// 1. 基本信息.
-    Basic,
-    /// 2. 一、总体情况.
-    Overview,
-    /// 3. 二、table A.
-    TableA,
-    /// 4. 三、table B.
-    TableB,
-    /// 5. 四、table C.
-    TableC,
-    /// 6. 五、存在的主要问题及改进情况.
-    Problems,
-    /// 7. 六、其他需要报告的事项 and 信息处理费.
-    Other,
-    /// 8. 检查与保存.
-    Review,
-}
-
-impl Step {
-    /// All steps in order.
-    pub const ALL: [Step; 8] = [
-        Step::Basic,
-        Step::Overview,
-        Step::TableA,
-        Step::TableB,
-        Step::TableC,
-        Step::Problems,
-        Step::Other,
-        Step::Review,
-    ];
-
-    /// Position in [`Step::ALL`].
-    pub fn index(self) -> usize {
-        Step::ALL.iter().position(|s| *s == self).unwrap_or(0)
-    }
-
-    /// The step's title: the section heading where there is one.
-    pub fn title(self) -> String {
-        match self {
-            Step::Basic => "基本信息".into(),
-            Step::Overview => SECTIONS[0].heading(),
-            Step::TableA => SECTIONS[1].heading(),
-            Step::TableB => SECTIONS[2].heading(),
-            Step::TableC => SECTIONS[3].heading(),
-            Step::Problems => SECTIONS[4].heading(),
-            Step::Other => SECTIONS[5].heading(),
-            Step::Review => "检查与保存".into(),
-        }
-    }
-
-    /// A short name for the step bar.
-    pub fn short(self) -> &'static str {
-        match self {
-            Step::Basic => "基本信息",
-            Step::Overview => "总体情况",
-            Step::TableA => "主动公开",
-            Step::TableB => "依申请",
-            Step::TableC => "复议诉讼",
-            Step::Problems => "问题改进",
-            Step::Other => "其他事项",
-            Step::Review => "检查保存",
-        }
-    }
-
-    /// The prose section edited in this step, if any.
-    pub fn prose(self) -> Option<ProseSection> {
-        match self {
-            Step::Overview => Some(ProseSection::Overview),
-            Step::Problems => Some(ProseSection::Problems),
-            Step::Other => Some(ProseSection::OtherMatters),
-            _ => None,
-        }
-    }
-
-    /// The table edited in this step, if any.
-    pub fn table(self) -> Option<Table> {
-        match self {
-            Step::TableA => Some(Table::A),
-            Step::TableB => Some(Table::B),
-            Step::TableC => Some(Table::C),
-            _ => None,
-        }
-    }
-
-    /// The step of a prose section.
-    pub fn of_section(s: ProseSection) -> Step {
-        match s {
-            ProseSection::Overview => Step::Overview,
-            ProseSection::Problems => Step::Problems,
-            ProseSection::OtherMatters => Step::Other,
-        }
-    }
-
-    /// The step a finding belongs to, by its key path.
-    pub fn of_path(path: &str) -> Step {
-        let top = path.split('.').next().unwrap_or("");
-        match top {
-            "agency" | "year" | "title" | "format" => Step::Basic,
-            "overview" => Step::Overview,
-            "proactive" => Step::TableA,
-            "requests" => Step::TableB,
-            "appeals" => Step::TableC,
-            "problems" => Step::Problems,
-            "other_matters" | "processing_fees" => Step::Other,
-            _ => Step::Review,
-        }
-    }
-}
 
 /// What a step's mark in the step bar says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -303,12 +191,10 @@ pub struct Wizard {
     /// Lines the report preview of step 8 is scrolled from the selected finding's section
     /// (Shift-↑/↓); reset when the selection changes.
     pub review_scroll: i32,
-    /// The scroll range of the preview as last drawn (so scrolling stops at the ends).
-    pub(crate) review_range: Cell<(i32, i32)>,
-    /// First part shown in a prose step.
-    pub(crate) parts_scroll: Cell<usize>,
-    /// First finding shown in the list of step 8.
-    pub(crate) list_scroll: Cell<usize>,
+    /// First part shown in a prose step (kept by `update` so the focus stays visible).
+    pub(crate) parts_scroll: usize,
+    /// First entry shown in the list of step 8 (kept by `update`).
+    pub(crate) list_scroll: usize,
 }
 
 /// Most undo steps kept.
@@ -336,9 +222,8 @@ impl Wizard {
             redo: Vec::new(),
             edit_open: false,
             review_scroll: 0,
-            review_range: Cell::new((0, 0)),
-            parts_scroll: Cell::new(0),
-            list_scroll: Cell::new(0),
+            parts_scroll: 0,
+            list_scroll: 0,
         };
         w.refresh_findings();
         w.focus_field(Field::Agency);
@@ -371,10 +256,9 @@ impl Wizard {
 
     /// The fields of a step, in Tab order.
     pub fn fields(&self, step: Step) -> Vec<Field> {
-        match step {
-            Step::Basic => vec![Field::Agency, Field::Year, Field::Title],
-            Step::Overview | Step::Problems | Step::Other => {
-                let section = step.prose().unwrap_or(ProseSection::Overview);
+        match step.content() {
+            Content::Basic => vec![Field::Agency, Field::Year, Field::Title],
+            Content::Prose { section, fees } => {
                 let n = self.report.parts(section).len();
                 let mut v: Vec<Field> = (0..n)
                     .flat_map(|i| [Field::Heading(section, i), Field::Body(section, i)])
@@ -382,16 +266,13 @@ impl Wizard {
                 if n == 0 {
                     v.push(Field::NoParts(section));
                 }
-                if step == Step::Other {
+                if fees {
                     v.extend((0..FEE_FIELDS.len()).map(Field::Fee));
                 }
                 v
             }
-            Step::TableA | Step::TableB | Step::TableC => {
-                let t = step.table().unwrap_or(Table::B);
-                editable_cells(t).into_iter().map(Field::Cell).collect()
-            }
-            Step::Review => std::iter::once(Field::SaveLine)
+            Content::Table(t) => editable_cells(t).into_iter().map(Field::Cell).collect(),
+            Content::Review => std::iter::once(Field::SaveLine)
                 .chain((0..self.findings.len()).map(Field::Finding))
                 .collect(),
         }
@@ -399,7 +280,7 @@ impl Wizard {
 
     /// The step's mark in the step bar.
     pub fn step_state(&self, step: Step) -> StepState {
-        if step == Step::Review {
+        if step.content() == Content::Review {
             return match self.error_count() {
                 0 => StepState::Done,
                 n => StepState::Errors(n),
@@ -423,17 +304,15 @@ impl Wizard {
     fn step_is_empty(&self, step: Step) -> bool {
         let r = &self.report;
         let prose_empty = |s: ProseSection| r.parts(s).iter().all(|p| p.body.trim().is_empty());
-        match step {
-            Step::Basic => r.agency.trim().is_empty(),
-            Step::Overview => prose_empty(ProseSection::Overview),
-            Step::TableA => r.proactive == Default::default(),
-            Step::TableB => r.requests.cells.iter().flatten().all(|v| *v == 0),
-            Step::TableC => r.appeals.cells.iter().flatten().all(|v| *v == 0),
-            Step::Problems => prose_empty(ProseSection::Problems),
-            Step::Other => {
-                prose_empty(ProseSection::OtherMatters) && r.processing_fees == Default::default()
+        match step.content() {
+            Content::Basic => r.agency.trim().is_empty(),
+            Content::Prose { section, fees } => {
+                prose_empty(section) && (!fees || r.processing_fees == Default::default())
             }
-            Step::Review => false,
+            Content::Table(Table::A) => r.proactive == Default::default(),
+            Content::Table(Table::B) => r.requests.cells.iter().flatten().all(|v| *v == 0),
+            Content::Table(Table::C) => r.appeals.cells.iter().flatten().all(|v| *v == 0),
+            Content::Review => false,
         }
     }
 
@@ -584,10 +463,10 @@ impl Wizard {
                     (step, first.unwrap_or(Field::NoParts(section)))
                 }
             }
-            CellRef::A { .. } => (Step::TableA, Field::Cell(c)),
-            CellRef::B { .. } => (Step::TableB, Field::Cell(c)),
-            CellRef::C { .. } => (Step::TableC, Field::Cell(c)),
-            CellRef::Fee(i) => (Step::Other, Field::Fee(i)),
+            CellRef::A { .. } => (Step::of_table(Table::A), Field::Cell(c)),
+            CellRef::B { .. } => (Step::of_table(Table::B), Field::Cell(c)),
+            CellRef::C { .. } => (Step::of_table(Table::C), Field::Cell(c)),
+            CellRef::Fee(i) => (Step::of_fees(), Field::Fee(i)),
         }
     }
 
