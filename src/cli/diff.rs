@@ -3,14 +3,13 @@
 
 use crate::model::Part;
 use crate::rules::copied::{Passages, MIN_RUN};
-use crate::summary::compare::{self, Comparison, Line};
+use crate::summary::compare::{self, Comparison, LineKind};
 use crate::text::{clean_line, clean_text};
 use crate::yaml;
 use clap::Args;
 use std::io::{IsTerminal, Write};
 use std::ops::Range;
 use std::path::PathBuf;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Arguments of `nianbao diff`.
 #[derive(Debug, Args)]
@@ -92,85 +91,6 @@ impl Style {
     }
 }
 
-fn pad(text: &str, width: usize, right: bool) -> String {
-    let fill = " ".repeat(width.saturating_sub(text.width()));
-    if right {
-        format!("{fill}{text}")
-    } else {
-        format!("{text}{fill}")
-    }
-}
-
-fn cut(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for ch in text.chars() {
-        let w = ch.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(ch);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
-/// Width of each number column (上年, 本年, 变化, 幅度).
-const NUM: usize = 11;
-
-fn line_text(label: &str, depth: u8, cells: [String; 4], label_w: usize) -> String {
-    let indent = "  ".repeat(depth as usize);
-    let mut s = pad(&cut(&format!("{indent}{label}"), label_w), label_w, false);
-    for c in cells {
-        s.push_str(&pad(&c, NUM, true));
-    }
-    s.trim_end().to_string()
-}
-
-fn write_line(out: &mut impl Write, l: &Line, label_w: usize, style: Style) -> std::io::Result<()> {
-    let ch = l.change();
-    let cells = [
-        l.before.to_string(),
-        l.after.to_string(),
-        ch.as_ref().map_or(String::new(), |c| c.delta.clone()),
-        ch.as_ref()
-            .and_then(|c| c.percent.clone())
-            .unwrap_or_default(),
-    ];
-    let text = line_text(&l.label, l.depth, cells, label_w);
-    if ch.is_some() {
-        writeln!(out, "{}", style.bold(&text))?;
-    } else {
-        writeln!(out, "{text}")?;
-    }
-    // A row of table B: the applicant columns that changed, under it.
-    if l.details.len() > 1
-        || l.details
-            .first()
-            .is_some_and(|d| (d.1, d.2) != (l.before, l.after))
-    {
-        for (label, b, a) in &l.details {
-            let c = compare::change(*b, *a);
-            let cells = [
-                b.to_string(),
-                a.to_string(),
-                c.as_ref().map_or(String::new(), |c| c.delta.clone()),
-                c.and_then(|c| c.percent).unwrap_or_default(),
-            ];
-            writeln!(
-                out,
-                "{}",
-                line_text(&format!("其中 {label}"), l.depth + 1, cells, label_w)
-            )?;
-        }
-    }
-    Ok(())
-}
-
 /// Marks byte ranges of a text.
 fn marked(text: &str, ranges: &[Range<usize>], style: Style) -> String {
     let mut out = String::new();
@@ -200,64 +120,15 @@ pub fn write_diff(
         clean_line(&c.before),
         clean_line(&c.after)
     )?;
-    let label_w = width.saturating_sub(4 * NUM).clamp(16, 40);
-    for t in &c.tables {
-        writeln!(out)?;
-        let changed = t.changed();
-        let note = if t.heading.starts_with("三") {
-            "；“总计”列，其他列的变化列在行下"
-        } else {
-            ""
-        };
-        writeln!(
-            out,
-            "{}",
-            style.bold(&format!(
-                "{}（{} 项中 {changed} 项有变化{note}）",
-                t.heading,
-                t.lines.len()
-            ))
-        )?;
-        if changed == 0 && only_changed {
-            continue;
-        }
-        writeln!(
-            out,
-            "{}",
-            line_text(
-                "",
-                0,
-                ["上年".into(), "本年".into(), "变化".into(), "幅度".into()],
-                label_w
-            )
-        )?;
-        for l in &t.lines {
-            if only_changed && l.change().is_none() && l.details.is_empty() {
-                continue;
-            }
-            write_line(out, l, label_w, style)?;
+    for (text, kind) in compare::table_text(c, width, only_changed) {
+        match kind {
+            LineKind::Heading | LineKind::Changed => writeln!(out, "{}", style.bold(&text))?,
+            _ => writeln!(out, "{text}")?,
         }
     }
     for (copy, section) in c.prose.iter().zip(crate::model::ProseSection::ALL) {
         writeln!(out)?;
-        let verdict = if copy.is_copied() {
-            "：内容雷同（X2）".to_string()
-        } else if copy.chars < crate::rules::copied::MIN_CHARS {
-            format!("（不足 {} 字，X2 不计）", crate::rules::copied::MIN_CHARS)
-        } else {
-            String::new()
-        };
-        writeln!(
-            out,
-            "{}",
-            style.bold(&format!(
-                "{}：本年 {} 字中 {} 字（{}）与上年同一节连续 {MIN_RUN} 字以上相同{verdict}",
-                section.heading(),
-                copy.chars,
-                copy.copied,
-                copy.percent()
-            ))
-        )?;
+        writeln!(out, "{}", style.bold(&compare::prose_heading(copy)))?;
         let parts: &[Part] = report.parts(section);
         let empty = Passages::default();
         for (i, p) in parts.iter().enumerate() {

@@ -2,13 +2,14 @@
 
 use crate::model::Report;
 use crate::rules::{self, Context};
+use crate::summary::fit::{cut, pad};
 use crate::summary::{self, fit, Column, Figures, Row};
 use crate::text::clean_line;
 use crate::yaml;
 use clap::{Args, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 /// Output format of `summary`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -189,35 +190,6 @@ pub fn run(args: SummaryArgs) -> anyhow::Result<i32> {
         }
     }
     Ok(if unreadable > 0 { 2 } else { 0 })
-}
-
-/// Cuts text to `width` display columns, ending with `…` when cut.
-fn cut(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for ch in text.chars() {
-        let w = ch.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(ch);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
-/// Pads to `width` display columns, left- or right-aligned.
-fn pad(text: &str, width: usize, right: bool) -> String {
-    let fill = " ".repeat(width.saturating_sub(text.width()));
-    if right {
-        format!("{fill}{text}")
-    } else {
-        format!("{text}{fill}")
-    }
 }
 
 /// The table: a header, one line per row, a rule, the totals; with a `width` (a terminal)
@@ -413,14 +385,6 @@ pub fn write_json(out: &mut impl Write, rows: &[Row], columns: &[Column]) -> std
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cut_and_pad_count_cjk_as_two() {
-        assert_eq!(cut("淮安市洪泽区人民政府", 9), "淮安市洪…");
-        assert_eq!(cut("洪泽", 4), "洪泽");
-        assert_eq!(pad("62.1%", 7, true), "  62.1%");
-        assert_eq!(pad("洪泽", 6, false), "洪泽  ");
-    }
 
     #[test]
     fn csv_fields_are_quoted_and_formulas_defused() {

@@ -289,3 +289,127 @@ mod tests {
         assert_eq!(shares, ["43.3%", "37.7%", "90.9%"]);
     }
 }
+
+/// What a line of the comparison's text is, for styling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// A table's heading (`二、主动公开政府信息情况（10 项中 7 项有变化）`).
+    Heading,
+    /// The column headers (上年 本年 变化 幅度).
+    Columns,
+    /// A cell that changed.
+    Changed,
+    /// A cell that did not change.
+    Unchanged,
+    /// An applicant column of a table B row that changed (`其中 自然人 …`).
+    Detail,
+}
+
+/// Width of each number column of [`table_text`] (上年, 本年, 变化, 幅度).
+pub const NUM_WIDTH: usize = 11;
+
+fn line_text(label: &str, depth: u8, cells: [String; 4], label_w: usize) -> String {
+    use crate::summary::fit::{cut, pad};
+    let indent = "  ".repeat(depth as usize);
+    let mut s = pad(&cut(&format!("{indent}{label}"), label_w), label_w, false);
+    for c in cells {
+        s.push_str(&pad(&c, NUM_WIDTH, true));
+    }
+    s.trim_end().to_string()
+}
+
+fn cells(before: Num, after: Num) -> [String; 4] {
+    let ch = change(before, after);
+    [
+        before.to_string(),
+        after.to_string(),
+        ch.as_ref().map_or(String::new(), |c| c.delta.clone()),
+        ch.and_then(|c| c.percent).unwrap_or_default(),
+    ]
+}
+
+/// The three tables as lines of text for a screen `width` wide: per table a heading, the
+/// column headers and one line per cell (table B: per row, its 总计, with the applicant
+/// columns that changed under it when they are not simply the 总计's change). With
+/// `only_changed`, unchanged cells are left out.
+pub fn table_text(c: &Comparison, width: usize, only_changed: bool) -> Vec<(String, LineKind)> {
+    let label_w = width.saturating_sub(4 * NUM_WIDTH).clamp(16, 40);
+    let mut out = Vec::new();
+    for (n, t) in c.tables.iter().enumerate() {
+        if n > 0 {
+            out.push((String::new(), LineKind::Unchanged));
+        }
+        let changed = t.changed();
+        out.push((
+            format!("{}（{} 项中 {changed} 项有变化）", t.heading, t.lines.len()),
+            LineKind::Heading,
+        ));
+        if changed == 0 && only_changed {
+            continue;
+        }
+        if n == 1 {
+            out.push((
+                "按“总计”列对照；其他列有变化时列在该行之下".into(),
+                LineKind::Columns,
+            ));
+        }
+        out.push((
+            line_text(
+                "",
+                0,
+                ["上年".into(), "本年".into(), "变化".into(), "幅度".into()],
+                label_w,
+            ),
+            LineKind::Columns,
+        ));
+        for l in &t.lines {
+            let moved = l.change().is_some();
+            if only_changed && !moved && l.details.is_empty() {
+                continue;
+            }
+            out.push((
+                line_text(&l.label, l.depth, cells(l.before, l.after), label_w),
+                if moved {
+                    LineKind::Changed
+                } else {
+                    LineKind::Unchanged
+                },
+            ));
+            let just_the_total =
+                l.details.len() == 1 && (l.details[0].1, l.details[0].2) == (l.before, l.after);
+            if !just_the_total {
+                for (label, b, a) in &l.details {
+                    out.push((
+                        line_text(
+                            &format!("其中 {label}"),
+                            l.depth + 1,
+                            cells(*b, *a),
+                            label_w,
+                        ),
+                        LineKind::Detail,
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The heading line of a prose section in the comparison: its X2 share and verdict.
+pub fn prose_heading(copy: &SectionCopy) -> String {
+    use crate::rules::copied::{MIN_CHARS, MIN_RUN};
+    let verdict = if copy.is_copied() {
+        "：内容雷同（X2）".to_string()
+    } else if copy.chars < MIN_CHARS {
+        format!("（不足 {MIN_CHARS} 字，X2 不计）")
+    } else {
+        String::new()
+    };
+    format!(
+        "{}：本年 {} 字中 {} 字（{}）与上年同一节连续 {MIN_RUN} 字以上相同{verdict}",
+        copy.section.heading(),
+        copy.chars,
+        copy.copied,
+        copy.percent()
+    )
+}

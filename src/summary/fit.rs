@@ -63,3 +63,50 @@ pub fn fit_columns(width: usize, columns: &[Column], natural: impl Fn(Column) ->
         left_out,
     }
 }
+
+/// Cuts text to `width` display columns (CJK characters count two), ending with `…` when
+/// cut.
+pub fn cut(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for ch in text.chars() {
+        let w = ch.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(ch);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Pads text to `width` display columns, right-aligned (numbers) or left-aligned.
+pub fn pad(text: &str, width: usize, right: bool) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let fill = " ".repeat(width.saturating_sub(text.width()));
+    if right {
+        format!("{fill}{text}")
+    } else {
+        format!("{text}{fill}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cut_and_pad_count_cjk_as_two() {
+        assert_eq!(cut("淮安市洪泽区人民政府", 9), "淮安市洪…");
+        assert_eq!(cut("洪泽", 4), "洪泽");
+        assert_eq!(pad("62.1%", 7, true), "  62.1%");
+        assert_eq!(pad("洪泽", 6, false), "洪泽  ");
+    }
+}

@@ -343,39 +343,36 @@ pub fn totals<'a>(rows: impl IntoIterator<Item = &'a Row>) -> Figures {
 /// in the column (`—`) and unreadable files come last either way. Stable: equal rows keep
 /// their order.
 pub fn sort(rows: &mut [Row], column: Column, reverse: bool) {
-    sort_by_key(rows, |r| r, column, reverse);
+    rows.sort_by(|a, b| compare_rows(a, b, column, reverse));
 }
 
-/// [`sort`] for anything that holds a row (the overview sorts indices).
-pub fn sort_by_key<T>(items: &mut [T], row: impl Fn(&T) -> &Row, column: Column, reverse: bool) {
-    items.sort_by(|a, b| {
-        let (a, b) = (row(a), row(b));
-        match (a.figures(), b.figures()) {
-            (Some(fa), Some(fb)) => {
-                let (va, vb) = (fa.value(column), fb.value(column));
-                let missing = |v: &Value| {
-                    matches!(
-                        v,
-                        Value::Missing | Value::Blank | Value::Rate { den: 0, .. }
-                    )
-                };
-                match (missing(&va), missing(&vb)) {
-                    (false, false) => {
-                        let o = va.compare(&vb);
-                        if reverse {
-                            o.reverse()
-                        } else {
-                            o
-                        }
+/// The order of [`sort`]: by `column`, `—` and unreadable files last either way.
+pub fn compare_rows(a: &Row, b: &Row, column: Column, reverse: bool) -> Ordering {
+    match (a.figures(), b.figures()) {
+        (Some(fa), Some(fb)) => {
+            let (va, vb) = (fa.value(column), fb.value(column));
+            let missing = |v: &Value| {
+                matches!(
+                    v,
+                    Value::Missing | Value::Blank | Value::Rate { den: 0, .. }
+                )
+            };
+            match (missing(&va), missing(&vb)) {
+                (false, false) => {
+                    let o = va.compare(&vb);
+                    if reverse {
+                        o.reverse()
+                    } else {
+                        o
                     }
-                    (a, b) => a.cmp(&b),
                 }
+                (a, b) => a.cmp(&b),
             }
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
         }
-    });
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
 }
 
 /// Whether two reports are the same agency's: equal names, or one the other with its city
