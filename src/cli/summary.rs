@@ -202,17 +202,26 @@ pub fn write_table(
 ) -> std::io::Result<()> {
     let totals = summary::totals(rows);
     let figures: Vec<&Figures> = rows.iter().filter_map(Row::figures).collect();
+    // Each column's natural width, computed once (fitting asks for them several times).
+    let unreadable_names = rows
+        .iter()
+        .filter(|r| r.figures().is_none())
+        .map(|r| clean_line(r.file()).width())
+        .max()
+        .unwrap_or(0);
+    let natural_widths: Vec<(Column, usize)> = columns
+        .iter()
+        .map(|&c| {
+            let w = summary::natural_width(c, figures.iter().copied(), &totals);
+            // An unreadable file shows its name in the agency column.
+            (c, if c == Column::Agency { w.max(unreadable_names) } else { w })
+        })
+        .collect();
     let natural = |c: Column| {
-        let w = summary::natural_width(c, figures.iter().copied(), &totals);
-        if c == Column::Agency {
-            // An unreadable file shows its name there.
-            rows.iter()
-                .filter(|r| r.figures().is_none())
-                .map(|r| clean_line(r.file()).width())
-                .fold(w, usize::max)
-        } else {
-            w
-        }
+        natural_widths
+            .iter()
+            .find(|(k, _)| *k == c)
+            .map_or(0, |(_, w)| *w)
     };
     let fitted = fit::fit_columns(width.unwrap_or(usize::MAX / 4), columns, natural);
     let line = |texts: Vec<String>| -> String {

@@ -84,77 +84,134 @@ pub fn is_ignored(ch: char) -> bool {
         || ch == '\u{feff}'
 }
 
+/// No state / no edge.
+const NONE: u32 = u32::MAX;
+
+/// An edge of the automaton: on symbol `sym` to state `to`; `next` is the state's next edge.
+#[derive(Debug, Clone, Copy)]
+struct Edge {
+    sym: u32,
+    to: u32,
+    next: u32,
+}
+
 /// A suffix automaton of a sequence of characters: recognises exactly its substrings.
+/// Characters are numbered by their place in the sorted alphabet of the text; the root's
+/// transitions are a table by symbol (it has one for every character), every other state's
+/// a short list of edges in one arena (most states have one or two).
 struct Automaton {
-    /// Per state: transitions sorted by character.
-    next: Vec<Vec<(char, u32)>>,
-    /// Per state: suffix link (`u32::MAX` for the root).
+    /// The distinct characters, sorted: a character's symbol is its index.
+    alphabet: Vec<char>,
+    /// The root's transitions, by symbol.
+    root: Vec<u32>,
+    /// Per state: its first edge (`NONE` for none; unused for the root).
+    head: Vec<u32>,
+    edges: Vec<Edge>,
+    /// Per state: suffix link (`NONE` for the root).
     link: Vec<u32>,
     /// Per state: length of the longest string it stands for.
     len: Vec<u32>,
 }
 
 impl Automaton {
-    fn new(chars: impl IntoIterator<Item = char>, size_hint: usize) -> Automaton {
+    fn new(chars: &[char]) -> Automaton {
+        let mut alphabet = chars.to_vec();
+        alphabet.sort_unstable();
+        alphabet.dedup();
+        let states = 2 * chars.len() + 1;
         let mut a = Automaton {
-            next: Vec::with_capacity(2 * size_hint + 1),
-            link: Vec::with_capacity(2 * size_hint + 1),
-            len: Vec::with_capacity(2 * size_hint + 1),
+            root: vec![NONE; alphabet.len()],
+            alphabet,
+            head: Vec::with_capacity(states),
+            edges: Vec::with_capacity(3 * chars.len()),
+            link: Vec::with_capacity(states),
+            len: Vec::with_capacity(states),
         };
-        a.next.push(Vec::new());
-        a.link.push(u32::MAX);
-        a.len.push(0);
+        a.push_state(0, NONE);
         let mut last = 0u32;
-        for c in chars {
-            last = a.extend(last, c);
+        for &c in chars {
+            let sym = a.symbol(c).expect("in the alphabet");
+            last = a.extend(last, sym);
         }
         a
     }
 
-    fn get(&self, state: u32, c: char) -> Option<u32> {
-        let t = &self.next[state as usize];
-        t.binary_search_by(|&(k, _)| k.cmp(&c)).ok().map(|i| t[i].1)
+    /// The symbol of a character, if the text has it.
+    fn symbol(&self, c: char) -> Option<u32> {
+        self.alphabet.binary_search(&c).ok().map(|i| i as u32)
     }
 
-    fn set(&mut self, state: u32, c: char, to: u32) {
-        let t = &mut self.next[state as usize];
-        match t.binary_search_by(|&(k, _)| k.cmp(&c)) {
-            Ok(i) => t[i].1 = to,
-            Err(i) => t.insert(i, (c, to)),
+    fn get(&self, state: u32, sym: u32) -> u32 {
+        if state == 0 {
+            return self.root[sym as usize];
         }
+        let mut e = self.head[state as usize];
+        while e != NONE {
+            let edge = self.edges[e as usize];
+            if edge.sym == sym {
+                return edge.to;
+            }
+            e = edge.next;
+        }
+        NONE
     }
 
-    fn push_state(&mut self, len: u32, link: u32, next: Vec<(char, u32)>) -> u32 {
-        self.next.push(next);
+    fn set(&mut self, state: u32, sym: u32, to: u32) {
+        if state == 0 {
+            self.root[sym as usize] = to;
+            return;
+        }
+        let mut e = self.head[state as usize];
+        while e != NONE {
+            let edge = &mut self.edges[e as usize];
+            if edge.sym == sym {
+                edge.to = to;
+                return;
+            }
+            e = edge.next;
+        }
+        self.edges.push(Edge {
+            sym,
+            to,
+            next: self.head[state as usize],
+        });
+        self.head[state as usize] = (self.edges.len() - 1) as u32;
+    }
+
+    fn push_state(&mut self, len: u32, link: u32) -> u32 {
+        self.head.push(NONE);
         self.link.push(link);
         self.len.push(len);
         (self.len.len() - 1) as u32
     }
 
-    /// The standard online construction (Blumer et al.): appends `c` after state `last`.
-    fn extend(&mut self, last: u32, c: char) -> u32 {
-        let cur = self.push_state(self.len[last as usize] + 1, 0, Vec::new());
+    /// The standard online construction (Blumer et al.): appends `sym` after state `last`.
+    fn extend(&mut self, last: u32, sym: u32) -> u32 {
+        let cur = self.push_state(self.len[last as usize] + 1, 0);
         let mut p = last;
-        while p != u32::MAX && self.get(p, c).is_none() {
-            self.set(p, c, cur);
+        while p != NONE && self.get(p, sym) == NONE {
+            self.set(p, sym, cur);
             p = self.link[p as usize];
         }
-        if p == u32::MAX {
+        if p == NONE {
             self.link[cur as usize] = 0;
             return cur;
         }
-        let q = self.get(p, c).expect("found above");
+        let q = self.get(p, sym);
         if self.len[p as usize] + 1 == self.len[q as usize] {
             self.link[cur as usize] = q;
             return cur;
         }
-        let clone = self.push_state(
-            self.len[p as usize] + 1,
-            self.link[q as usize],
-            self.next[q as usize].clone(),
-        );
-        while p != u32::MAX && self.get(p, c) == Some(q) {
-            self.set(p, c, clone);
+        // Clone q (q is never the root here: len[q] > len[p] + 1 ≥ 1).
+        let clone = self.push_state(self.len[p as usize] + 1, self.link[q as usize]);
+        let mut e = self.head[q as usize];
+        while e != NONE {
+            let edge = self.edges[e as usize];
+            self.set(clone, edge.sym, edge.to);
+            e = edge.next;
+        }
+        while p != NONE && self.get(p, sym) == q {
+            self.set(p, sym, clone);
             p = self.link[p as usize];
         }
         self.link[q as usize] = clone;
@@ -182,14 +239,10 @@ fn section_text(parts: &[Part]) -> impl Iterator<Item = (usize, bool, &str)> + '
 /// published — every part's heading and body in order — so a run may continue from a
 /// heading into its body.
 pub fn compare_parts(section: ProseSection, now: &[Part], before: &[Part]) -> SectionCopy {
-    let size: usize = before
-        .iter()
-        .map(|p| (p.heading.len() + p.body.len()) / 3 + 1)
-        .sum();
-    let automaton = Automaton::new(
-        section_text(before).flat_map(|(_, _, t)| counted(t).map(|(c, _)| c)),
-        size,
-    );
+    let last_year: Vec<char> = section_text(before)
+        .flat_map(|(_, _, t)| counted(t).map(|(c, _)| c))
+        .collect();
+    let automaton = Automaton::new(&last_year);
 
     // Longest run ending at each counted character that last year's text has, and where
     // the character is (part, heading or body, byte range).
@@ -198,18 +251,23 @@ pub fn compare_parts(section: ProseSection, now: &[Part], before: &[Part]) -> Se
     let (mut state, mut len) = (0u32, 0u32);
     for (part, heading, text) in section_text(now) {
         for (c, span) in counted(text) {
-            loop {
-                if let Some(to) = automaton.get(state, c) {
-                    state = to;
-                    len += 1;
-                    break;
-                }
-                if state == 0 {
-                    len = 0;
-                    break;
-                }
-                state = automaton.link[state as usize];
-                len = automaton.len[state as usize];
+            match automaton.symbol(c) {
+                // A character last year's text does not have: no run goes through it.
+                None => (state, len) = (0, 0),
+                Some(sym) => loop {
+                    let to = automaton.get(state, sym);
+                    if to != NONE {
+                        state = to;
+                        len += 1;
+                        break;
+                    }
+                    if state == 0 {
+                        len = 0;
+                        break;
+                    }
+                    state = automaton.link[state as usize];
+                    len = automaton.len[state as usize];
+                },
             }
             run_len.push(len);
             place.push((part, heading, span));

@@ -222,18 +222,24 @@ impl Overview {
             .map(|&i| file_name(&self.paths[i]).len().min(fit::AGENCY_MAX))
             .max()
             .unwrap_or(0);
-        fit::fit_columns(
-            usize::from(self.width.saturating_sub(1)),
-            &Column::all(false),
-            |c| {
+        let columns = Column::all(false);
+        let widths: Vec<usize> = columns
+            .iter()
+            .map(|&c| {
                 let w = summary::natural_width(c, figures.iter().copied(), &totals);
                 if c == Column::Agency {
                     w.max(files_w)
                 } else {
                     w
                 }
-            },
-        )
+            })
+            .collect();
+        fit::fit_columns(usize::from(self.width.saturating_sub(1)), &columns, |c| {
+            columns
+                .iter()
+                .position(|k| *k == c)
+                .map_or(0, |i| widths[i])
+        })
     }
 
     /// The totals of the rows shown (those computed).
