@@ -15,7 +15,10 @@ fn table() -> String {
         } else {
             ""
         };
-        t.push_str(&format!("| {}{only} | `{}` | {} |\n", d.label, d.key, d.definition));
+        t.push_str(&format!(
+            "| {}{only} | `{}` | {} |\n",
+            d.label, d.key, d.definition
+        ));
     }
     t
 }
@@ -32,5 +35,9 @@ fn readme_lists_every_column_with_its_definition() {
         std::fs::write(&path, new).unwrap();
         return;
     }
-    assert_eq!(&readme[start..end], want, "README.md's table of columns is out of date");
+    assert_eq!(
+        &readme[start..end],
+        want,
+        "README.md's table of columns is out of date"
+    );
 }

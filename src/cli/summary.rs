@@ -214,7 +214,14 @@ pub fn write_table(
         .map(|&c| {
             let w = summary::natural_width(c, figures.iter().copied(), &totals);
             // An unreadable file shows its name in the agency column.
-            (c, if c == Column::Agency { w.max(unreadable_names) } else { w })
+            (
+                c,
+                if c == Column::Agency {
+                    w.max(unreadable_names)
+                } else {
+                    w
+                },
+            )
         })
         .collect();
     let natural = |c: Column| {

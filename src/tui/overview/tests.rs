@@ -2,11 +2,16 @@ use super::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn example(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name)
 }
 
 fn press(o: &mut Overview, c: char) -> Outcome {
-    o.update(&Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
+    o.update(&Event::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::NONE,
+    )))
 }
 
 #[test]
@@ -37,7 +42,11 @@ fn sorting_while_computing_puts_the_rows_to_come_last() {
         example("hongze-2023.yaml"),
     ];
     let mut o = Overview::new(paths, 2, 2026, 80, 24, Theme::plain());
-    assert_eq!(o.current(), Some(2), "the cursor starts on the viewer's file");
+    assert_eq!(
+        o.current(),
+        Some(2),
+        "the cursor starts on the viewer's file"
+    );
     o.tick(Duration::ZERO);
     o.tick(Duration::ZERO);
     assert_eq!(o.computed(), 2);
