@@ -59,7 +59,7 @@ fn examples_check_as_published() {
     let errors: Vec<_> = f
         .iter()
         .filter(|f| f.severity == rules::Severity::Error)
-        .map(|f| (f.rule, f.path.as_str()))
+        .map(|f| (f.rule.id(), f.path.as_str()))
         .collect();
     assert_eq!(
         errors,

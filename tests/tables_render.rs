@@ -16,24 +16,7 @@ fn load(name: &str) -> Report {
 /// The buffer as text, one line per row, trailing blanks trimmed; the second half of a wide
 /// character is skipped.
 fn text(buf: &Buffer) -> String {
-    let a = buf.area;
-    let mut out = String::new();
-    for y in a.y..a.y + a.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in a.x..a.x + a.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            line.push_str(sym);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    nianbao::tui::buffer_text(buf)
 }
 
 struct Drawn {

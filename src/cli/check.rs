@@ -2,11 +2,11 @@
 
 use crate::rules::{self, Context, Finding, Number, Severity};
 use crate::text::clean_line;
+use crate::text::wrap::Breaks;
 use crate::yaml::{self, LoadError};
 use clap::{Args, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use unicode_width::UnicodeWidthChar;
 
 /// Output format of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -170,7 +170,7 @@ fn number_json(n: Option<Number>) -> serde_json::Value {
 fn finding_json(file: &str, f: &Finding) -> serde_json::Value {
     serde_json::json!({
         "file": file,
-        "rule": f.rule,
+        "rule": f.rule.id(),
         "severity": f.severity.english(),
         "path": f.path,
         "message": f.message(),
@@ -303,62 +303,10 @@ pub fn write_text(
 /// A line may break before any CJK character or at a space, never inside a number or an
 /// ASCII word (unless the word alone is wider than the line); a space at a break is dropped.
 fn wrap(text: &str, width: Option<usize>) -> Vec<String> {
-    let Some(width) = width else {
-        return vec![text.to_string()];
-    };
-    // Unbreakable pieces: a run of ASCII non-space characters, or one other character.
-    let mut pieces: Vec<&str> = Vec::new();
-    let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, ch)) = chars.next() {
-        if ch.is_ascii() && ch != ' ' {
-            while let Some(&(_, c)) = chars.peek() {
-                if c.is_ascii() && c != ' ' {
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-        }
-        let end = chars.peek().map_or(text.len(), |&(j, _)| j);
-        debug_assert_eq!(i, start);
-        pieces.push(&text[start..end]);
-        start = end;
+    match width {
+        None => vec![text.to_string()],
+        Some(w) => crate::text::wrap::wrap_with(text, w, 0, 0, Breaks::MESSAGES),
     }
-    let mut lines = vec![String::new()];
-    let mut used = 0;
-    for piece in pieces {
-        let w = unicode_width::UnicodeWidthStr::width(piece);
-        if used + w > width && used > 0 {
-            if piece == " " {
-                lines.push(String::new());
-                used = 0;
-                continue;
-            }
-            lines.push(String::new());
-            used = 0;
-        }
-        if w > width {
-            // A word wider than the line: cut it by characters.
-            for ch in piece.chars() {
-                let cw = ch.width().unwrap_or(0);
-                if used + cw > width && used > 0 {
-                    lines.push(String::new());
-                    used = 0;
-                }
-                lines.last_mut().expect("never empty").push(ch);
-                used += cw;
-            }
-            continue;
-        }
-        lines.last_mut().expect("never empty").push_str(piece);
-        used += w;
-    }
-    for l in &mut lines {
-        let trimmed = l.trim_end().len();
-        l.truncate(trimmed);
-    }
-    lines
 }
 
 #[cfg(test)]

@@ -5,7 +5,6 @@ use super::{Imported, Note};
 use crate::rules::{tally, Finding};
 use crate::text::clean_line;
 use std::fmt::Write;
-use unicode_width::UnicodeWidthChar;
 
 /// At most this many notes of a kind are listed.
 const MAX_LISTED: usize = 200;
@@ -99,23 +98,11 @@ pub fn wrap_account(text: &str, width: usize) -> String {
     let width = width.max(20);
     let mut out = String::new();
     for line in text.lines() {
-        let mut used = 0;
-        let mut just_wrapped = false;
-        for ch in line.chars() {
-            let w = ch.width().unwrap_or(0);
-            if used + w > width {
-                out.push_str("\n    ");
-                used = 4;
-                just_wrapped = true;
-            }
-            if just_wrapped && ch == ' ' {
-                continue;
-            }
-            just_wrapped = false;
-            out.push(ch);
-            used += w;
+        let breaks = crate::text::wrap::Breaks::ANYWHERE;
+        for l in crate::text::wrap::wrap_with(line, width, 0, 4, breaks) {
+            out.push_str(&l);
+            out.push('\n');
         }
-        out.push('\n');
     }
     out
 }

@@ -1,13 +1,19 @@
 //! The report as data (FORMAT.md, 2021 format). Knows nothing of files or terminals.
 
 pub mod amount;
+pub mod cells;
 pub mod schema;
 
 pub use amount::{Amount, AmountError};
-use schema::{B_COLS, B_ROWS, B_ROW_COUNT, C_COLUMNS, C_GROUPS, SECTIONS};
+pub use cells::{editable_cells, CellKind, Place, SetError, Table, Value};
+use schema::{
+    Section, A_COERCIVE_MEASURES, A_LICENSING, A_NORMATIVE_DOCUMENTS, A_PENALTIES, A_REGULATIONS,
+    B_COLS, B_ROWS, B_ROW_COUNT, C_COLUMNS, C_GROUPS, SECTION_OTHER_MATTERS, SECTION_OVERVIEW,
+    SECTION_PROBLEMS,
+};
 
-/// The version of the standard format this program reads and writes.
-pub const FORMAT_VERSION: u32 = 2021;
+/// The version of the standard format this program writes for a new report.
+pub const FORMAT_VERSION: u32 = schema::FormatVersion::V2021.number();
 
 /// A whole report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,9 +151,10 @@ impl Requests {
         }
     }
 
-    /// True for the cells a person never types: the 总计 column and the （七）总计 row.
+    /// True for the cells a person never types: the 总计 column and the （七）总计 row
+    /// (see [`CellRef::is_computed`]).
     pub fn is_computed(row: usize, col: usize) -> bool {
-        col == schema::B_TOTAL_COL || row == schema::R_OUTCOME_TOTAL
+        CellRef::B { row, col }.is_computed()
     }
 }
 
@@ -173,7 +180,7 @@ impl Appeals {
 
     /// True for the cells a person never types (the groups' 总计).
     pub fn is_computed(col: usize) -> bool {
-        col == schema::C_TOTAL_COL
+        CellRef::C { group: 0, col }.is_computed()
     }
 }
 
@@ -207,23 +214,32 @@ impl ProseSection {
         ProseSection::OtherMatters,
     ];
 
+    /// The section in the schema.
+    pub fn section(self) -> &'static Section {
+        match self {
+            ProseSection::Overview => &SECTION_OVERVIEW,
+            ProseSection::Problems => &SECTION_PROBLEMS,
+            ProseSection::OtherMatters => &SECTION_OTHER_MATTERS,
+        }
+    }
+
     /// Index into [`schema::SECTIONS`].
     pub fn section_index(self) -> usize {
-        match self {
-            ProseSection::Overview => 0,
-            ProseSection::Problems => 4,
-            ProseSection::OtherMatters => 5,
-        }
+        let key = self.section().key;
+        schema::SECTIONS
+            .iter()
+            .position(|s| s.key == key)
+            .expect("prose sections are sections")
     }
 
     /// YAML key.
     pub fn key(self) -> &'static str {
-        SECTIONS[self.section_index()].key
+        self.section().key
     }
 
     /// The section heading, e.g. `一、总体情况`.
     pub fn heading(self) -> String {
-        SECTIONS[self.section_index()].heading()
+        self.section().heading()
     }
 }
 
@@ -269,14 +285,23 @@ pub enum CellRef {
 }
 
 impl Proactive {
+    /// The document counts of a 第二十条第（一）项 row (`regulations`, `normative_documents`).
+    pub fn docs(&self, field: &str) -> Option<DocCounts> {
+        match field {
+            A_REGULATIONS => Some(self.regulations),
+            A_NORMATIVE_DOCUMENTS => Some(self.normative_documents),
+            _ => None,
+        }
+    }
+
     /// The count of a table A cell; `None` for the amount cell (行政事业性收费) or an unknown key.
     pub fn count(&self, field: &str, col: usize) -> Option<u64> {
         match field {
-            "regulations" => self.regulations.as_array().get(col).copied(),
-            "normative_documents" => self.normative_documents.as_array().get(col).copied(),
-            "licensing" => Some(self.licensing),
-            "penalties" => Some(self.penalties),
-            "coercive_measures" => Some(self.coercive_measures),
+            A_REGULATIONS => self.regulations.as_array().get(col).copied(),
+            A_NORMATIVE_DOCUMENTS => self.normative_documents.as_array().get(col).copied(),
+            A_LICENSING => Some(self.licensing),
+            A_PENALTIES => Some(self.penalties),
+            A_COERCIVE_MEASURES => Some(self.coercive_measures),
             _ => None,
         }
     }
@@ -284,11 +309,11 @@ impl Proactive {
     /// Mutable access to a count cell of table A; `None` for the amount or an unknown key.
     pub fn count_mut(&mut self, field: &str, col: usize) -> Option<&mut u64> {
         match field {
-            "regulations" => Some(self.regulations.get_mut(col)),
-            "normative_documents" => Some(self.normative_documents.get_mut(col)),
-            "licensing" => Some(&mut self.licensing),
-            "penalties" => Some(&mut self.penalties),
-            "coercive_measures" => Some(&mut self.coercive_measures),
+            A_REGULATIONS => Some(self.regulations.get_mut(col)),
+            A_NORMATIVE_DOCUMENTS => Some(self.normative_documents.get_mut(col)),
+            A_LICENSING => Some(&mut self.licensing),
+            A_PENALTIES => Some(&mut self.penalties),
+            A_COERCIVE_MEASURES => Some(&mut self.coercive_measures),
             _ => None,
         }
     }

@@ -49,8 +49,8 @@ pub const B_COLUMNS: [BColumn; 7] = [
     },
     BColumn {
         key: "total",
-        label: "总计",
-        short: "总计",
+        label: TOTAL_LABEL,
+        short: TOTAL_LABEL,
     },
 ];
 
@@ -360,39 +360,106 @@ impl Section {
     }
 }
 
+/// 一、总体情况.
+pub const SECTION_OVERVIEW: Section = Section {
+    number: "一、",
+    title: "总体情况",
+    key: "overview",
+};
+/// 二、主动公开政府信息情况 (table A).
+pub const SECTION_PROACTIVE: Section = Section {
+    number: "二、",
+    title: "主动公开政府信息情况",
+    key: "proactive",
+};
+/// 三、收到和处理政府信息公开申请情况 (table B).
+pub const SECTION_REQUESTS: Section = Section {
+    number: "三、",
+    title: "收到和处理政府信息公开申请情况",
+    key: "requests",
+};
+/// 四、政府信息公开行政复议、行政诉讼情况 (table C).
+pub const SECTION_APPEALS: Section = Section {
+    number: "四、",
+    title: "政府信息公开行政复议、行政诉讼情况",
+    key: "appeals",
+};
+/// 五、存在的主要问题及改进情况.
+pub const SECTION_PROBLEMS: Section = Section {
+    number: "五、",
+    title: "存在的主要问题及改进情况",
+    key: "problems",
+};
+/// 六、其他需要报告的事项 (also holds 信息处理费).
+pub const SECTION_OTHER_MATTERS: Section = Section {
+    number: "六、",
+    title: "其他需要报告的事项",
+    key: "other_matters",
+};
+
 /// The six sections, in order (FORMAT.md §1).
 pub const SECTIONS: [Section; 6] = [
-    Section {
-        number: "一、",
-        title: "总体情况",
-        key: "overview",
-    },
-    Section {
-        number: "二、",
-        title: "主动公开政府信息情况",
-        key: "proactive",
-    },
-    Section {
-        number: "三、",
-        title: "收到和处理政府信息公开申请情况",
-        key: "requests",
-    },
-    Section {
-        number: "四、",
-        title: "政府信息公开行政复议、行政诉讼情况",
-        key: "appeals",
-    },
-    Section {
-        number: "五、",
-        title: "存在的主要问题及改进情况",
-        key: "problems",
-    },
-    Section {
-        number: "六、",
-        title: "其他需要报告的事项",
-        key: "other_matters",
-    },
+    SECTION_OVERVIEW,
+    SECTION_PROACTIVE,
+    SECTION_REQUESTS,
+    SECTION_APPEALS,
+    SECTION_PROBLEMS,
+    SECTION_OTHER_MATTERS,
 ];
+
+/// The pseudo-section of the fields before 一 (机关名称, 年份, 标题), as places name it.
+pub const BASIC_SECTION: &str = "基本信息";
+/// Label of the agency field.
+pub const AGENCY_LABEL: &str = "机关名称";
+/// Label of the year field.
+pub const YEAR_LABEL: &str = "年份";
+/// Label of the title field.
+pub const TITLE_LABEL: &str = "标题";
+/// Label of the processing fees block in section 六.
+pub const FEES_LABEL: &str = "信息处理费";
+/// Label of every total column / total cell (表三的总计列, 表四各组的总计).
+pub const TOTAL_LABEL: &str = "总计";
+
+/// YAML key of the format version.
+pub const KEY_FORMAT: &str = "format";
+/// YAML key of the agency.
+pub const KEY_AGENCY: &str = "agency";
+/// YAML key of the year.
+pub const KEY_YEAR: &str = "year";
+/// YAML key of the explicit title.
+pub const KEY_TITLE: &str = "title";
+/// YAML key of the preamble.
+pub const KEY_PREAMBLE: &str = "preamble";
+/// YAML key of 信息处理费.
+pub const KEY_PROCESSING_FEES: &str = "processing_fees";
+/// YAML key of a part's heading.
+pub const KEY_HEADING: &str = "heading";
+/// YAML key of a part's body.
+pub const KEY_BODY: &str = "body";
+
+/// The top-level keys of a report file in FORMAT.md §6 order.
+pub const TOP_LEVEL_KEYS: [&str; 12] = [
+    KEY_FORMAT,
+    KEY_AGENCY,
+    KEY_YEAR,
+    KEY_TITLE,
+    KEY_PREAMBLE,
+    SECTION_OVERVIEW.key,
+    SECTION_PROACTIVE.key,
+    SECTION_REQUESTS.key,
+    SECTION_APPEALS.key,
+    SECTION_PROBLEMS.key,
+    SECTION_OTHER_MATTERS.key,
+    KEY_PROCESSING_FEES,
+];
+
+/// The section a top-level key belongs to (信息处理费 is printed in 六); `None` for the
+/// basic fields (format, agency, year, title, preamble).
+pub fn section_of_key(key: &str) -> Option<&'static Section> {
+    SECTIONS.iter().find(|s| {
+        s.key == key || (key == KEY_PROCESSING_FEES && s.key == SECTION_OTHER_MATTERS.key)
+    })
+}
 
 /// The five standard parts of 一、总体情况, offered as headings for a new report.
 pub const OVERVIEW_STANDARD_HEADINGS: [&str; 5] = [
@@ -438,6 +505,9 @@ pub const C_GROUPS: [CGroup; 3] = [
     },
 ];
 
+/// Index into [`C_GROUPS`] of 行政复议.
+pub const G_RECONSIDERATION: usize = 0;
+
 /// A column within each group of table C.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CColumn {
@@ -467,7 +537,7 @@ pub const C_COLUMNS: [CColumn; 5] = [
     },
     CColumn {
         key: "total",
-        label: "总计",
+        label: TOTAL_LABEL,
     },
 ];
 /// Index of 总计 within a group of table C.
@@ -487,35 +557,89 @@ pub struct ABlock {
 /// Label of the first column of every block of table A.
 pub const A_CONTENT_HEADER: &str = "信息内容";
 
+/// Table A row key of 规章.
+pub const A_REGULATIONS: &str = "regulations";
+/// Table A row key of 行政规范性文件.
+pub const A_NORMATIVE_DOCUMENTS: &str = "normative_documents";
+/// Table A row key of 行政许可.
+pub const A_LICENSING: &str = "licensing";
+/// Table A row key of 行政处罚.
+pub const A_PENALTIES: &str = "penalties";
+/// Table A row key of 行政强制.
+pub const A_COERCIVE_MEASURES: &str = "coercive_measures";
+/// Table A row key of 行政事业性收费 (the amount, 万元).
+pub const A_FEES: &str = "fees_wan_yuan";
+
+/// Label of the 规章 row of table A.
+pub const A_REGULATIONS_LABEL: &str = "规章";
+/// Label of the 行政规范性文件 row of table A.
+pub const A_NORMATIVE_DOCUMENTS_LABEL: &str = "行政规范性文件";
+/// Label of 本年制发件数.
+pub const A_ISSUED_LABEL: &str = "本年制发件数";
+/// Label of 本年废止件数.
+pub const A_REPEALED_LABEL: &str = "本年废止件数";
+/// Label of 现行有效件数.
+pub const A_IN_FORCE_LABEL: &str = "现行有效件数";
+/// Column index of 现行有效件数 in the 第二十条第（一）项 block.
+pub const A_IN_FORCE_COL: usize = 2;
+/// Column index of 本年制发件数.
+pub const A_ISSUED_COL: usize = 0;
+/// Column index of 本年废止件数.
+pub const A_REPEALED_COL: usize = 1;
+
+/// Decimals allowed in the amount of table A (万元, FORMAT.md §2).
+pub const A_AMOUNT_DECIMALS: u32 = 6;
+/// Decimals allowed in the amounts of 信息处理费 (元, FORMAT.md §4).
+pub const FEE_AMOUNT_DECIMALS: u32 = 2;
+
 /// The four blocks of table A (FORMAT.md §2).
 pub const A_BLOCKS: [ABlock; 4] = [
     ABlock {
         article: "第二十条第（一）项",
-        columns: &["本年制发件数", "本年废止件数", "现行有效件数"],
+        columns: &[A_ISSUED_LABEL, A_REPEALED_LABEL, A_IN_FORCE_LABEL],
         rows: &[
-            ("regulations", "规章"),
-            ("normative_documents", "行政规范性文件"),
+            (A_REGULATIONS, A_REGULATIONS_LABEL),
+            (A_NORMATIVE_DOCUMENTS, A_NORMATIVE_DOCUMENTS_LABEL),
         ],
     },
     ABlock {
         article: "第二十条第（五）项",
         columns: &["本年处理决定数量"],
-        rows: &[("licensing", "行政许可")],
+        rows: &[(A_LICENSING, "行政许可")],
     },
     ABlock {
         article: "第二十条第（六）项",
         columns: &["本年处理决定数量"],
-        rows: &[("penalties", "行政处罚"), ("coercive_measures", "行政强制")],
+        rows: &[(A_PENALTIES, "行政处罚"), (A_COERCIVE_MEASURES, "行政强制")],
     },
     ABlock {
         article: "第二十条第（八）项",
         columns: &["本年收费金额（单位：万元）"],
-        rows: &[("fees_wan_yuan", "行政事业性收费")],
+        rows: &[(A_FEES, "行政事业性收费")],
     },
 ];
 
 /// YAML keys of the three counts of a 第二十条第（一）项 row.
 pub const A_DOC_KEYS: [&str; 3] = ["issued", "repealed", "in_force"];
+
+/// The rows of table A that count documents (第二十条第（一）项), in order.
+pub const A_DOC_ROWS: [&str; 2] = [A_REGULATIONS, A_NORMATIVE_DOCUMENTS];
+
+/// The label of a table A row key (`规章` for `regulations`).
+pub fn a_row_label(key: &str) -> Option<&'static str> {
+    A_BLOCKS
+        .iter()
+        .flat_map(|b| b.rows.iter())
+        .find(|(k, _)| *k == key)
+        .map(|(_, l)| *l)
+}
+
+/// The block of table A a row key is in.
+pub fn a_block_of(key: &str) -> Option<&'static ABlock> {
+    A_BLOCKS
+        .iter()
+        .find(|b| b.rows.iter().any(|(k, _)| *k == key))
+}
 
 /// The fields of 信息处理费: (YAML key below `processing_fees`, label).
 pub const FEE_FIELDS: [(&str, &str); 3] = [
@@ -523,6 +647,73 @@ pub const FEE_FIELDS: [(&str, &str); 3] = [
     ("amount_notified_yuan", "通知收费金额（元）"),
     ("amount_collected_yuan", "实际收取金额（元）"),
 ];
+
+/// A version of the standard format: the schema is asked for a version's tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FormatVersion {
+    /// 国办公开办函〔2021〕30号, the reports from 2021 on.
+    V2021,
+}
+
+impl FormatVersion {
+    /// Every version this program reads, newest first.
+    pub const ALL: [FormatVersion; 1] = [FormatVersion::V2021];
+
+    /// The number written as `format:` in YAML.
+    pub const fn number(self) -> u32 {
+        match self {
+            FormatVersion::V2021 => 2021,
+        }
+    }
+
+    /// The version written as `format: n`, if this program knows it.
+    pub fn from_number(n: i64) -> Option<FormatVersion> {
+        Self::ALL.into_iter().find(|v| i64::from(v.number()) == n)
+    }
+
+    /// The tables of this version.
+    pub const fn tables(self) -> &'static Tables {
+        match self {
+            FormatVersion::V2021 => &TABLES_2021,
+        }
+    }
+}
+
+/// The tables of one version of the format: what every reader of the schema asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tables {
+    /// The version these tables are of.
+    pub version: FormatVersion,
+    /// The six sections.
+    pub sections: &'static [Section],
+    /// Table A's blocks.
+    pub a_blocks: &'static [ABlock],
+    /// Table B's columns.
+    pub b_columns: &'static [BColumn],
+    /// Table B's heading rows.
+    pub b_groups: &'static [BGroup],
+    /// Table B's rows of numbers.
+    pub b_rows: &'static [BRow],
+    /// Table C's groups.
+    pub c_groups: &'static [CGroup],
+    /// Table C's columns.
+    pub c_columns: &'static [CColumn],
+    /// 信息处理费's fields (empty when the version has none).
+    pub fee_fields: &'static [(&'static str, &'static str)],
+}
+
+/// The tables of the 2021 format.
+pub static TABLES_2021: Tables = Tables {
+    version: FormatVersion::V2021,
+    sections: &SECTIONS,
+    a_blocks: &A_BLOCKS,
+    b_columns: &B_COLUMNS,
+    b_groups: &B_GROUPS,
+    b_rows: &B_ROWS,
+    c_groups: &C_GROUPS,
+    c_columns: &C_COLUMNS,
+    fee_fields: &FEE_FIELDS,
+};
 
 /// The largest count the format allows (N1).
 pub const MAX_COUNT: u64 = 999_999_999;

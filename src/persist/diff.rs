@@ -3,9 +3,9 @@
 //! person types (computed totals follow from them and are not counted) and the 信息处理费.
 
 use crate::model::schema::{
-    A_BLOCKS, B_COLUMNS, B_ROWS, C_COLUMNS, C_GROUPS, FEE_FIELDS, SECTIONS,
+    AGENCY_LABEL, FEE_FIELDS, SECTION_OTHER_MATTERS, TITLE_LABEL, YEAR_LABEL,
 };
-use crate::model::{Appeals, ProseSection, Report, Requests};
+use crate::model::{CellRef, ProseSection, Report, Table};
 
 /// One field whose value differs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +24,7 @@ pub struct Difference {
 type Push<'a> = dyn FnMut(&str, String, Option<String>, Option<String>) + 'a;
 
 /// The heading used for agency, year and title.
-pub const BASIC_SECTION: &str = "基本信息";
+pub const BASIC_SECTION: &str = crate::model::schema::BASIC_SECTION;
 
 /// Every field that differs between `old` (the file) and `new` (the draft), in report order.
 pub fn differences(old: &Report, new: &Report) -> Vec<Difference> {
@@ -41,19 +41,19 @@ pub fn differences(old: &Report, new: &Report) -> Vec<Difference> {
     };
     push(
         BASIC_SECTION,
-        "机关名称".into(),
+        AGENCY_LABEL.into(),
         Some(old.agency.clone()),
         Some(new.agency.clone()),
     );
     push(
         BASIC_SECTION,
-        "年份".into(),
+        YEAR_LABEL.into(),
         Some(old.year.to_string()),
         Some(new.year.to_string()),
     );
     push(
         BASIC_SECTION,
-        "标题".into(),
+        TITLE_LABEL.into(),
         Some(old.title.clone().unwrap_or_default()),
         Some(new.title.clone().unwrap_or_default()),
     );
@@ -79,55 +79,14 @@ pub fn differences(old: &Report, new: &Report) -> Vec<Difference> {
     };
     prose(ProseSection::Overview, &mut push);
 
-    let a_heading = SECTIONS[1].heading();
-    for block in &A_BLOCKS {
-        for (key, label) in block.rows {
-            for (col, col_label) in block.columns.iter().enumerate() {
-                let (va, vb) = match (old.proactive.count(key, col), new.proactive.count(key, col))
-                {
-                    (Some(x), Some(y)) => (x.to_string(), y.to_string()),
-                    // The one amount cell (行政事业性收费).
-                    _ => (
-                        old.proactive.fees_wan_yuan.to_string(),
-                        new.proactive.fees_wan_yuan.to_string(),
-                    ),
-                };
-                push(
-                    &a_heading,
-                    format!("{label} · {col_label}"),
-                    Some(va),
-                    Some(vb),
-                );
-            }
-        }
-    }
-
-    let b_heading = SECTIONS[2].heading();
-    for (r, row) in B_ROWS.iter().enumerate() {
-        for (c, col) in B_COLUMNS.iter().enumerate() {
-            if Requests::is_computed(r, c) {
-                continue;
-            }
+    for table in Table::ALL {
+        let heading = table.section().heading();
+        for cell in table.editable_cells() {
             push(
-                &b_heading,
-                format!("{} · {}", row.short, col.label),
-                Some(old.requests.get(r, c).to_string()),
-                Some(new.requests.get(r, c).to_string()),
-            );
-        }
-    }
-
-    let c_heading = SECTIONS[3].heading();
-    for (g, group) in C_GROUPS.iter().enumerate() {
-        for (c, col) in C_COLUMNS.iter().enumerate() {
-            if Appeals::is_computed(c) {
-                continue;
-            }
-            push(
-                &c_heading,
-                format!("{} · {}", group.short, col.label),
-                Some(old.appeals.cells[g][c].to_string()),
-                Some(new.appeals.cells[g][c].to_string()),
+                &heading,
+                cell.short_label(),
+                Some(old.get(cell).to_string()),
+                Some(new.get(cell).to_string()),
             );
         }
     }
@@ -135,22 +94,14 @@ pub fn differences(old: &Report, new: &Report) -> Vec<Difference> {
     prose(ProseSection::Problems, &mut push);
     prose(ProseSection::OtherMatters, &mut push);
 
-    let six = SECTIONS[5].heading();
-    let fee_values = |r: &Report| {
-        let f = &r.processing_fees;
-        [
-            f.notices.to_string(),
-            f.amount_notified_yuan.to_string(),
-            f.amount_collected_yuan.to_string(),
-        ]
-    };
-    let (fa, fb) = (fee_values(old), fee_values(new));
-    for (i, (_, label)) in FEE_FIELDS.iter().enumerate() {
+    let six = SECTION_OTHER_MATTERS.heading();
+    for i in 0..FEE_FIELDS.len() {
+        let cell = CellRef::Fee(i);
         push(
             &six,
-            format!("信息处理费 · {label}"),
-            Some(fa[i].clone()),
-            Some(fb[i].clone()),
+            cell.short_label(),
+            Some(old.get(cell).to_string()),
+            Some(new.get(cell).to_string()),
         );
     }
     out

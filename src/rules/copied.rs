@@ -10,7 +10,7 @@
 //! last year's text also has. A character is copied when some such run of ≥ 12 covers it.
 //! Two 15 KB reports take well under a millisecond (BENCHMARKS.md, `cargo bench --bench check`).
 
-use super::{Finding, Place, Severity};
+use super::{Finding, Place, Rule, Severity};
 use crate::model::{CellRef, Part, ProseSection, Report};
 use std::ops::Range;
 
@@ -336,7 +336,7 @@ pub fn x2_copied_text(report: &Report, previous: &Report) -> Vec<Finding> {
                 .max_by_key(|(_, p)| p.body.iter().map(|r| r.len()).sum::<usize>())
                 .map_or(0, |(i, _)| i);
             Finding {
-                rule: "X2",
+                rule: Rule::X2,
                 severity: Severity::Warning,
                 path: c.section.key().into(),
                 place: Place {

@@ -1,15 +1,10 @@
 //! F1: 信息处理费 — collected ≤ notified; no notices means no amounts.
 
-use super::{Finding, Number, Place, Severity};
-use crate::model::schema::{FEE_FIELDS, SECTIONS};
+use super::{Finding, Number, Place, Rule, Severity};
 use crate::model::{CellRef, Report};
 
 fn place(i: usize) -> Place {
-    Place {
-        section: SECTIONS[5].heading(),
-        row: Some(format!("信息处理费 · {}", FEE_FIELDS[i].1)),
-        column: None,
-    }
+    CellRef::Fee(i).place()
 }
 
 /// F1: amount collected ≤ amount notified; with no notices both amounts are 0.
@@ -18,9 +13,9 @@ pub fn f1_processing_fees(report: &Report) -> Vec<Finding> {
     let mut out = Vec::new();
     if f.amount_collected_yuan > f.amount_notified_yuan {
         out.push(Finding {
-            rule: "F1",
+            rule: Rule::F1,
             severity: Severity::Warning,
-            path: format!("processing_fees.{}", FEE_FIELDS[2].0),
+            path: CellRef::Fee(2).key_path(),
             place: place(2),
             expected: Some(Number::Amount(f.amount_notified_yuan)),
             actual: Some(Number::Amount(f.amount_collected_yuan)),
@@ -36,9 +31,9 @@ pub fn f1_processing_fees(report: &Report) -> Vec<Finding> {
     {
         let amount = f.amount_notified_yuan.max(f.amount_collected_yuan);
         out.push(Finding {
-            rule: "F1",
+            rule: Rule::F1,
             severity: Severity::Warning,
-            path: format!("processing_fees.{}", FEE_FIELDS[0].0),
+            path: CellRef::Fee(0).key_path(),
             place: place(0),
             expected: None,
             actual: Some(Number::Count(0)),

@@ -1,6 +1,7 @@
 //! M1: 机关名称 present; 年份 from 2008 to next year.
 
-use super::{Finding, Number, Place, Severity};
+use super::{Finding, Number, Rule, Severity};
+use crate::model::schema::{AGENCY_LABEL, YEAR_LABEL};
 use crate::model::{CellRef, Report};
 
 /// The year the Regulation (政府信息公开条例) took effect.
@@ -11,36 +12,28 @@ pub fn m1_agency_and_year(report: &Report, current_year: i32) -> Vec<Finding> {
     let mut out = Vec::new();
     if report.agency.trim().is_empty() {
         out.push(Finding {
-            rule: "M1",
+            rule: Rule::M1,
             severity: Severity::Error,
-            path: "agency".into(),
-            place: Place {
-                section: "基本信息".into(),
-                row: Some("机关名称".into()),
-                column: None,
-            },
+            path: CellRef::Agency.key_path(),
+            place: CellRef::Agency.place(),
             expected: None,
             actual: None,
             cells: vec![CellRef::Agency],
-            detail: "机关名称为空：请填写发布报告的机关全称".into(),
+            detail: format!("{AGENCY_LABEL}为空：请填写发布报告的机关全称"),
         });
     }
     let last = current_year + 1;
     if !(FIRST_YEAR..=last).contains(&report.year) {
         out.push(Finding {
-            rule: "M1",
+            rule: Rule::M1,
             severity: Severity::Error,
-            path: "year".into(),
-            place: Place {
-                section: "基本信息".into(),
-                row: Some("年份".into()),
-                column: None,
-            },
+            path: CellRef::Year.key_path(),
+            place: CellRef::Year.place(),
             expected: None,
             actual: Some(Number::Signed(i64::from(report.year))),
             cells: vec![CellRef::Year],
             detail: format!(
-                "年份 {} 不对：应在 {FIRST_YEAR} 到 {last} 之间",
+                "{YEAR_LABEL} {} 不对：应在 {FIRST_YEAR} 到 {last} 之间",
                 report.year
             ),
         });

@@ -13,6 +13,7 @@ mod tables;
 mod text;
 mod years;
 
+pub use crate::model::Place;
 use crate::model::{Amount, CellRef, Report};
 use std::fmt;
 
@@ -22,7 +23,7 @@ pub use meta::m1_agency_and_year;
 pub use numbers::n1_number_ranges;
 pub use prose::{x1_prose_matches_tables, ProseFigure};
 pub use tables::{b1_row_totals, b2_outcome_totals, b3_balance, c1_appeal_totals};
-pub use text::t1_text_present;
+pub use text::{t1_text_present, PROBLEMS_MIN_CHARS};
 pub use years::{y1_carried_over, y2_documents_in_force};
 
 /// How serious a finding is.
@@ -73,35 +74,108 @@ impl fmt::Display for Number {
     }
 }
 
-/// Where in the report a finding is, in Chinese.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Place {
-    /// Section heading, e.g. `三、收到和处理政府信息公开申请情况`.
-    pub section: String,
-    /// Row label, if the finding concerns one row.
-    pub row: Option<String>,
-    /// Column label, if the finding concerns one column.
-    pub column: Option<String>,
+/// The rules of FORMAT.md §5 (and S1 for missing parts), by id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    /// Counts and amounts within range.
+    N1,
+    /// 机关名称 present, 年份 plausible.
+    M1,
+    /// Table B row totals.
+    B1,
+    /// Table B （七）总计 per column.
+    B2,
+    /// Table B 勾稽关系 per column.
+    B3,
+    /// Table C group totals.
+    C1,
+    /// Prose sections have text.
+    T1,
+    /// 信息处理费 consistent.
+    F1,
+    /// Carried over = last year's carried forward.
+    Y1,
+    /// Documents in force follow from last year's.
+    Y2,
+    /// Prose figures match the tables.
+    X1,
+    /// Text copied from another report.
+    X2,
+    /// Format and year agree.
+    V1,
+    /// A top-level part missing from the file.
+    S1,
 }
 
-impl fmt::Display for Place {
+impl Rule {
+    /// Every rule, in the order of FORMAT.md §5.
+    pub const ALL: [Rule; 14] = [
+        Rule::N1,
+        Rule::M1,
+        Rule::B1,
+        Rule::B2,
+        Rule::B3,
+        Rule::C1,
+        Rule::T1,
+        Rule::F1,
+        Rule::Y1,
+        Rule::Y2,
+        Rule::X1,
+        Rule::X2,
+        Rule::V1,
+        Rule::S1,
+    ];
+
+    /// The id as printed, e.g. `B3`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::N1 => "N1",
+            Rule::M1 => "M1",
+            Rule::B1 => "B1",
+            Rule::B2 => "B2",
+            Rule::B3 => "B3",
+            Rule::C1 => "C1",
+            Rule::T1 => "T1",
+            Rule::F1 => "F1",
+            Rule::Y1 => "Y1",
+            Rule::Y2 => "Y2",
+            Rule::X1 => "X1",
+            Rule::X2 => "X2",
+            Rule::V1 => "V1",
+            Rule::S1 => "S1",
+        }
+    }
+
+    /// The rule with this id (`B3`), if there is one.
+    pub fn from_id(id: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.id() == id)
+    }
+}
+
+impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.section)?;
-        if let Some(r) = &self.row {
-            write!(f, " · {r}")?;
-        }
-        if let Some(c) = &self.column {
-            write!(f, " · {c}")?;
-        }
-        Ok(())
+        f.write_str(self.id())
+    }
+}
+
+impl PartialEq<&str> for Rule {
+    /// A rule equals its id: `Rule::B3 == "B3"`.
+    fn eq(&self, other: &&str) -> bool {
+        self.id() == *other
+    }
+}
+
+impl PartialEq<str> for Rule {
+    fn eq(&self, other: &str) -> bool {
+        self.id() == other
     }
 }
 
 /// One thing wrong with a report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    /// Rule id, e.g. `B3`.
-    pub rule: &'static str,
+    /// The rule, e.g. [`Rule::B3`].
+    pub rule: Rule,
     /// Error or warning.
     pub severity: Severity,
     /// Key path in the YAML, e.g. `requests.received.total`; `*` stands for every row of a
@@ -189,13 +263,11 @@ pub fn s1_missing_parts(missing: &[&str]) -> Vec<Finding> {
     missing
         .iter()
         .map(|key| {
-            let section = crate::model::schema::SECTIONS
-                .iter()
-                .find(|s| s.key == *key || (*key == "processing_fees" && s.key == "other_matters"))
+            let section = crate::model::schema::section_of_key(key)
                 .map(|s| s.heading())
-                .unwrap_or_else(|| "基本信息".to_string());
+                .unwrap_or_else(|| crate::model::schema::BASIC_SECTION.to_string());
             Finding {
-                rule: "S1",
+                rule: Rule::S1,
                 severity: Severity::Warning,
                 path: key.to_string(),
                 place: Place {
@@ -282,7 +354,7 @@ mod tests {
     #[test]
     fn message_reads_as_in_the_issue() {
         let f = Finding {
-            rule: "B3",
+            rule: Rule::B3,
             severity: Severity::Error,
             path: "requests.*.natural_person".into(),
             place: Place {

@@ -1,15 +1,12 @@
 //! N1: every count within 0..=999,999,999; amounts with at most their decimals.
 
-use super::{Finding, Number, Place, Severity};
-use crate::model::schema::{
-    A_BLOCKS, B_COLS, B_COLUMNS, B_ROWS, B_ROW_COUNT, C_COLUMNS, C_GROUPS, FEE_FIELDS, MAX_COUNT,
-    SECTIONS,
-};
-use crate::model::{CellRef, Report};
+use super::{Finding, Number, Place, Rule, Severity};
+use crate::model::schema::{FEE_FIELDS, MAX_COUNT};
+use crate::model::{CellKind, CellRef, Report, Table, Value};
 
 fn too_large(path: String, place: Place, cell: CellRef, value: u64) -> Finding {
     Finding {
-        rule: "N1",
+        rule: Rule::N1,
         severity: Severity::Error,
         path,
         place,
@@ -23,87 +20,35 @@ fn too_large(path: String, place: Place, cell: CellRef, value: u64) -> Finding {
 /// N1: counts in range; 元 amounts with at most 2 decimals (万元 amounts hold at most 6 by type).
 pub fn n1_number_ranges(report: &Report) -> Vec<Finding> {
     let mut out = Vec::new();
-    let p = &report.proactive;
-    for block in &A_BLOCKS {
-        for (key, label) in block.rows {
-            for col in 0..block.columns.len() {
-                if let Some(v) = p.count(key, col).filter(|v| *v > MAX_COUNT) {
-                    let place = Place {
-                        section: SECTIONS[1].heading(),
-                        row: Some((*label).into()),
-                        column: Some(block.columns[col].into()),
-                    };
-                    let path = if block.columns.len() > 1 {
-                        format!("proactive.{key}.{}", crate::model::schema::A_DOC_KEYS[col])
-                    } else {
-                        format!("proactive.{key}")
-                    };
-                    out.push(too_large(path, place, CellRef::A { field: key, col }, v));
+    let cells = Table::ALL
+        .into_iter()
+        .flat_map(|t| t.cells())
+        .chain((0..FEE_FIELDS.len()).map(CellRef::Fee));
+    for cell in cells {
+        match report.get(cell) {
+            Value::Count(v) if v > MAX_COUNT => {
+                out.push(too_large(cell.key_path(), cell.place(), cell, v))
+            }
+            Value::Amount(amount) => {
+                let CellKind::Amount(max) = cell.kind() else {
+                    continue;
+                };
+                if amount.decimals() > max {
+                    out.push(Finding {
+                        rule: Rule::N1,
+                        severity: Severity::Error,
+                        path: cell.key_path(),
+                        place: cell.place(),
+                        expected: None,
+                        actual: Some(Number::Amount(amount)),
+                        cells: vec![cell],
+                        detail: format!(
+                            "以元为单位的金额最多 {max} 位小数（到分），这里是 {amount}"
+                        ),
+                    });
                 }
             }
-        }
-    }
-    for row in 0..B_ROW_COUNT {
-        for col in 0..B_COLS {
-            let v = report.requests.get(row, col);
-            if v > MAX_COUNT {
-                let place = Place {
-                    section: SECTIONS[2].heading(),
-                    row: Some(B_ROWS[row].label.into()),
-                    column: Some(B_COLUMNS[col].label.into()),
-                };
-                let path = format!("{}.{}", B_ROWS[row].key_path(), B_COLUMNS[col].key);
-                out.push(too_large(path, place, CellRef::B { row, col }, v));
-            }
-        }
-    }
-    for (g, group) in C_GROUPS.iter().enumerate() {
-        for (col, column) in C_COLUMNS.iter().enumerate() {
-            let v = report.appeals.cells[g][col];
-            if v > MAX_COUNT {
-                let place = Place {
-                    section: SECTIONS[3].heading(),
-                    row: Some(group.label.into()),
-                    column: Some(column.label.into()),
-                };
-                out.push(too_large(
-                    format!("appeals.{}.{}", group.key, column.key),
-                    place,
-                    CellRef::C { group: g, col },
-                    v,
-                ));
-            }
-        }
-    }
-    let fees = &report.processing_fees;
-    let fee_place = |i: usize| Place {
-        section: SECTIONS[5].heading(),
-        row: Some(format!("信息处理费 · {}", FEE_FIELDS[i].1)),
-        column: None,
-    };
-    if fees.notices > MAX_COUNT {
-        out.push(too_large(
-            format!("processing_fees.{}", FEE_FIELDS[0].0),
-            fee_place(0),
-            CellRef::Fee(0),
-            fees.notices,
-        ));
-    }
-    for (i, amount) in [
-        (1, fees.amount_notified_yuan),
-        (2, fees.amount_collected_yuan),
-    ] {
-        if amount.decimals() > 2 {
-            out.push(Finding {
-                rule: "N1",
-                severity: Severity::Error,
-                path: format!("processing_fees.{}", FEE_FIELDS[i].0),
-                place: fee_place(i),
-                expected: None,
-                actual: Some(Number::Amount(amount)),
-                cells: vec![CellRef::Fee(i)],
-                detail: format!("以元为单位的金额最多 2 位小数（到分），这里是 {amount}"),
-            });
+            _ => {}
         }
     }
     out

@@ -9,9 +9,10 @@
 //! - 行政复议 … N 件/起 → 行政复议 总计;
 //! - 行政诉讼 … N 件/起 → the two 行政诉讼 groups' 总计 added together.
 
-use super::{Finding, Number, Place, Severity};
+use super::{Finding, Number, Place, Rule, Severity};
 use crate::model::schema::{
-    B_TOTAL_COL, C_TOTAL_COL, R_CARRIED_FORWARD, R_CARRIED_OVER, R_RECEIVED,
+    CGroup, B_ROWS, B_TOTAL_COL, C_GROUPS, C_TOTAL_COL, G_RECONSIDERATION, R_CARRIED_FORWARD,
+    R_CARRIED_OVER, R_RECEIVED, SECTION_APPEALS, TOTAL_LABEL,
 };
 use crate::model::{CellRef, ProseSection, Report};
 use regex::Regex;
@@ -33,69 +34,69 @@ pub enum ProseFigure {
 }
 
 impl ProseFigure {
-    fn label(self) -> &'static str {
+    /// The label of the figure's cell(s) as a message names them, from the schema, e.g.
+    /// `一、本年新收政府信息公开申请数量 · 总计`.
+    fn label(self) -> String {
+        let litigation: Vec<&CGroup> = C_GROUPS.iter().filter(|g| g.parent.is_some()).collect();
         match self {
-            ProseFigure::Received => "一、本年新收政府信息公开申请数量 · 总计",
-            ProseFigure::CarriedOver => "二、上年结转政府信息公开申请数量 · 总计",
-            ProseFigure::CarriedForward => "四、结转下年度继续办理 · 总计",
-            ProseFigure::Reconsideration => "四、行政复议 · 总计",
-            ProseFigure::Litigation => "四、行政诉讼（未经复议直接起诉 + 复议后起诉）· 总计",
+            ProseFigure::Received => format!("{} · {TOTAL_LABEL}", B_ROWS[R_RECEIVED].label),
+            ProseFigure::CarriedOver => {
+                format!("{} · {TOTAL_LABEL}", B_ROWS[R_CARRIED_OVER].label)
+            }
+            ProseFigure::CarriedForward => {
+                format!("{} · {TOTAL_LABEL}", B_ROWS[R_CARRIED_FORWARD].label)
+            }
+            ProseFigure::Reconsideration => format!(
+                "{}{} · {TOTAL_LABEL}",
+                SECTION_APPEALS.number, C_GROUPS[G_RECONSIDERATION].label
+            ),
+            ProseFigure::Litigation => format!(
+                "{}{}（{}）· {TOTAL_LABEL}",
+                SECTION_APPEALS.number,
+                litigation[0].parent.unwrap_or_default(),
+                litigation
+                    .iter()
+                    .map(|g| g.label)
+                    .collect::<Vec<_>>()
+                    .join(" + ")
+            ),
         }
     }
 
+    /// The figure as the tables have it: the sum of its cells.
     fn table_value(self, r: &Report) -> u64 {
-        let b = &r.requests;
-        let c = &r.appeals.cells;
-        match self {
-            ProseFigure::Received => b.get(R_RECEIVED, B_TOTAL_COL),
-            ProseFigure::CarriedOver => b.get(R_CARRIED_OVER, B_TOTAL_COL),
-            ProseFigure::CarriedForward => b.get(R_CARRIED_FORWARD, B_TOTAL_COL),
-            ProseFigure::Reconsideration => c[0][C_TOTAL_COL],
-            ProseFigure::Litigation => c[1][C_TOTAL_COL] + c[2][C_TOTAL_COL],
-        }
+        self.cells().into_iter().filter_map(|c| r.count(c)).sum()
     }
 
+    /// The total cell(s) the figure is (行政诉讼: both groups' 总计).
     fn cells(self) -> Vec<CellRef> {
+        let b = |row| {
+            vec![CellRef::B {
+                row,
+                col: B_TOTAL_COL,
+            }]
+        };
         match self {
-            ProseFigure::Received => vec![CellRef::B {
-                row: R_RECEIVED,
-                col: B_TOTAL_COL,
-            }],
-            ProseFigure::CarriedOver => vec![CellRef::B {
-                row: R_CARRIED_OVER,
-                col: B_TOTAL_COL,
-            }],
-            ProseFigure::CarriedForward => vec![CellRef::B {
-                row: R_CARRIED_FORWARD,
-                col: B_TOTAL_COL,
-            }],
+            ProseFigure::Received => b(R_RECEIVED),
+            ProseFigure::CarriedOver => b(R_CARRIED_OVER),
+            ProseFigure::CarriedForward => b(R_CARRIED_FORWARD),
             ProseFigure::Reconsideration => vec![CellRef::C {
-                group: 0,
+                group: G_RECONSIDERATION,
                 col: C_TOTAL_COL,
             }],
-            ProseFigure::Litigation => {
-                vec![
-                    CellRef::C {
-                        group: 1,
-                        col: C_TOTAL_COL,
-                    },
-                    CellRef::C {
-                        group: 2,
-                        col: C_TOTAL_COL,
-                    },
-                ]
-            }
+            ProseFigure::Litigation => (0..C_GROUPS.len())
+                .filter(|&g| C_GROUPS[g].parent.is_some())
+                .map(|group| CellRef::C {
+                    group,
+                    col: C_TOTAL_COL,
+                })
+                .collect(),
         }
     }
 
-    fn path(self) -> &'static str {
-        match self {
-            ProseFigure::Received => "requests.received.total",
-            ProseFigure::CarriedOver => "requests.carried_over.total",
-            ProseFigure::CarriedForward => "requests.carried_forward.total",
-            ProseFigure::Reconsideration => "appeals.reconsideration.total",
-            ProseFigure::Litigation => "appeals.litigation_direct.total",
-        }
+    /// The key path of the figure's (first) cell.
+    fn path(self) -> String {
+        self.cells()[0].key_path()
     }
 }
 
@@ -217,9 +218,9 @@ pub fn x1_prose_matches_tables(report: &Report) -> Vec<Finding> {
                 // Go to the table cell first: that is the figure with a form to fix.
                 cells.rotate_left(1);
                 Finding {
-                    rule: "X1",
+                    rule: Rule::X1,
                     severity: Severity::Warning,
-                    path: q.figure.path().into(),
+                    path: q.figure.path(),
                     place: Place {
                         section: ProseSection::Overview.heading(),
                         row: None,

@@ -1,14 +1,15 @@
 //! B1, B2, B3 and C1: the arithmetic of tables B and C.
 
-use super::{Finding, Number, Place, Severity};
+use super::{Finding, Number, Place, Rule, Severity};
 use crate::model::schema::{
     BRole, B_COLUMNS, B_ROWS, B_ROW_COUNT, B_TOTAL_COL, C_COLUMNS, C_GROUPS, C_TOTAL_COL,
-    R_CARRIED_FORWARD, R_CARRIED_OVER, R_OUTCOME_TOTAL, R_RECEIVED, SECTIONS,
+    R_CARRIED_FORWARD, R_CARRIED_OVER, R_OUTCOME_TOTAL, R_RECEIVED, SECTION_APPEALS,
+    SECTION_REQUESTS, TOTAL_LABEL,
 };
 use crate::model::{CellRef, Report};
 
 fn section_b() -> String {
-    SECTIONS[2].heading()
+    SECTION_REQUESTS.heading()
 }
 
 /// B1: in each row of table B, 总计 = the sum of the six applicant columns.
@@ -19,14 +20,18 @@ pub fn b1_row_totals(report: &Report) -> Vec<Finding> {
         .map(|row| {
             let (sum, total) = (t.row_sum(row), t.get(row, B_TOTAL_COL));
             Finding {
-                rule: "B1",
+                rule: Rule::B1,
                 severity: Severity::Error,
-                path: format!("{}.total", B_ROWS[row].key_path()),
-                place: Place {
-                    section: section_b(),
-                    row: Some(B_ROWS[row].label.into()),
-                    column: Some("总计".into()),
-                },
+                path: CellRef::B {
+                    row,
+                    col: B_TOTAL_COL,
+                }
+                .key_path(),
+                place: CellRef::B {
+                    row,
+                    col: B_TOTAL_COL,
+                }
+                .place(),
                 expected: Some(Number::Count(sum)),
                 actual: Some(Number::Count(total)),
                 cells: std::iter::once(CellRef::B {
@@ -35,7 +40,7 @@ pub fn b1_row_totals(report: &Report) -> Vec<Finding> {
                 })
                 .chain((0..B_TOTAL_COL).map(|col| CellRef::B { row, col }))
                 .collect(),
-                detail: format!("各列之和 = {sum}，总计 = {total}"),
+                detail: format!("各列之和 = {sum}，{TOTAL_LABEL} = {total}"),
             }
         })
         .collect()
@@ -49,14 +54,18 @@ pub fn b2_outcome_totals(report: &Report) -> Vec<Finding> {
         .map(|col| {
             let (sum, total) = (t.outcome_sum(col), t.get(R_OUTCOME_TOTAL, col));
             Finding {
-                rule: "B2",
+                rule: Rule::B2,
                 severity: Severity::Error,
-                path: format!("requests.outcome.total.{}", B_COLUMNS[col].key),
-                place: Place {
-                    section: section_b(),
-                    row: Some(B_ROWS[R_OUTCOME_TOTAL].label.into()),
-                    column: Some(B_COLUMNS[col].label.into()),
-                },
+                path: CellRef::B {
+                    row: R_OUTCOME_TOTAL,
+                    col,
+                }
+                .key_path(),
+                place: CellRef::B {
+                    row: R_OUTCOME_TOTAL,
+                    col,
+                }
+                .place(),
                 expected: Some(Number::Count(sum)),
                 actual: Some(Number::Count(total)),
                 cells: std::iter::once(CellRef::B {
@@ -71,7 +80,10 @@ pub fn b2_outcome_totals(report: &Report) -> Vec<Finding> {
                         .map(|(row, _)| CellRef::B { row, col }),
                 )
                 .collect(),
-                detail: format!("（一）至（六）之和 = {sum}，（七）总计 = {total}"),
+                detail: format!(
+                    "（一）至（六）之和 = {sum}，{} = {total}",
+                    B_ROWS[R_OUTCOME_TOTAL].label
+                ),
             }
         })
         .collect()
@@ -85,7 +97,7 @@ pub fn b3_balance(report: &Report) -> Vec<Finding> {
             let left = t.get(R_RECEIVED, col) + t.get(R_CARRIED_OVER, col);
             let right = t.get(R_OUTCOME_TOTAL, col) + t.get(R_CARRIED_FORWARD, col);
             (left != right).then(|| Finding {
-                rule: "B3",
+                rule: Rule::B3,
                 severity: Severity::Error,
                 path: format!("requests.*.{}", B_COLUMNS[col].key),
                 place: Place {
@@ -104,7 +116,10 @@ pub fn b3_balance(report: &Report) -> Vec<Finding> {
                 .into_iter()
                 .map(|row| CellRef::B { row, col })
                 .collect(),
-                detail: format!("一+二 = {left}，（七）总计+四 = {right}"),
+                detail: format!(
+                    "一+二 = {left}，{}+四 = {right}",
+                    B_ROWS[R_OUTCOME_TOTAL].label
+                ),
             })
         })
         .collect()
@@ -123,13 +138,17 @@ pub fn c1_appeal_totals(report: &Report) -> Vec<Finding> {
                 None => group.label.to_string(),
             };
             Finding {
-                rule: "C1",
+                rule: Rule::C1,
                 severity: Severity::Error,
-                path: format!("appeals.{}.total", group.key),
+                path: CellRef::C {
+                    group: g,
+                    col: C_TOTAL_COL,
+                }
+                .key_path(),
                 place: Place {
-                    section: SECTIONS[3].heading(),
+                    section: SECTION_APPEALS.heading(),
                     row: Some(label),
-                    column: Some("总计".into()),
+                    column: Some(TOTAL_LABEL.into()),
                 },
                 expected: Some(Number::Count(sum)),
                 actual: Some(Number::Count(total)),
@@ -140,7 +159,7 @@ pub fn c1_appeal_totals(report: &Report) -> Vec<Finding> {
                 .chain((0..C_TOTAL_COL).map(|col| CellRef::C { group: g, col }))
                 .collect(),
                 detail: format!(
-                    "{}+{}+{}+{} = {sum}，总计 = {total}",
+                    "{}+{}+{}+{} = {sum}，{TOTAL_LABEL} = {total}",
                     C_COLUMNS[0].label, C_COLUMNS[1].label, C_COLUMNS[2].label, C_COLUMNS[3].label
                 ),
             }

@@ -1,6 +1,6 @@
 //! T1: sections 一, 五 and 六 are not empty, and 五 says more than "无".
 
-use super::{Finding, Number, Place, Severity};
+use super::{Finding, Number, Place, Rule, Severity};
 use crate::model::{CellRef, Part, ProseSection, Report};
 
 /// The least number of characters (not counting whitespace and punctuation) that 五 needs.
@@ -46,7 +46,7 @@ pub fn t1_text_present(report: &Report) -> Vec<Finding> {
         let parts = report.parts(section);
         let n = chars_of(parts, PROBLEMS_MIN_CHARS);
         let finding = |detail: String, actual: Option<Number>| Finding {
-            rule: "T1",
+            rule: Rule::T1,
             severity: Severity::Warning,
             path: section.key().into(),
             place: Place {

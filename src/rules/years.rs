@@ -1,8 +1,11 @@
 //! Y1 and Y2: this year's report against last year's.
 
-use super::{Finding, Number, Place, Severity};
-use crate::model::schema::{B_COLUMNS, B_ROWS, R_CARRIED_FORWARD, R_CARRIED_OVER, SECTIONS};
-use crate::model::{CellRef, DocCounts, Report};
+use super::{Finding, Number, Place, Rule, Severity};
+use crate::model::schema::{
+    A_DOC_ROWS, A_IN_FORCE_COL, A_ISSUED_COL, A_REPEALED_COL, BASIC_SECTION, B_COLUMNS,
+    R_CARRIED_FORWARD, R_CARRIED_OVER,
+};
+use crate::model::{CellRef, Report};
 
 /// A warning (under Y1) when the "previous" report is not the same agency's previous year:
 /// the cross-year findings would then mean nothing.
@@ -14,11 +17,11 @@ pub(super) fn y0_same_agency(report: &Report, prev: &Report) -> Vec<Finding> {
         return Vec::new();
     }
     vec![Finding {
-        rule: "Y1",
+        rule: Rule::Y1,
         severity: Severity::Warning,
-        path: "year".into(),
+        path: CellRef::Year.key_path(),
         place: Place {
-            section: "基本信息".into(),
+            section: BASIC_SECTION.into(),
             row: Some("上年报告".into()),
             column: None,
         },
@@ -41,21 +44,18 @@ pub fn y1_carried_over(report: &Report, prev: &Report) -> Vec<Finding> {
         .filter_map(|col| {
             let now = report.requests.get(R_CARRIED_OVER, col);
             let before = prev.requests.get(R_CARRIED_FORWARD, col);
+            let cell = CellRef::B {
+                row: R_CARRIED_OVER,
+                col,
+            };
             (now != before).then(|| Finding {
-                rule: "Y1",
+                rule: Rule::Y1,
                 severity: Severity::Warning,
-                path: format!("requests.carried_over.{}", B_COLUMNS[col].key),
-                place: Place {
-                    section: SECTIONS[2].heading(),
-                    row: Some(B_ROWS[R_CARRIED_OVER].label.into()),
-                    column: Some(B_COLUMNS[col].label.into()),
-                },
+                path: cell.key_path(),
+                place: cell.place(),
                 expected: Some(Number::Count(before)),
                 actual: Some(Number::Count(now)),
-                cells: vec![CellRef::B {
-                    row: R_CARRIED_OVER,
-                    col,
-                }],
+                cells: vec![cell],
                 detail: format!("本年“上年结转” = {now}，上年报告“结转下年度” = {before}"),
             })
         })
@@ -64,38 +64,39 @@ pub fn y1_carried_over(report: &Report, prev: &Report) -> Vec<Finding> {
 
 /// Y2: last year's 现行有效件数 + this year's 本年制发件数 − 本年废止件数 = this year's 现行有效件数.
 pub fn y2_documents_in_force(report: &Report, prev: &Report) -> Vec<Finding> {
-    let rows: [(&str, &str, DocCounts, DocCounts); 2] = [
-        (
-            "regulations",
-            "规章",
-            report.proactive.regulations,
-            prev.proactive.regulations,
-        ),
-        (
-            "normative_documents",
-            "行政规范性文件",
-            report.proactive.normative_documents,
-            prev.proactive.normative_documents,
-        ),
-    ];
-    rows.into_iter()
-        .filter_map(|(key, label, now, before)| {
+    A_DOC_ROWS
+        .into_iter()
+        .filter_map(|key| {
+            let (now, before) = (report.proactive.docs(key)?, prev.proactive.docs(key)?);
             let expected = before.in_force as i64 + now.issued as i64 - now.repealed as i64;
             (expected != now.in_force as i64).then(|| Finding {
-                rule: "Y2",
+                rule: Rule::Y2,
                 severity: Severity::Warning,
-                path: format!("proactive.{key}.in_force"),
-                place: Place {
-                    section: SECTIONS[1].heading(),
-                    row: Some(label.into()),
-                    column: Some("现行有效件数".into()),
-                },
+                path: CellRef::A {
+                    field: key,
+                    col: A_IN_FORCE_COL,
+                }
+                .key_path(),
+                place: CellRef::A {
+                    field: key,
+                    col: A_IN_FORCE_COL,
+                }
+                .place(),
                 expected: Some(Number::Signed(expected)),
                 actual: Some(Number::Count(now.in_force)),
                 cells: vec![
-                    CellRef::A { field: key, col: 2 },
-                    CellRef::A { field: key, col: 0 },
-                    CellRef::A { field: key, col: 1 },
+                    CellRef::A {
+                        field: key,
+                        col: A_IN_FORCE_COL,
+                    },
+                    CellRef::A {
+                        field: key,
+                        col: A_ISSUED_COL,
+                    },
+                    CellRef::A {
+                        field: key,
+                        col: A_REPEALED_COL,
+                    },
                 ],
                 detail: format!(
                     "上年现行有效 {} + 本年制发 {} − 本年废止 {} = {expected}，本年现行有效 = {}",

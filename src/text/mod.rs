@@ -6,6 +6,13 @@
 //! terminal too. Every string from a file is shown through this one module: control and
 //! format characters become visible placeholders and never reach the terminal.
 
+//!
+//! Also the pure helpers for text on screens: [`width`] (measuring and cutting to a width)
+//! and [`wrap`] (the line breaker).
+
+pub mod width;
+pub mod wrap;
+
 use std::borrow::Cow;
 
 /// True for characters that must never be written to a terminal as they are.

@@ -9,7 +9,9 @@
 //! serde_yaml, which also produces every error message.
 
 use super::write::to_yaml;
-use crate::model::schema::{B_COLS, B_ROW_COUNT, MAX_COUNT};
+use crate::model::schema::{
+    A_AMOUNT_DECIMALS, B_COLS, B_ROW_COUNT, FEE_AMOUNT_DECIMALS, MAX_COUNT,
+};
 use crate::model::{Amount, Part, Report, FORMAT_VERSION};
 
 /// More lines than a file in the writer's layout can have before the full reader's limits.
@@ -61,7 +63,7 @@ fn read_lines(body: &str) -> Option<Report> {
         *field = count(after_colon(rest.get(at)?)?)?;
         at += 1;
     }
-    p.fees_wan_yuan = Amount::parse(after_colon(rest.get(at)?)?, 6).ok()?;
+    p.fees_wan_yuan = Amount::parse(after_colon(rest.get(at)?)?, A_AMOUNT_DECIMALS).ok()?;
     at += 1;
     if *rest.get(at)? != "requests:" {
         return None;
@@ -92,8 +94,10 @@ fn read_lines(body: &str) -> Option<Report> {
     }
     let f = &mut report.processing_fees;
     f.notices = count(after_colon(rest.get(at + 1)?)?)?;
-    f.amount_notified_yuan = Amount::parse(after_colon(rest.get(at + 2)?)?, 2).ok()?;
-    f.amount_collected_yuan = Amount::parse(after_colon(rest.get(at + 3)?)?, 2).ok()?;
+    f.amount_notified_yuan =
+        Amount::parse(after_colon(rest.get(at + 2)?)?, FEE_AMOUNT_DECIMALS).ok()?;
+    f.amount_collected_yuan =
+        Amount::parse(after_colon(rest.get(at + 3)?)?, FEE_AMOUNT_DECIMALS).ok()?;
     Some(report)
 }
 

@@ -694,7 +694,7 @@ impl Wire {
         let format = match self.format {
             Some(Int(v)) => v,
             None => {
-                missing.push("format");
+                missing.push(schema::KEY_FORMAT);
                 i64::from(FORMAT_VERSION)
             }
         };
@@ -706,20 +706,20 @@ impl Wire {
                     "本程序只支持 2021 年版格式（format: 2021），这个文件写的是 format: {format}"
                 ),
             );
-            e.path = Some("format".into());
+            e.path = Some(schema::KEY_FORMAT.into());
             return Err(e);
         }
         let year = match self.year {
             Some(Int(v)) => i32::try_from(v).unwrap_or(if v < 0 { i32::MIN } else { i32::MAX }),
             None => {
-                missing.push("year");
+                missing.push(schema::KEY_YEAR);
                 0
             }
         };
         let agency = match self.agency {
             Some(t) => t.0,
             None => {
-                missing.push("agency");
+                missing.push(schema::KEY_AGENCY);
                 String::new()
             }
         };
@@ -738,9 +738,9 @@ impl Wire {
                 }
             }
         };
-        let overview = take_parts("overview", self.overview);
-        let problems = take_parts("problems", self.problems);
-        let other_matters = take_parts("other_matters", self.other_matters);
+        let overview = take_parts(schema::SECTION_OVERVIEW.key, self.overview);
+        let problems = take_parts(schema::SECTION_PROBLEMS.key, self.problems);
+        let other_matters = take_parts(schema::SECTION_OTHER_MATTERS.key, self.other_matters);
         let proactive = match self.proactive {
             Some(p) => Proactive {
                 regulations: p.regulations.into(),
@@ -751,16 +751,16 @@ impl Wire {
                 fees_wan_yuan: p.fees_wan_yuan.0,
             },
             None => {
-                missing.push("proactive");
+                missing.push(schema::SECTION_PROACTIVE.key);
                 Proactive::default()
             }
         };
         let requests = self.requests.unwrap_or_else(|| {
-            missing.push("requests");
+            missing.push(schema::SECTION_REQUESTS.key);
             Requests::default()
         });
         let appeals = self.appeals.unwrap_or_else(|| {
-            missing.push("appeals");
+            missing.push(schema::SECTION_APPEALS.key);
             Appeals::default()
         });
         let processing_fees = match self.processing_fees {
@@ -770,25 +770,12 @@ impl Wire {
                 amount_collected_yuan: f.amount_collected_yuan.0,
             },
             None => {
-                missing.push("processing_fees");
+                missing.push(schema::KEY_PROCESSING_FEES);
                 ProcessingFees::default()
             }
         };
         // Keep `missing` in FORMAT.md order.
-        const ORDER: [&str; 12] = [
-            "format",
-            "agency",
-            "year",
-            "title",
-            "preamble",
-            "overview",
-            "proactive",
-            "requests",
-            "appeals",
-            "problems",
-            "other_matters",
-            "processing_fees",
-        ];
+        const ORDER: [&str; 12] = schema::TOP_LEVEL_KEYS;
         missing.sort_by_key(|k| ORDER.iter().position(|o| o == k));
         let report = Report {
             format: FORMAT_VERSION,
@@ -914,8 +901,8 @@ impl<'de> Deserialize<'de> for Int {
 
 /// An amount with at most `DECIMALS` decimal places.
 struct AmountWith<const DECIMALS: u32>(Amount);
-type WanYuan = AmountWith<6>;
-type Yuan = AmountWith<2>;
+type WanYuan = AmountWith<{ schema::A_AMOUNT_DECIMALS }>;
+type Yuan = AmountWith<{ schema::FEE_AMOUNT_DECIMALS }>;
 
 impl<'de, const DECIMALS: u32> Deserialize<'de> for AmountWith<DECIMALS> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

@@ -1,6 +1,6 @@
 //! The YAML emitter. Output is a pure function of the report: same report, same bytes.
 
-use crate::model::schema::{A_DOC_KEYS, B_COLUMNS, B_ROWS, C_COLUMNS, C_GROUPS, FEE_FIELDS};
+use crate::model::schema::{self, A_DOC_KEYS, B_COLUMNS, B_ROWS, C_COLUMNS, C_GROUPS, FEE_FIELDS};
 use crate::model::{Amount, Part, Report};
 use std::fmt::Write;
 
@@ -23,8 +23,8 @@ pub fn to_yaml(report: &Report) -> String {
     let p = &report.proactive;
     o.push_str("proactive:\n");
     for (key, counts) in [
-        ("regulations", p.regulations),
-        ("normative_documents", p.normative_documents),
+        (schema::A_REGULATIONS, p.regulations),
+        (schema::A_NORMATIVE_DOCUMENTS, p.normative_documents),
     ] {
         let _ = write!(o, "  {:<20} {{", format!("{key}:"));
         for (i, (k, v)) in A_DOC_KEYS.iter().zip(counts.as_array()).enumerate() {

@@ -510,20 +510,7 @@ mod tests {
     }
 
     fn buffer_text(buf: &Buffer) -> String {
-        let mut out = String::new();
-        for y in 0..buf.area.height {
-            let mut line = String::new();
-            let mut x = 0;
-            while x < buf.area.width {
-                let sym = buf[(x, y)].symbol();
-                line.push_str(sym);
-                // A wide character covers the next cell too.
-                x += (unicode_width::UnicodeWidthStr::width(sym) as u16).max(1);
-            }
-            out.push_str(line.trim_end());
-            out.push('\n');
-        }
-        out
+        crate::tui::buffer_text(buf)
     }
 
     #[test]

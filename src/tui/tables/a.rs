@@ -38,11 +38,8 @@ fn label_w() -> u16 {
 }
 
 /// The value of a cell as text: a count, or the amount exactly (Amount's Display).
-fn value(props: &TableProps<'_>, field: &str, col: usize) -> String {
-    match props.report.proactive.count(field, col) {
-        Some(v) => v.to_string(),
-        None => props.report.proactive.fees_wan_yuan.to_string(),
-    }
+fn value(props: &TableProps<'_>, field: &'static str, col: usize) -> String {
+    props.report.get(CellRef::A { field, col }).to_string()
 }
 
 /// Draws table A.

@@ -3,6 +3,7 @@
 //! screen rows with clipping.
 
 use super::Mark;
+use crate::text::wrap::Breaks;
 use crate::tui::theme::{Theme, ERROR_MARK, WARNING_MARK};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -19,26 +20,10 @@ pub fn width(s: &str) -> u16 {
     u16::try_from(s.width()).unwrap_or(u16::MAX)
 }
 
-/// Greedy wrap of `text` into lines of at most `w` columns, breaking between any two
-/// characters (Chinese text has no spaces to break at). Always at least one line.
+/// Wraps `text` into lines of at most `w` columns, breaking between any two characters
+/// (labels have no spaces to break at). Always at least one line.
 pub fn wrap(text: &str, w: u16) -> Vec<String> {
-    let w = usize::from(w.max(2));
-    let mut lines = Vec::new();
-    let mut cur = String::new();
-    let mut cur_w = 0usize;
-    for ch in text.chars() {
-        let cw = ch.width().unwrap_or(0);
-        if cur_w + cw > w && !cur.is_empty() {
-            lines.push(std::mem::take(&mut cur));
-            cur_w = 0;
-        }
-        cur.push(ch);
-        cur_w += cw;
-    }
-    if !cur.is_empty() || lines.is_empty() {
-        lines.push(cur);
-    }
-    lines
+    crate::text::wrap::wrap_with(text, usize::from(w.max(2)), 0, 0, Breaks::ANYWHERE)
 }
 
 /// Wraps `text` into at most `max_lines` lines of `w` columns; when it does not fit, the last
@@ -57,17 +42,7 @@ pub fn wrap_clip(text: &str, w: u16, max_lines: usize) -> Vec<String> {
 
 /// The longest prefix of `s` at most `w` columns wide.
 pub fn truncate(s: &str, w: u16) -> String {
-    let mut out = String::new();
-    let mut used = 0usize;
-    for ch in s.chars() {
-        let cw = ch.width().unwrap_or(0);
-        if used + cw > usize::from(w) {
-            break;
-        }
-        used += cw;
-        out.push(ch);
-    }
-    out
+    crate::text::width::prefix(s, usize::from(w))
 }
 
 /// The content width of a column headed by a (Chinese) label, written as the printed tables
@@ -174,8 +149,7 @@ impl Canvas<'_> {
     pub fn put_center(&mut self, x: u16, line: u16, text: &str, style: Style, w: u16) {
         let tw = width(text);
         if tw > w {
-            let mut t = truncate(text, w.saturating_sub(1));
-            t.push('…');
+            let t = crate::text::width::fit(text, usize::from(w));
             self.put(x, line, &t, style, w);
         } else {
             self.put(x + (w - tw) / 2, line, text, style, tw);

@@ -33,7 +33,7 @@ mod c;
 pub mod layout;
 pub mod nav;
 
-use crate::model::schema::{A_BLOCKS, B_COLUMNS, B_ROWS, C_COLUMNS, C_GROUPS};
+use crate::model::schema::{B_ROWS, C_GROUPS};
 use crate::model::{CellRef, Report};
 use crate::rules::{Finding, Severity};
 use crate::tui::theme::Theme;
@@ -42,20 +42,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::{Clear, Widget};
 
+pub use crate::model::editable_cells;
 pub use b::FULL_LABELS_FROM;
 pub use c::WIDE_FROM as C_WIDE_FROM;
-pub use nav::{editable_cells, neighbour, Direction};
+pub use nav::{neighbour, Direction};
 
-/// Which table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Table {
-    /// 二、主动公开政府信息情况.
-    A,
-    /// 三、收到和处理政府信息公开申请情况.
-    B,
-    /// 四、政府信息公开行政复议、行政诉讼情况.
-    C,
-}
+pub use crate::model::Table;
 
 /// How a cell concerned by a finding is marked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,14 +150,9 @@ pub fn height(table: Table, width: u16) -> u16 {
     }
 }
 
-/// The table a cell belongs to (`None` for fields outside the tables).
+/// The table a cell belongs to (`None` for fields outside the tables): [`CellRef::table`].
 pub fn table_of(cell: CellRef) -> Option<Table> {
-    match cell {
-        CellRef::A { .. } => Some(Table::A),
-        CellRef::B { .. } => Some(Table::B),
-        CellRef::C { .. } => Some(Table::C),
-        _ => None,
-    }
+    cell.table()
 }
 
 /// The lines (first, end exclusive, counted from the table's top) of the row holding `cell`
@@ -255,34 +242,5 @@ fn draw(
         Table::B => b::draw(props, &mut cv),
         Table::A => a::draw(props, &mut cv),
         Table::C => c::draw(props, &mut cv),
-    }
-}
-
-/// The full official label of the row (and column) of a cell, for the status line, e.g.
-/// `（二）部分公开（区分处理的，只计这一情形，不计其他情形） · 商业企业`.
-pub fn full_label(cell: CellRef) -> String {
-    match cell {
-        CellRef::B { row, col } => format!("{} · {}", B_ROWS[row].label, B_COLUMNS[col].label),
-        CellRef::C { group, col } => {
-            let g = &C_GROUPS[group];
-            match g.parent {
-                Some(p) => format!("{p} · {} · {}", g.label, C_COLUMNS[col].label),
-                None => format!("{} · {}", g.label, C_COLUMNS[col].label),
-            }
-        }
-        CellRef::A { field, col } => A_BLOCKS
-            .iter()
-            .find_map(|b| {
-                b.rows.iter().find(|(k, _)| *k == field).map(|(_, label)| {
-                    format!(
-                        "{} · {} · {}",
-                        b.article,
-                        label,
-                        b.columns.get(col).copied().unwrap_or("")
-                    )
-                })
-            })
-            .unwrap_or_default(),
-        _ => String::new(),
     }
 }

@@ -1,8 +1,8 @@
 //! Moving between the cells of a table: Tab order (editable cells, row by row) and arrows.
 
 use super::Table;
-use crate::model::schema::{A_BLOCKS, B_COLS, B_ROW_COUNT, C_COLUMNS, C_GROUPS};
-use crate::model::{Appeals, CellRef, Requests};
+use crate::model::schema::{a_block_of, B_COLS, B_ROW_COUNT, C_COLUMNS, C_GROUPS};
+use crate::model::{editable_cells, CellRef};
 
 /// An arrow key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,30 +15,6 @@ pub enum Direction {
     Left,
     /// Right.
     Right,
-}
-
-/// The cells a person types into, in reading order (row by row), skipping computed cells.
-pub fn editable_cells(table: Table) -> Vec<CellRef> {
-    match table {
-        Table::A => A_BLOCKS
-            .iter()
-            .flat_map(|b| {
-                b.rows.iter().flat_map(move |(field, _)| {
-                    (0..b.columns.len()).map(move |col| CellRef::A { field, col })
-                })
-            })
-            .collect(),
-        Table::B => (0..B_ROW_COUNT)
-            .flat_map(|row| (0..B_COLS).map(move |col| (row, col)))
-            .filter(|&(row, col)| !Requests::is_computed(row, col))
-            .map(|(row, col)| CellRef::B { row, col })
-            .collect(),
-        Table::C => (0..C_GROUPS.len())
-            .flat_map(|group| (0..C_COLUMNS.len()).map(move |col| (group, col)))
-            .filter(|&(_, col)| !Appeals::is_computed(col))
-            .map(|(group, col)| CellRef::C { group, col })
-            .collect(),
-    }
 }
 
 /// The cell next to `cell` in direction `dir` (computed cells included: arrows may visit
@@ -81,12 +57,7 @@ pub fn neighbour(cell: CellRef, dir: Direction) -> Option<CellRef> {
         CellRef::A { field, col } => {
             let cells = editable_cells(Table::A);
             let i = cells.iter().position(|c| *c == CellRef::A { field, col })?;
-            let ncols = |f: &str| {
-                A_BLOCKS
-                    .iter()
-                    .find(|b| b.rows.iter().any(|(k, _)| *k == f))
-                    .map_or(1, |b| b.columns.len())
-            };
+            let ncols = |f: &str| a_block_of(f).map_or(1, |b| b.columns.len());
             match dir {
                 Left if col > 0 => Some(cells[i - 1]),
                 Right if col + 1 < ncols(field) => Some(cells[i + 1]),
@@ -101,10 +72,7 @@ pub fn neighbour(cell: CellRef, dir: Direction) -> Option<CellRef> {
 
 fn ncols_of(cell: &CellRef) -> usize {
     match cell {
-        CellRef::A { field, .. } => A_BLOCKS
-            .iter()
-            .find(|b| b.rows.iter().any(|(k, _)| k == field))
-            .map_or(1, |b| b.columns.len()),
+        CellRef::A { field, .. } => a_block_of(field).map_or(1, |b| b.columns.len()),
         _ => 1,
     }
 }
@@ -114,23 +82,9 @@ pub fn next_editable_down(cell: CellRef) -> Option<CellRef> {
     let mut c = neighbour(cell, Direction::Down)?;
     loop {
         match c {
-            CellRef::B { row, col } if Requests::is_computed(row, col) => {
-                c = neighbour(c, Direction::Down)?
-            }
-            CellRef::C { col, .. } if Appeals::is_computed(col) => {
-                c = neighbour(c, Direction::Down)?
-            }
+            c2 if c2.is_computed() => c = neighbour(c, Direction::Down)?,
             _ => return Some(c),
         }
-    }
-}
-
-/// Cells of table B in its total column or total row (for tests and styling).
-pub fn is_computed(cell: CellRef) -> bool {
-    match cell {
-        CellRef::B { row, col } => Requests::is_computed(row, col),
-        CellRef::C { col, .. } => Appeals::is_computed(col),
-        _ => false,
     }
 }
 

@@ -5,9 +5,9 @@
 //! quote, file names, load errors — passes through [`clean`] here, the one place the viewer
 //! cleans text, so nothing from a file reaches the terminal as a control character.
 
-use crate::model::schema::{FEE_FIELDS, SECTIONS};
+use crate::model::schema::{FEES_LABEL, FEE_FIELDS, SECTIONS};
 use crate::model::{CellRef, ProseSection, Report};
-use crate::rules::{Finding, Severity};
+use crate::rules::{Finding, Rule, Severity};
 use crate::tui::tables::{Mark, Table};
 use crate::yaml::LoadError;
 
@@ -95,7 +95,7 @@ pub struct ShownFinding {
     /// Error or warning.
     pub severity: Severity,
     /// Rule id.
-    pub rule: &'static str,
+    pub rule: Rule,
     /// `C1 错误 四、… · 行政复议 · 总计: … = 11，总计 = 0`, cleaned.
     pub text: String,
     /// Shorter, for the status line beside the severity's symbol: without the severity word
@@ -273,14 +273,9 @@ fn prose_blocks(b: &mut Vec<Block>, report: &Report, section: ProseSection) {
 }
 
 fn fee_blocks(b: &mut Vec<Block>, report: &Report) {
-    let f = &report.processing_fees;
-    b.push(Block::text(TextKind::PartHeading, "信息处理费".to_string()));
-    let values = [
-        f.notices.to_string(),
-        f.amount_notified_yuan.to_string(),
-        f.amount_collected_yuan.to_string(),
-    ];
-    for (i, ((_, label), value)) in FEE_FIELDS.iter().zip(values).enumerate() {
+    b.push(Block::text(TextKind::PartHeading, FEES_LABEL.to_string()));
+    for (i, (_, label)) in FEE_FIELDS.iter().enumerate() {
+        let value = report.get(CellRef::Fee(i));
         b.push(Block::with_cell(
             TextKind::Field,
             format!("{label}：{value}"),

@@ -3,8 +3,8 @@
 
 use super::doc::{Block, Document, TextKind};
 use crate::model::CellRef;
+use crate::text::wrap::wrap;
 use crate::tui::tables::{self, Table};
-use crate::tui::wrap::wrap;
 
 /// Columns left of the text for the mark of a finding (`✗ `, `! `).
 pub const GUTTER: u16 = 2;

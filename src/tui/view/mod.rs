@@ -381,7 +381,7 @@ impl Viewer {
                 self.theme.dim(),
             )
         };
-        let mut lines = crate::tui::wrap::wrap(&text, usize::from(self.width.max(1)), 0, 2);
+        let mut lines = crate::text::wrap::wrap(&text, usize::from(self.width.max(1)), 0, 2);
         if lines.len() > MAX_STATUS {
             lines.truncate(MAX_STATUS);
             if let Some(last) = lines.last_mut() {

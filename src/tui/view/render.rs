@@ -281,41 +281,7 @@ fn render_bar(
 
 /// Shortens `s` from the left to `max` columns (`…` in front), keeping the file name.
 fn truncate_left(s: &str, max: usize) -> String {
-    if s.width() <= max {
-        return s.to_string();
-    }
-    let mut out: Vec<char> = Vec::new();
-    let mut w = 1;
-    for c in s.chars().rev() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw > max {
-            break;
-        }
-        w += cw;
-        out.push(c);
-    }
-    out.push('…');
-    out.iter().rev().collect()
+    crate::text::width::fit_left(s, max)
 }
 
-/// The text of a buffer, one line per row, wide characters once (for snapshot tests).
-pub fn buffer_text(buf: &Buffer) -> String {
-    let area = buf.area;
-    let mut out = String::new();
-    for y in area.top()..area.bottom() {
-        let mut line = String::new();
-        let mut skip = 0usize;
-        for x in area.left()..area.right() {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf.cell((x, y)).map(|c| c.symbol()).unwrap_or(" ");
-            skip = sym.width().saturating_sub(1);
-            line.push_str(sym);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
+pub use crate::tui::buffer_text;

@@ -2,9 +2,9 @@
 //! undo/redo, findings, messages and dialogs. Changed only by [`super::update()`].
 
 use super::steps::{Content, Step};
-use crate::model::schema::{A_BLOCKS, B_COLUMNS, FEE_FIELDS};
-use crate::model::{CellRef, ProseSection, Report};
-use crate::rules::{self, Finding, Severity};
+use crate::model::schema::{self, A_BLOCKS, B_COLUMNS, FEE_FIELDS};
+use crate::model::{CellKind, CellRef, ProseSection, Report};
+use crate::rules::{self, Finding, Rule, Severity};
 use crate::tui::tables::{editable_cells, Table};
 use crate::tui::theme::Theme;
 use ratatui_textarea::{TextArea, WrapMode};
@@ -65,6 +65,19 @@ pub enum Kind {
     None,
 }
 
+impl Kind {
+    /// The input a report cell takes (its [`crate::model::CellKind`]).
+    fn of_cell(c: CellRef) -> Kind {
+        match c.kind() {
+            CellKind::Text => Kind::Line,
+            CellKind::Year => Kind::Year,
+            CellKind::Count => Kind::Count,
+            CellKind::Amount(d) => Kind::Amount(d),
+            CellKind::Computed => Kind::Computed,
+        }
+    }
+}
+
 impl Field {
     /// What kind of input the field takes.
     pub fn kind(self) -> Kind {
@@ -72,14 +85,8 @@ impl Field {
             Field::Agency | Field::Title | Field::Heading(..) => Kind::Line,
             Field::Body(..) => Kind::Text,
             Field::Year => Kind::Year,
-            Field::Cell(c) if crate::tui::tables::nav::is_computed(c) => Kind::Computed,
-            Field::Cell(CellRef::A {
-                field: "fees_wan_yuan",
-                ..
-            }) => Kind::Amount(6),
-            Field::Cell(_) => Kind::Count,
-            Field::Fee(0) => Kind::Count,
-            Field::Fee(_) => Kind::Amount(2),
+            Field::Cell(c) => Kind::of_cell(c),
+            Field::Fee(i) => Kind::of_cell(CellRef::Fee(i)),
             Field::NoParts(_) | Field::SaveLine | Field::Finding(_) => Kind::None,
         }
     }
@@ -377,15 +384,8 @@ impl Wizard {
         let r = &self.report;
         match field {
             Field::Year => r.year.to_string(),
-            Field::Cell(CellRef::A { field, col }) => match r.proactive.count(field, col) {
-                Some(v) => v.to_string(),
-                None => r.proactive.fees_wan_yuan.to_string(),
-            },
-            Field::Cell(CellRef::B { row, col }) => r.requests.get(row, col).to_string(),
-            Field::Cell(CellRef::C { group, col }) => r.appeals.cells[group][col].to_string(),
-            Field::Fee(0) => r.processing_fees.notices.to_string(),
-            Field::Fee(1) => r.processing_fees.amount_notified_yuan.to_string(),
-            Field::Fee(_) => r.processing_fees.amount_collected_yuan.to_string(),
+            Field::Cell(c) => r.get(c).to_string(),
+            Field::Fee(i) => r.get(CellRef::Fee(i)).to_string(),
             _ => String::new(),
         }
     }
@@ -409,14 +409,14 @@ impl Wizard {
     /// The full label of a place, for the status line.
     pub fn place_label(&self, field: Field) -> String {
         match field {
-            Field::Agency => "机关名称".into(),
-            Field::Year => "年份".into(),
-            Field::Title => "标题（可不填，默认为标准标题）".into(),
+            Field::Agency => schema::AGENCY_LABEL.into(),
+            Field::Year => schema::YEAR_LABEL.into(),
+            Field::Title => format!("{}（可不填，默认为标准标题）", schema::TITLE_LABEL),
             Field::Heading(s, i) => format!("{} · 第 {} 段的小标题（可为空）", s.heading(), i + 1),
             Field::Body(s, i) => format!("{} · 第 {} 段正文", s.heading(), i + 1),
             Field::NoParts(s) => format!("{} · 还没有段落", s.heading()),
-            Field::Cell(c) => crate::tui::tables::full_label(c),
-            Field::Fee(i) => format!("信息处理费 · {}", FEE_FIELDS[i.min(2)].1),
+            Field::Cell(c) => c.label(),
+            Field::Fee(i) => crate::model::cells::fee_label(i),
             Field::SaveLine => format!("保存到 {}", self.path.display()),
             Field::Finding(i) => self
                 .findings
@@ -431,7 +431,7 @@ impl Wizard {
         let key = B_COLUMNS.get(col)?.key;
         self.findings
             .iter()
-            .find(|f| f.rule == "B3" && f.path.ends_with(&format!(".{key}")))
+            .find(|f| f.rule == Rule::B3 && f.path.ends_with(&format!(".{key}")))
     }
 
     /// The field that edits a finding's first cell, and its step.

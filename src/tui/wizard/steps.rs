@@ -4,7 +4,10 @@
 //! Adding a step: a variant of [`Step`] and its row in [`STEPS`] (the row's `content` says
 //! which screen draws it and which fields it has).
 
-use crate::model::schema::SECTIONS;
+use crate::model::schema::{
+    BASIC_SECTION, KEY_AGENCY, KEY_FORMAT, KEY_PREAMBLE, KEY_PROCESSING_FEES, KEY_TITLE, KEY_YEAR,
+    SECTIONS,
+};
 use crate::model::ProseSection;
 use crate::tui::tables::Table;
 
@@ -69,10 +72,10 @@ pub const STEPS: &[StepSpec] = &[
     StepSpec {
         step: Step::Basic,
         section: None,
-        own_title: "基本信息",
-        short: "基本信息",
+        own_title: BASIC_SECTION,
+        short: BASIC_SECTION,
         content: Content::Basic,
-        keys: &["agency", "year", "title", "format", "preamble"],
+        keys: &[KEY_AGENCY, KEY_YEAR, KEY_TITLE, KEY_FORMAT, KEY_PREAMBLE],
     },
     StepSpec {
         step: Step::Overview,
@@ -129,7 +132,7 @@ pub const STEPS: &[StepSpec] = &[
             section: ProseSection::OtherMatters,
             fees: true,
         },
-        keys: &["processing_fees"],
+        keys: &[KEY_PROCESSING_FEES],
     },
     StepSpec {
         step: Step::Review,

@@ -9,7 +9,6 @@ use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
-use unicode_width::UnicodeWidthStr;
 
 /// A key press without modifiers.
 pub fn key(code: KeyCode) -> Event {
@@ -51,23 +50,7 @@ pub fn feed(w: &mut Wizard, events: impl IntoIterator<Item = Event>) -> Vec<Effe
 
 /// The text of a buffer, one line per row, wide characters counted once.
 pub fn buffer_text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            let s = buf[(x, y)].symbol();
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            line.push_str(s);
-            skip = s.width().saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    crate::tui::buffer_text(buf)
 }
 
 /// Renders the wizard at `cols`×`rows`; returns the screen as text and where the terminal

@@ -1,8 +1,7 @@
 //! Typing into number fields (counts, amounts, the year), and clearing a field.
 
 use super::Effect;
-use crate::model::schema::{B_TOTAL_COL, C_TOTAL_COL, R_OUTCOME_TOTAL};
-use crate::model::{normalize_digit, parse_count, Amount, CellRef, CountError};
+use crate::model::{normalize_digit, parse_count, Amount, CountError, Value};
 use crate::tui::wizard::state::{Field, Kind, Tone, Wizard};
 
 impl Wizard {
@@ -12,25 +11,9 @@ impl Wizard {
         match field.kind() {
             Kind::Count => {
                 let v = parse_count(text).map_err(|e| e.to_string())?;
-                match field {
-                    Field::Cell(CellRef::A { field, col }) => {
-                        if let Some(c) = r.proactive.count_mut(field, col) {
-                            *c = v;
-                        }
-                    }
-                    Field::Cell(CellRef::B { row, col }) => {
-                        let t = &mut r.requests;
-                        t.set(row, col, v);
-                        t.cells[row][B_TOTAL_COL] = t.row_sum(row);
-                        t.cells[R_OUTCOME_TOTAL][col] = t.outcome_sum(col);
-                        t.cells[R_OUTCOME_TOTAL][B_TOTAL_COL] = t.row_sum(R_OUTCOME_TOTAL);
-                    }
-                    Field::Cell(CellRef::C { group, col }) => {
-                        r.appeals.cells[group][col] = v;
-                        r.appeals.cells[group][C_TOTAL_COL] = r.appeals.group_sum(group);
-                    }
-                    Field::Fee(_) => r.processing_fees.notices = v,
-                    _ => {}
+                if let Some(cell) = field.cell_ref() {
+                    r.set_keeping_totals(cell, Value::Count(v))
+                        .map_err(|e| e.to_string())?;
                 }
             }
             Kind::Year => {
@@ -47,11 +30,8 @@ impl Wizard {
                 } else {
                     Amount::parse(text, max).map_err(|e| e.to_string())?
                 };
-                match field {
-                    Field::Cell(_) => r.proactive.fees_wan_yuan = a,
-                    Field::Fee(1) => r.processing_fees.amount_notified_yuan = a,
-                    Field::Fee(_) => r.processing_fees.amount_collected_yuan = a,
-                    _ => {}
+                if let Some(cell) = field.cell_ref() {
+                    r.set(cell, Value::Amount(a)).map_err(|e| e.to_string())?;
                 }
             }
             _ => {}

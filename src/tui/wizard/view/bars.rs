@@ -2,6 +2,7 @@
 
 use super::{fit, put};
 use crate::model::CellRef;
+use crate::rules::Rule;
 use crate::text::clean_line;
 use crate::tui::keys::{find, Binding};
 use crate::tui::theme::ERROR_MARK;
@@ -150,7 +151,7 @@ pub(crate) fn bar_entries(w: &Wizard) -> Vec<(String, &'static str, Action)> {
     // Stored totals that disagree with their parts (a file opened with `edit`): offer F5.
     if w.findings
         .iter()
-        .any(|f| matches!(f.rule, "B1" | "B2" | "C1"))
+        .any(|f| matches!(f.rule, Rule::B1 | Rule::B2 | Rule::C1))
     {
         if let Some(b) = find(&[&keymap::GLOBAL], Action::Recompute) {
             out.insert(0, (b.label(), b.help, b.action));

@@ -1,6 +1,7 @@
 //! Labelled fields, the marks of findings, and step 1 (基本信息).
 
 use super::{fit, put, wrap};
+use crate::model::schema::{AGENCY_LABEL, TITLE_LABEL, YEAR_LABEL};
 use crate::model::CellRef;
 use crate::rules::Severity;
 use crate::text::clean_line;
@@ -119,9 +120,9 @@ pub(super) fn draw_basic(w: &Wizard, area: Rect, buf: &mut Buffer) -> Option<Pos
     let row = |i: u16| Rect::new(x, area.y + 1 + i, width, 1);
     let mut cur = None;
     for (i, (f, label)) in [
-        (Field::Agency, "机关名称"),
-        (Field::Year, "年份"),
-        (Field::Title, "标题"),
+        (Field::Agency, AGENCY_LABEL),
+        (Field::Year, YEAR_LABEL),
+        (Field::Title, TITLE_LABEL),
     ]
     .into_iter()
     .enumerate()

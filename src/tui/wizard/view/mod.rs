@@ -19,7 +19,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::Frame;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Draws the whole wizard into the frame and places the terminal cursor at the caret.
 pub fn view(w: &Wizard, frame: &mut Frame) {
@@ -87,21 +86,7 @@ pub(crate) fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, style: Style, max_x
 
 /// Cuts `s` to at most `width` display columns, ending with `…` when cut.
 pub fn fit(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for ch in s.chars() {
-        let cw = ch.width().unwrap_or(0);
-        if w + cw + 1 > width {
-            break;
-        }
-        out.push(ch);
-        w += cw;
-    }
-    out.push('…');
-    out
+    crate::text::width::fit(s, width)
 }
 
 /// Wraps text to `width` display columns, paragraph by paragraph, with the viewer's Chinese
@@ -112,7 +97,7 @@ pub fn wrap(s: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     for para in s.split('\n') {
         // An empty paragraph gives one empty line.
-        lines.extend(crate::tui::wrap::wrap(para, width, 0, 0));
+        lines.extend(crate::text::wrap::wrap(para, width, 0, 0));
     }
     lines
 }

@@ -2,7 +2,7 @@
 
 use super::fields::{caret, draw_field, mark_of};
 use super::{fit, put, wrap};
-use crate::model::schema::FEE_FIELDS;
+use crate::model::schema::{FEES_LABEL, FEE_FIELDS};
 use crate::model::{CellRef, ProseSection};
 use crate::text::{clean_line, clean_text};
 use crate::tui::keys::keys_for;
@@ -76,7 +76,7 @@ pub(super) fn draw_prose(w: &Wizard, area: Rect, buf: &mut Buffer) -> Option<Pos
     // 信息处理费 below the parts (section 六).
     if avail < area.height {
         let fy = area.y + avail;
-        put(buf, area.x + 1, fy, "信息处理费", t.header(), end);
+        put(buf, area.x + 1, fy, FEES_LABEL, t.header(), end);
         for (i, (_, label)) in FEE_FIELDS.iter().enumerate() {
             let r = Rect::new(
                 area.x + 3,

@@ -3,7 +3,7 @@
 
 use super::fields::marks;
 use super::{fit, put, wrap};
-use crate::model::schema::SECTIONS;
+use crate::model::schema::{FEES_LABEL, SECTIONS};
 use crate::model::{ProseSection, Report};
 use crate::rules::Severity;
 use crate::text::{clean_line, clean_text};
@@ -68,7 +68,7 @@ fn document(r: &Report, width: u16, t: &Theme) -> (Vec<DocItem>, Vec<usize>) {
                 prose(&mut items, ProseSection::OtherMatters);
                 let f = &r.processing_fees;
                 let s = format!(
-                    "信息处理费：收费通知书 {} 件，通知收费 {} 元，实际收取 {} 元。",
+                    "{FEES_LABEL}：收费通知书 {} 件，通知收费 {} 元，实际收取 {} 元。",
                     f.notices, f.amount_notified_yuan, f.amount_collected_yuan
                 );
                 for l in wrap(&s, w) {

@@ -1,6 +1,11 @@
-//! Wrapping text to a terminal's width the way printed Chinese is set: CJK characters take two
-//! columns, numbers and Latin words stay whole, and closing punctuation (，。、…) never starts a
-//! line. Shared by the viewer and the wizard's preview so the report reads the same in both.
+//! Wrapping text to a terminal's width: the one line breaker of the program.
+//!
+//! [`wrap`] sets text the way printed Chinese is set: CJK characters take two columns, numbers
+//! and Latin words stay whole, and closing punctuation (，。、…) never starts a line (the
+//! viewer, the wizard's preview). [`wrap_with`] takes [`Breaks`] for the other uses: table
+//! labels and the import account break between any two characters ([`Breaks::ANYWHERE`]),
+//! `check`'s messages keep every run of ASCII characters (a file name, a key path) whole
+//! ([`Breaks::MESSAGES`]).
 
 use unicode_width::UnicodeWidthChar;
 
@@ -9,10 +14,50 @@ fn no_line_start(c: char) -> bool {
     "，。、；：？！）」』》〉】”’…—·,.;:?!)]%".contains(c)
 }
 
+/// Where a line may break.
+#[derive(Debug, Clone, Copy)]
+pub struct Breaks {
+    /// Characters that make up a word kept whole (unless it fills a line by itself); `None`
+    /// lets a line break between any two characters.
+    pub word: Option<fn(char) -> bool>,
+    /// Whether closing punctuation is kept from starting a line (避头点).
+    pub no_line_start: bool,
+}
+
+impl Breaks {
+    /// Chinese prose: Latin words and numbers whole, closing punctuation never first.
+    pub const PROSE: Breaks = Breaks {
+        word: Some(is_word),
+        no_line_start: true,
+    };
+    /// Between any two characters (table labels, the import account).
+    pub const ANYWHERE: Breaks = Breaks {
+        word: None,
+        no_line_start: false,
+    };
+    /// Messages that quote file names and key paths: every run of non-space ASCII whole.
+    pub const MESSAGES: Breaks = Breaks {
+        word: Some(is_ascii_word),
+        no_line_start: false,
+    };
+}
+
 /// Wraps `text` to `width` display columns (CJK characters take two), indenting the first
 /// line by `first` columns and the others by `rest`. Latin words are kept whole where they
 /// fit; punctuation such as `，` and `。` never starts a line.
 pub fn wrap(text: &str, width: usize, first: usize, rest: usize) -> Vec<String> {
+    wrap_with(text, width, first, rest, Breaks::PROSE)
+}
+
+/// [`wrap`] with the given [`Breaks`]. Spaces at a break are dropped; no line is wider than
+/// `width` unless one character is.
+pub fn wrap_with(
+    text: &str,
+    width: usize,
+    first: usize,
+    rest: usize,
+    breaks: Breaks,
+) -> Vec<String> {
     let width = width.max(1);
     let chars: Vec<(char, usize)> = text
         .chars()
@@ -34,14 +79,18 @@ pub fn wrap(text: &str, width: usize, first: usize, rest: usize) -> Vec<String> 
             j = i + 1; // a character wider than the line: put it alone
         }
         if j < chars.len() {
-            // Keep a Latin word or a number whole unless it fills the line by itself.
-            j = keep_word_whole(&chars, i, j);
+            if let Some(word) = breaks.word {
+                // Keep a Latin word or a number whole unless it fills the line by itself.
+                j = keep_word_whole(&chars, i, j, word);
+            }
             // Do not start the next line with closing punctuation: take one character
             // fewer (it moves down with the punctuation), as printed Chinese does.
-            if no_line_start(chars[j].0) && j - i > 1 {
+            if breaks.no_line_start && no_line_start(chars[j].0) && j - i > 1 {
                 j -= 1;
                 // The character moved down must not split a number: "100%" stays whole.
-                j = keep_word_whole(&chars, i, j);
+                if let Some(word) = breaks.word {
+                    j = keep_word_whole(&chars, i, j, word);
+                }
             }
         }
         let mut line = " ".repeat(indent);
@@ -63,7 +112,12 @@ pub fn wrap(text: &str, width: usize, first: usize, rest: usize) -> Vec<String> 
 
 /// Moves a break at `j` (line from `i`) back to the start of the word it would split, unless
 /// that word starts the line.
-fn keep_word_whole(chars: &[(char, usize)], i: usize, j: usize) -> usize {
+fn keep_word_whole(
+    chars: &[(char, usize)],
+    i: usize,
+    j: usize,
+    is_word: fn(char) -> bool,
+) -> usize {
     if !(is_word(chars[j].0) && is_word(chars[j - 1].0)) {
         return j;
     }
@@ -80,6 +134,10 @@ fn keep_word_whole(chars: &[(char, usize)], i: usize, j: usize) -> usize {
 
 fn is_word(c: char) -> bool {
     c.is_ascii_alphanumeric()
+}
+
+fn is_ascii_word(c: char) -> bool {
+    c.is_ascii() && c != ' '
 }
 
 #[cfg(test)]
@@ -133,6 +191,32 @@ mod tests {
             let orig: String = text.chars().filter(|c| *c != ' ').collect();
             assert_eq!(joined, orig, "width {w}");
         }
+    }
+
+    #[test]
+    fn anywhere_breaks_labels_between_any_characters() {
+        assert_eq!(
+            wrap_with("一二，三四", 4, 0, 0, Breaks::ANYWHERE),
+            vec!["一二", "，三", "四"]
+        );
+        assert_eq!(
+            wrap_with(
+                "  第 1 行：一二三四五六七八九十",
+                20,
+                0,
+                4,
+                Breaks::ANYWHERE
+            ),
+            vec!["  第 1 行：一二三四", "    五六七八九十"]
+        );
+    }
+
+    #[test]
+    fn messages_keep_file_names_whole() {
+        assert_eq!(
+            wrap_with("读取 examples/a-b.yaml 失败", 18, 0, 0, Breaks::MESSAGES),
+            vec!["读取", "examples/a-b.yaml", "失败"]
+        );
     }
 
     proptest::proptest! {
