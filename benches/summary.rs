@@ -9,13 +9,22 @@
 //!
 //! The figures are recorded in BENCHMARKS.md ("## summary").
 
-use nianbao::cli::summary::{summary_row, write_csv, write_table};
+use nianbao::cli::summary::{summary_rows, write_csv, write_table};
 use nianbao::model::{Part, Report};
 use nianbao::rules;
 use nianbao::summary::{self, Column};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+
+/// CPU seconds used by this process so far (user + system, every thread).
+fn cpu_seconds() -> f64 {
+    // SAFETY: getrusage writes into the struct we pass and reads nothing else.
+    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) };
+    let t = |tv: libc::timeval| tv.tv_sec as f64 + tv.tv_usec as f64 / 1e6;
+    t(u.ru_utime) + t(u.ru_stime)
+}
 
 fn median(mut v: Vec<f64>) -> (f64, f64) {
     v.sort_by(f64::total_cmp);
@@ -92,10 +101,8 @@ fn main() {
     let mut phases = Vec::new();
     let mut pass = || {
         let start = Instant::now();
-        let rows: Vec<summary::Row> = files
-            .iter()
-            .map(|f| summary_row(black_box(f), None))
-            .collect();
+        let cpu0 = cpu_seconds();
+        let rows: Vec<summary::Row> = summary_rows(black_box(&files), None);
         let read = start.elapsed().as_secs_f64();
         let mut csv = Vec::with_capacity(count * 200);
         write_csv(&mut csv, &rows, &columns).expect("csv");
@@ -105,18 +112,31 @@ fn main() {
         black_box((csv.len(), table.len()));
         assert!(rows.iter().all(|r| r.figures().is_some()));
         let all = start.elapsed().as_secs_f64();
-        phases.push((all, read, csv_done - read, all - csv_done));
+        phases.push((
+            all,
+            read,
+            csv_done - read,
+            all - csv_done,
+            cpu_seconds() - cpu0,
+        ));
         all
     };
     pass(); // warm the page cache
     let (med, best) = median((0..rounds).map(|_| pass()).collect());
     phases.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let (_, read, csv, table) = phases[phases.len() / 2];
+    let (_, read, csv, table, cpu) = phases[phases.len() / 2];
     println!(
         "summary: {med:.3} s for {count} reports (median of {rounds}; best {best:.3} s), {:.1} µs per report — target ≤ 2 s",
         med * 1e6 / count as f64
     );
-    println!("         of which reading and checking {read:.3} s, CSV {csv:.3} s, table {table:.3} s");
+    println!(
+        "         of which reading and checking {read:.3} s, CSV {csv:.3} s, table {table:.3} s"
+    );
+    println!(
+        "         CPU time of the pass (all threads, user + system): {cpu:.3} s; {} threads; load average {}",
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        std::fs::read_to_string("/proc/loadavg").unwrap_or_default().split(' ').next().unwrap_or("?")
+    );
 
     // 2. X2 on two 15 KB reports.
     let before = grown(load(root, "hongze-2023.yaml"), 15_000);
@@ -126,7 +146,9 @@ fn main() {
         nianbao::yaml::to_yaml(&after).len(),
     );
     let iterations = 200;
+    // Wall time per pair (median and best of 15 batches), and CPU time per pair over all.
     let time = |now: &Report, prev: &Report| {
+        let cpu0 = cpu_seconds();
         let times: Vec<f64> = (0..15)
             .map(|_| {
                 let start = Instant::now();
@@ -136,6 +158,8 @@ fn main() {
                 start.elapsed().as_secs_f64() * 1000.0 / iterations as f64
             })
             .collect();
+        let cpu = (cpu_seconds() - cpu0) * 1000.0 / (15 * iterations) as f64;
+        println!("X2: CPU time {cpu:.3} ms per pair");
         median(times)
     };
     let (med, best) = time(&after, &before);

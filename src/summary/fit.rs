@@ -65,26 +65,9 @@ pub fn fit_columns(width: usize, columns: &[Column], natural: impl Fn(Column) ->
 }
 
 /// Cuts text to `width` display columns (CJK characters count two), ending with `…` when
-/// cut.
+/// cut ([`crate::text::width::fit`]).
 pub fn cut(text: &str, width: usize) -> String {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for ch in text.chars() {
-        let w = ch.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(ch);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
+    crate::text::width::fit(text, width)
 }
 
 /// Pads text to `width` display columns, right-aligned (numbers) or left-aligned.
