@@ -94,3 +94,34 @@ fn an_unreadable_report_exits_2() {
     assert_eq!(code, 2);
     assert!(err.contains("本年报告无法读取：Cargo.toml"), "{err}");
 }
+
+#[test]
+fn check_with_previous_reports_x2_on_a_copied_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("examples/hongze-2023.yaml")).unwrap();
+    let copy = dir.path().join("copy-2024.yaml");
+    std::fs::write(&copy, text.replace("year: 2023", "year: 2024")).unwrap();
+    let (code, out, err) = nianbao(&[
+        "check",
+        "--previous",
+        "examples/hongze-2023.yaml",
+        copy.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{err}"); // hongze-2023's C1 errors
+    assert!(out.contains("X2 警告 一、总体情况: 内容雷同"), "{out}");
+    assert!(
+        out.contains("X2 警告 五、存在的主要问题及改进情况"),
+        "{out}"
+    );
+    // 六 is 44 characters: too short to count.
+    assert!(!out.contains("X2 警告 六"), "{out}");
+    // The real pair: no X2.
+    let (_, out, _) = nianbao(&[
+        "check",
+        "--previous",
+        "examples/hongze-2023.yaml",
+        "examples/hongze-2024.yaml",
+    ]);
+    assert!(!out.contains("X2"), "{out}");
+}

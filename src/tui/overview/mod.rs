@@ -219,7 +219,7 @@ impl Overview {
             .order
             .iter()
             .filter(|&&i| self.rows[i].as_ref().is_none_or(|r| r.figures().is_none()))
-            .map(|&i| file_name(&self.paths[i]).len().min(fit::AGENCY_MAX))
+            .map(|&i| crate::text::width::width(&file_name(&self.paths[i])).min(fit::AGENCY_MAX))
             .max()
             .unwrap_or(0);
         let columns = Column::all(false);
