@@ -27,6 +27,8 @@ enum Command {
     Summary(cli::summary::SummaryArgs),
     /// 两份报告对照：表二至表四逐格变化，各节文字与上年相同的比例
     Diff(cli::diff::DiffArgs),
+    /// 导出为发布用的网页（HTML）、Word（.docx）、Markdown 或纯文本
+    Export(cli::export::ExportArgs),
 }
 
 fn main() {
@@ -39,6 +41,7 @@ fn main() {
         Command::Import(a) => cli::import::run(a),
         Command::Summary(a) => cli::summary::run(a),
         Command::Diff(a) => cli::diff::run(a),
+        Command::Export(a) => cli::export::run(a),
     };
     match result {
         Ok(code) => std::process::exit(code),

@@ -197,18 +197,129 @@ fn a_2019_format_report_is_refused_with_exit_2() {
 }
 
 #[test]
-fn gbk_input_is_refused_with_advice() {
+fn gbk_input_is_decoded_and_bytes_that_are_no_text_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let p = dir.path().join("gbk.txt");
-    // "年报" in GBK.
-    std::fs::write(&p, b"\xc4\xea\xb1\xa8\n").expect("writes");
+    let text = data("hongze-2023.txt");
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    let p = write_bytes(dir.path(), "gbk.txt", &gbk);
     let o = nianbao(&["import", p.to_str().expect("path")], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("编码：gb18030"), "{}", stderr(&o));
+    let got = nianbao::yaml::load_str(&String::from_utf8_lossy(&o.stdout), "out")
+        .expect("yaml")
+        .report;
+    assert_eq!(got, expected("hongze-2023"));
+    let bad = write_bytes(dir.path(), "bad.bin", b"line\n\xff\xff\x00\x81\xfe");
+    let o = nianbao(&["import", bad.to_str().expect("path")], None);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("iconv -f GBK -t UTF-8"),
+        stderr(&o).contains("既不是 UTF-8 也不是 GBK"),
         "{}",
         stderr(&o)
     );
+    assert!(stderr(&o).contains("第 2 行"), "{}", stderr(&o));
+}
+
+fn write_bytes(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).expect("writes");
+    p
+}
+
+/// A reviewer imports a whole folder of downloaded pages: one summary line per file, the
+/// YAML of each in the folder, exit code the worst of them.
+#[test]
+fn a_folder_of_reports_imports_with_dir() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = write(dir.path(), "hongze-2023.txt", &data("hongze-2023.txt"));
+    let b = write(dir.path(), "pingtan-2023.txt", &data("pingtan-2023.txt"));
+    let c = write(dir.path(), "notes.txt", "购物清单：苹果、梨。");
+    let sub = dir.path().join("other");
+    std::fs::create_dir(&sub).expect("mkdir");
+    let d = write(&sub, "hongze-2023.txt", &data("hongze-2023.txt"));
+    let out = dir.path().join("out");
+    let args: Vec<&str> = vec![
+        "import",
+        a.to_str().expect("path"),
+        b.to_str().expect("path"),
+        c.to_str().expect("path"),
+        d.to_str().expect("path"),
+        "--dir",
+        out.to_str().expect("path"),
+    ];
+    let o = nianbao(&args, None);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 5, "{err}");
+    assert!(
+        lines[0].contains("hongze-2023.yaml") && lines[0].contains("全部格子已识别"),
+        "{err}"
+    );
+    assert!(
+        lines[1].contains("平潭综合实验区 2023 年") && lines[1].contains("1 处未能识别"),
+        "{err}"
+    );
+    assert!(
+        lines[2].contains("notes.txt") && lines[2].contains("未导入"),
+        "{err}"
+    );
+    // Same name twice: the second does not overwrite the first.
+    assert!(lines[3].contains("hongze-2023-2.yaml"), "{err}");
+    assert!(
+        lines[4].contains("共 4 个文件：2 个全部识别，1 个有未识别的格子，1 个未导入"),
+        "{err}"
+    );
+    for name in [
+        "hongze-2023.yaml",
+        "hongze-2023-2.yaml",
+        "pingtan-2023.yaml",
+    ] {
+        let got = nianbao::yaml::load_file(&out.join(name))
+            .expect("written")
+            .report;
+        assert!(got.year == 2023, "{name}");
+    }
+    assert!(!out.join("notes.yaml").exists());
+    // Without failures the exit code is the worst of 0 and 1.
+    let o = nianbao(
+        &[
+            "import",
+            a.to_str().expect("path"),
+            b.to_str().expect("path"),
+            "--dir",
+            out.to_str().expect("path"),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    // Several files without --dir: refused with the advice.
+    let o = nianbao(
+        &[
+            "import",
+            a.to_str().expect("path"),
+            b.to_str().expect("path"),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--dir"), "{}", stderr(&o));
+}
+
+/// One limit for import and check: an input larger than check reads is not imported.
+#[test]
+fn an_input_over_the_check_limit_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut text = data("hongze-2023.txt");
+    while text.len() <= 10 * 1024 * 1024 {
+        text.push_str(&"正文。".repeat(100_000));
+    }
+    let p = write(dir.path(), "big.txt", &text);
+    let o = nianbao(&["import", p.to_str().expect("path")], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("超过 10 MB"), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
 }
 
 #[test]

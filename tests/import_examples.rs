@@ -1,4 +1,5 @@
-//! The four published examples import to exactly the hand-made YAML in examples/.
+//! The published examples import to exactly the hand-made YAML in examples/ (every number and
+//! every prose part, the preamble included); the 2019-format page is refused clearly.
 
 use nianbao::import::{import_str, Layout};
 use nianbao::model::Report;
@@ -104,4 +105,50 @@ fn gulou_as_a_published_web_page() {
     );
     assert!(imported.unknown.is_empty(), "{:#?}", imported.unknown);
     assert!(imported.blanks.is_empty(), "{:#?}", imported.blanks);
+}
+
+/// The whole body on one line, page furniture around it (`标题:`, `发布机构:`, a path with the
+/// title in it), headings and parts inside running text, every table row run into the next.
+/// The one row whose digits have several readings and no arithmetic to settle them
+/// (行政规范性文件 `77132470`, table A) is the only thing imported as unknown, and is listed
+/// with its line and column.
+#[test]
+fn pingtan_single_line_crawler_copy() {
+    let imported = import_str(&input("pingtan-2023")).expect("imports");
+    assert_eq!(imported.layout, Layout::PlainText);
+    let mut want = expected("pingtan-2023");
+    let unknown = imported.unknown_cells();
+    assert_eq!(
+        unknown,
+        (0..3)
+            .map(|col| nianbao::model::CellRef::A {
+                field: "normative_documents",
+                col
+            })
+            .collect::<Vec<_>>(),
+        "{:#?}",
+        imported.unknown
+    );
+    assert_eq!(imported.unknown[0].line, Some(12));
+    assert!(imported.unknown[0].col.is_some_and(|c| c > 1000));
+    // Unknown cells are imported as 0.
+    want.proactive.normative_documents = Default::default();
+    assert_same("pingtan-2023", &imported.report, &want);
+    assert_eq!(imported.exit_code(), 1);
+}
+
+/// The 2019 format is another issue's: until then it is refused, not half-read.
+#[test]
+fn shanghai_2019_is_refused() {
+    let text = std::fs::read(format!(
+        "{}/tests/import_data/shanghai-2019.html",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("example");
+    match nianbao::import::import_bytes(&text) {
+        Err(nianbao::import::ImportError::Format2019(why)) => {
+            assert!(why.contains("2019"), "{why}")
+        }
+        other => panic!("{:?}", other.map(|i| i.report)),
+    }
 }

@@ -488,7 +488,8 @@ fn the_preview_scrolls_both_ways_and_stops_at_the_ends() {
         render(&w, 80, 24);
     }
     let (bottom, _) = render(&w, 80, 24);
-    assert!(bottom.contains("信息处理费：收费通知书 0 件"), "{bottom}");
+    // The end of the report as published: 六, whose prose states the 信息处理费 collected.
+    assert!(bottom.contains("处理费 3940 元。"), "{bottom}");
     feed(&mut w, [shift(KeyCode::Up)]);
     let (up, _) = render(&w, 80, 24);
     assert_ne!(up, bottom, "one key back up moves at once");
@@ -496,4 +497,30 @@ fn the_preview_scrolls_both_ways_and_stops_at_the_ends() {
         feed(&mut w, [shift(KeyCode::Up)]);
     }
     assert_eq!(render(&w, 80, 24).0, top);
+}
+
+#[test]
+fn step_8_exports_with_a_key_shown_in_its_help_bar_and_says_where() {
+    let mut w = wizard(huaian(), "h.yaml", (80, 24));
+    to_step(&mut w, Step::Review);
+    let (screen, _) = render(&w, 80, 24);
+    assert!(screen.contains("Ctrl-E 导出"), "{screen}");
+    assert_eq!(
+        feed(&mut w, [ctrl('e')]),
+        vec![Effect::Export, Effect::Redraw]
+    );
+    // What the event loop does with the effect: write beside FILE, then say where.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("h.yaml");
+    let written = nianbao::cli::export::export_beside(&w.report, &path);
+    w.exported(written);
+    let said = message(&w);
+    assert!(said.contains("h.html") && said.contains("h.docx"), "{said}");
+    assert!(dir.path().join("h.html").is_file() && dir.path().join("h.docx").is_file());
+    w.exported(Err(std::io::Error::other("只读文件系统")));
+    assert!(
+        message(&w).contains("导出失败：只读文件系统"),
+        "{}",
+        message(&w)
+    );
 }

@@ -1,67 +1,121 @@
-//! `nianbao import INPUT [-o OUT.yaml]`: published text or HTML to YAML.
+//! `nianbao import INPUT [-o OUT.yaml]` and `nianbao import FILES... --dir OUT/`: published
+//! text, HTML or Word files to YAML.
 
-use crate::import::{self, ImportError};
+use crate::import::{self, ImportError, Imported};
 use crate::rules::{self, Context};
 use crate::text::clean_line;
+use crate::yaml::MAX_FILE_BYTES;
 use anyhow::Context as _;
 use clap::Args;
+use std::collections::HashSet;
 use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Arguments of `nianbao import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The published report: text, pdftotext output, HTML or Markdown (`-` for stdin).
-    pub input: PathBuf,
-    /// Where to write the YAML (default: standard output).
-    #[arg(short, long, value_name = "OUT.yaml")]
+    /// The published reports: text, pdftotext output, HTML (UTF-8 or GBK), Markdown or .docx
+    /// (`-` for stdin). Several files need `--dir`.
+    #[arg(required = true, value_name = "FILE")]
+    pub inputs: Vec<PathBuf>,
+    /// Where to write the YAML of a single input (default: standard output).
+    #[arg(short, long, value_name = "OUT.yaml", conflicts_with = "dir")]
     pub output: Option<PathBuf>,
+    /// Import every FILE into this folder as NAME.yaml, one summary line per file.
+    #[arg(long, value_name = "OUT/")]
+    pub dir: Option<PathBuf>,
 }
 
-/// Inputs larger than this are refused (a report is some tens of kilobytes).
-const MAX_INPUT_BYTES: u64 = 20 * 1024 * 1024;
+/// What became of one input.
+struct Outcome {
+    code: i32,
+    summary: String,
+}
 
-/// Runs `import`; returns the exit code: 0 every table cell recognised, 1 some were not
-/// (the YAML is still written, unknown cells as 0), 2 the input is not a report (or is in
-/// the 2019 format, or cannot be read).
-pub fn run(args: ImportArgs) -> anyhow::Result<i32> {
-    let name = args.input.display().to_string();
-    let bytes = if name == "-" {
-        let mut b = Vec::new();
+/// Reads an input, bounded by the size `check` accepts (one limit for both: `import` never
+/// writes YAML that `check` refuses).
+fn read_input(path: &Path) -> Result<Vec<u8>, String> {
+    let name = clean_line(&path.display().to_string()).to_string();
+    let mut b = Vec::new();
+    if path.as_os_str() == "-" {
         std::io::stdin()
-            .take(MAX_INPUT_BYTES + 1)
+            .take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut b)
-            .context("读取标准输入失败")?;
-        b
+            .map_err(|e| format!("读取标准输入失败：{e}"))?;
     } else {
-        let f = std::fs::File::open(&args.input)
-            .with_context(|| format!("无法打开输入文件 {}", clean_line(&name)))?;
-        let mut b = Vec::new();
-        f.take(MAX_INPUT_BYTES + 1)
+        let f = std::fs::File::open(path).map_err(|e| format!("无法打开输入文件 {name}：{e}"))?;
+        f.take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut b)
-            .with_context(|| format!("无法读取输入文件 {}", clean_line(&name)))?;
-        b
-    };
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        eprintln!(
-            "{}：文件超过 {} MB，不像一份年度报告，未导入",
-            clean_line(&name),
-            MAX_INPUT_BYTES / 1024 / 1024
-        );
-        return Ok(2);
+            .map_err(|e| format!("无法读取输入文件 {name}：{e}"))?;
     }
-    let imported = match import::import_bytes(&bytes) {
+    if b.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "{name}：文件超过 {} MB（check 能读的上限），不像一份年度报告，未导入",
+            MAX_FILE_BYTES / 1024 / 1024
+        ));
+    }
+    Ok(b)
+}
+
+/// Imports bytes; `Err` is the message for an input that is not imported (exit 2).
+fn import_one(name: &str, bytes: &[u8]) -> Result<(Imported, String), String> {
+    let imported = match import::import_bytes(bytes) {
         Ok(i) => i,
         Err(
             e @ (ImportError::NotAReport(_)
             | ImportError::Format2019(_)
-            | ImportError::NotUtf8 { .. }),
+            | ImportError::NotUtf8 { .. }
+            | ImportError::Docx(_)
+            | ImportError::TooComplex(_)),
         ) => {
-            eprintln!("{}：{}", clean_line(&name), clean_line(&e.to_string()));
-            return Ok(2);
+            return Err(format!(
+                "{}：{}",
+                clean_line(name),
+                clean_line(&e.to_string())
+            ))
         }
     };
     let yaml = crate::yaml::to_yaml(&imported.report);
+    if yaml.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "{}：导入结果超过 {} MB，check 无法读取，未写出",
+            clean_line(name),
+            MAX_FILE_BYTES / 1024 / 1024
+        ));
+    }
+    Ok((imported, yaml))
+}
+
+/// Runs `import`; returns the exit code: 0 every table cell recognised, 1 some were not
+/// (the YAML is still written, unknown cells as 0), 2 an input is not a report (or is in
+/// the 2019 format, or cannot be read). With several inputs, the worst of them.
+pub fn run(args: ImportArgs) -> anyhow::Result<i32> {
+    if let Some(dir) = &args.dir {
+        return run_dir(&args.inputs, dir);
+    }
+    if args.inputs.len() > 1 {
+        eprintln!(
+            "一次导入 {} 个文件时请用 --dir 指定输出文件夹，例如：nianbao import *.html --dir 导入结果/",
+            args.inputs.len()
+        );
+        return Ok(2);
+    }
+    let input = &args.inputs[0];
+    let name = input.display().to_string();
+    let bytes = match read_input(input) {
+        Ok(b) => b,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return Ok(2);
+        }
+    };
+    let (imported, yaml) = match import_one(&name, &bytes) {
+        Ok(x) => x,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return Ok(2);
+        }
+    };
     match &args.output {
         Some(path) => crate::persist::save_atomic(path, yaml.as_bytes())
             .with_context(|| format!("无法写入 {}", clean_line(&path.display().to_string())))?,
@@ -85,6 +139,101 @@ pub fn run(args: ImportArgs) -> anyhow::Result<i32> {
         eprintln!("已写入 {}", clean_line(&path.display().to_string()));
     }
     Ok(imported.exit_code())
+}
+
+/// The output name of an input: its file name without the extension, `.yaml`; a second input
+/// of the same name gets `-2`, `-3` … (nothing written in this run is overwritten).
+fn output_name(input: &Path, taken: &mut HashSet<String>) -> String {
+    let stem = input
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty() && s != "-")
+        .unwrap_or_else(|| "report".to_string());
+    let mut name = format!("{stem}.yaml");
+    let mut k = 2;
+    while !taken.insert(name.clone()) {
+        name = format!("{stem}-{k}.yaml");
+        k += 1;
+    }
+    name
+}
+
+fn run_dir(inputs: &[PathBuf], dir: &Path) -> anyhow::Result<i32> {
+    std::fs::create_dir_all(dir).with_context(|| {
+        format!(
+            "无法创建输出文件夹 {}",
+            clean_line(&dir.display().to_string())
+        )
+    })?;
+    let ctx = Context::today();
+    let mut taken = HashSet::new();
+    let mut worst = 0;
+    let mut counts = [0usize; 3];
+    let stderr = std::io::stderr();
+    for input in inputs {
+        let outcome = one_into_dir(input, dir, &ctx, &mut taken);
+        worst = worst.max(outcome.code);
+        counts[outcome.code.clamp(0, 2) as usize] += 1;
+        let _ = writeln!(stderr.lock(), "{}", outcome.summary);
+    }
+    eprintln!(
+        "共 {} 个文件：{} 个全部识别，{} 个有未识别的格子，{} 个未导入",
+        inputs.len(),
+        counts[0],
+        counts[1],
+        counts[2]
+    );
+    Ok(worst)
+}
+
+fn one_into_dir(input: &Path, dir: &Path, ctx: &Context, taken: &mut HashSet<String>) -> Outcome {
+    let name = input.display().to_string();
+    let shown = clean_line(&name).to_string();
+    if input.as_os_str() == "-" {
+        return Outcome {
+            code: 2,
+            summary: "-：--dir 不读标准输入，请给出文件".to_string(),
+        };
+    }
+    let fail = |summary: String| Outcome { code: 2, summary };
+    let bytes = match read_input(input) {
+        Ok(b) => b,
+        Err(msg) => return fail(format!("{msg}（未导入）")),
+    };
+    let (imported, yaml) = match import_one(&name, &bytes) {
+        Ok(x) => x,
+        Err(msg) => return fail(format!("{msg}（未导入）")),
+    };
+    let out = dir.join(output_name(input, taken));
+    let out_shown = clean_line(&out.display().to_string()).to_string();
+    if let Err(e) = crate::persist::save_atomic(&out, yaml.as_bytes()) {
+        return fail(format!("{shown}：无法写入 {out_shown}：{e}"));
+    }
+    let findings = rules::check(&imported.report, ctx);
+    let (errors, warnings) = rules::tally(&findings);
+    let r = &imported.report;
+    let what = if imported.unknown.is_empty() {
+        "全部格子已识别".to_string()
+    } else {
+        format!(
+            "{} 处未能识别（{} 个格子按 0 写入）",
+            imported.unknown.len(),
+            imported.unknown_cells().len()
+        )
+    };
+    Outcome {
+        code: imported.exit_code(),
+        summary: format!(
+            "{shown} → {out_shown}：{} {} 年，{}；检查 {errors} 处错误、{warnings} 处警告",
+            clean_line(if r.agency.is_empty() {
+                "（无机关名称）"
+            } else {
+                &r.agency
+            }),
+            r.year,
+            what
+        ),
+    }
 }
 
 /// The terminal's width when stderr is a terminal.

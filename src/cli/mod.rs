@@ -3,6 +3,7 @@
 pub mod check;
 pub mod diff;
 pub mod edit;
+pub mod export;
 pub mod import;
 pub mod summary;
 pub mod view;

@@ -85,6 +85,23 @@ fn event_loop(term: &mut terminal::Term, viewer: &mut Viewer) -> anyhow::Result<
                 repaint(term)?;
                 term.draw(|f| viewer.view(f))?;
             }
+            Outcome::Export(path) => {
+                let said = match viewer.report() {
+                    Some(r) => match super::export::export_beside(r, &path) {
+                        Ok(paths) => {
+                            let names: Vec<String> = paths
+                                .iter()
+                                .map(|p| clean_line(&p.display().to_string()).into_owned())
+                                .collect();
+                            format!("已导出 {}", names.join(" 和 "))
+                        }
+                        Err(e) => format!("导出失败：{e}（可检查文件夹的写权限）"),
+                    },
+                    None => "这个文件无法作为报告读取，不能导出".to_string(),
+                };
+                viewer.say(said);
+                term.draw(|f| viewer.view(f))?;
+            }
             Outcome::Edit(path) => {
                 terminal::restore()?;
                 let note = run_wizard(&path);

@@ -12,7 +12,7 @@ const MAX_LISTED: usize = 200;
 /// Notes in the order of the input (those without a line first).
 fn sorted(notes: &[Note]) -> Vec<&Note> {
     let mut v: Vec<&Note> = notes.iter().collect();
-    v.sort_by_key(|n| n.line);
+    v.sort_by_key(|n| (n.line, n.col));
     v
 }
 
@@ -27,9 +27,10 @@ fn list(out: &mut String, notes: &[Note]) {
 }
 
 fn note_line(out: &mut String, n: &Note) {
-    let place = match n.line {
-        Some(l) => format!("第 {l} 行："),
-        None => String::new(),
+    let place = match (n.line, n.col) {
+        (Some(l), Some(c)) => format!("第 {l} 行第 {c} 列："),
+        (Some(l), None) => format!("第 {l} 行："),
+        (None, _) => String::new(),
     };
     let _ = writeln!(out, "  {}{}", place, clean_line(&n.message));
 }

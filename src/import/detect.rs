@@ -3,10 +3,28 @@
 use super::lines::{is_number, is_page_number};
 use super::Layout;
 
-/// True when the text looks like HTML.
+/// True when the text looks like HTML: it starts with a tag (after `#` comment lines, such
+/// as a `# source:` note), or its first 64 KB hold many paragraph and table tags.
 pub(crate) fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start()
+    let mut rest = text.trim_start();
+    while rest.starts_with('#') {
+        rest = rest.split_once('\n').map_or("", |(_, r)| r).trim_start();
+    }
+    let mut end = text.len().min(65_536);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = text[..end].to_ascii_lowercase();
+    let tags = [
+        "<p>", "<p ", "</p>", "<td", "<tr", "<br", "<div", "</div>", "<span",
+    ]
+    .iter()
+    .map(|t| sample.matches(t).count())
+    .sum::<usize>();
+    if tags >= 20 {
+        return true;
+    }
+    let head: String = rest
         .chars()
         .take(2000)
         .collect::<String>()

@@ -133,6 +133,74 @@ fn tr_offsets(src: &str) -> Vec<usize> {
     out
 }
 
+/// Elements nested deeper than this are refused before parsing: the HTML parser's scope
+/// checks cost time in proportion to the depth, so a page of 20,000 nested `<div>`s would take
+/// many seconds (real pages nest some tens deep).
+pub(crate) const MAX_DEPTH: usize = 3000;
+
+/// Elements whose end tag may be left out (`<p>`, `<td>` …) and void elements: not counted.
+const NOT_COUNTED: &[&str] = &[
+    "p", "li", "td", "th", "tr", "option", "dt", "dd", "tbody", "thead", "tfoot", "colgroup", "rp",
+    "rt", "html", "head", "body", "br", "img", "meta", "link", "input", "hr", "col", "area",
+    "base", "wbr", "source", "param", "track", "embed", "o:p",
+];
+
+/// The deepest nesting of start tags in the source, by a lexical scan (comments, scripts and
+/// styles skipped; tags with optional end tags and void elements not counted).
+pub(crate) fn nesting_depth(src: &str) -> usize {
+    let b = src.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(p) = memchr_lt(&b[i..]) {
+        let at = i + p;
+        let rest = &b[at..];
+        if rest.starts_with(b"<!--") {
+            i = find_bytes(rest, b"-->").map_or(b.len(), |e| at + e + 3);
+            continue;
+        }
+        let close = rest.get(1) == Some(&b'/');
+        let start = at + 1 + usize::from(close);
+        let mut end = start;
+        while end < b.len() && (b[end].is_ascii_alphanumeric() || b[end] == b':') {
+            end += 1;
+        }
+        if end == start {
+            i = at + 1;
+            continue;
+        }
+        let name = src[start..end].to_ascii_lowercase();
+        let gt = find_bytes(&b[end..], b">").map_or(b.len(), |e| end + e);
+        let self_closing = gt > 0 && gt < b.len() && b[gt - 1] == b'/';
+        if !close && (name == "script" || name == "style") {
+            let closer = format!("</{name}");
+            let from = gt.min(b.len());
+            i = b[from..]
+                .windows(closer.len())
+                .position(|w| w.eq_ignore_ascii_case(closer.as_bytes()))
+                .map_or(b.len(), |e| from + e);
+            continue;
+        }
+        if !NOT_COUNTED.contains(&name.as_str()) && !self_closing {
+            if close {
+                depth = depth.saturating_sub(1);
+            } else {
+                depth += 1;
+                max = max.max(depth);
+            }
+        }
+        i = gt.min(b.len()).max(at + 1);
+    }
+    max
+}
+
+fn memchr_lt(b: &[u8]) -> Option<usize> {
+    b.iter().position(|c| *c == b'<')
+}
+
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
 fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
@@ -187,6 +255,7 @@ impl Walker<'_> {
         self.blocks.push((
             std::mem::take(&mut self.buf_path),
             Line {
+                col: 1,
                 no,
                 indent: 0,
                 body,
@@ -208,62 +277,115 @@ impl Walker<'_> {
         self.buf.push_str(t);
     }
 
-    fn walk(&mut self, el: ElementRef<'_>, path: &mut Vec<usize>) {
-        let name = el.value().name();
-        if SKIP.contains(&name) {
-            return;
+    /// Walks the element's subtree in document order with an explicit stack (no recursion:
+    /// a page of 20,000 nested `<div>`s costs memory, not the call stack).
+    fn walk(&mut self, root: ElementRef<'_>) {
+        enum Step<N> {
+            Enter(N, Option<usize>),
+            Leave {
+                block: bool,
+                heading: bool,
+                bold: bool,
+                indexed: bool,
+            },
         }
-        if name == "br" {
-            self.flush();
-            return;
-        }
-        if name == "table" && !is_layout_table(el) {
-            self.flush();
-            self.table(el, path);
-            return;
-        }
-        if name == "tr" {
-            // A row of a layout table: keep the count of `<tr` tags in step.
-            let offset = self.src.tr.get(self.tr_seen).copied().unwrap_or(self.pos);
-            self.tr_seen += 1;
-            self.pos = self.pos.max(offset);
-        }
-        let block = BLOCK.contains(&name);
-        let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
-        let bold = matches!(name, "b" | "strong");
-        if block {
-            self.flush();
-        }
-        if heading {
-            self.in_heading += 1;
-        }
-        if bold {
-            self.in_bold += 1;
-        }
-        for (i, child) in el.children().enumerate() {
-            path.push(i);
-            match child.value() {
+        let mut path: Vec<usize> = Vec::new();
+        let mut stack = vec![Step::Enter(*root, None)];
+        while let Some(step) = stack.pop() {
+            let (node, idx) = match step {
+                Step::Leave {
+                    block,
+                    heading,
+                    bold,
+                    indexed,
+                } => {
+                    if block {
+                        self.flush();
+                    }
+                    if heading {
+                        self.in_heading -= 1;
+                    }
+                    if bold {
+                        self.in_bold -= 1;
+                    }
+                    if indexed {
+                        path.pop();
+                    }
+                    continue;
+                }
+                Step::Enter(node, idx) => (node, idx),
+            };
+            if let Some(i) = idx {
+                path.push(i);
+            }
+            let pop = |path: &mut Vec<usize>| {
+                if idx.is_some() {
+                    path.pop();
+                }
+            };
+            let el = match node.value() {
                 Node::Text(t) => {
                     let t: &str = t;
-                    self.text(t, path);
+                    self.text(t, &path);
+                    pop(&mut path);
+                    continue;
                 }
-                Node::Element(_) => {
-                    if let Some(e) = ElementRef::wrap(child) {
-                        self.walk(e, path);
+                Node::Element(_) => match ElementRef::wrap(node) {
+                    Some(e) => e,
+                    None => {
+                        pop(&mut path);
+                        continue;
                     }
+                },
+                _ => {
+                    pop(&mut path);
+                    continue;
                 }
-                _ => {}
+            };
+            let name = el.value().name();
+            if SKIP.contains(&name) {
+                pop(&mut path);
+                continue;
             }
-            path.pop();
-        }
-        if block {
-            self.flush();
-        }
-        if heading {
-            self.in_heading -= 1;
-        }
-        if bold {
-            self.in_bold -= 1;
+            if name == "br" {
+                self.flush();
+                pop(&mut path);
+                continue;
+            }
+            if name == "table" && !is_layout_table(el) {
+                self.flush();
+                self.table(el, &path);
+                pop(&mut path);
+                continue;
+            }
+            if name == "tr" {
+                // A row of a layout table: keep the count of `<tr` tags in step.
+                let offset = self.src.tr.get(self.tr_seen).copied().unwrap_or(self.pos);
+                self.tr_seen += 1;
+                self.pos = self.pos.max(offset);
+            }
+            let block = BLOCK.contains(&name);
+            let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+            let bold = matches!(name, "b" | "strong");
+            if block {
+                self.flush();
+            }
+            if heading {
+                self.in_heading += 1;
+            }
+            if bold {
+                self.in_bold += 1;
+            }
+            stack.push(Step::Leave {
+                block,
+                heading,
+                bold,
+                indexed: idx.is_some(),
+            });
+            let children: Vec<_> = node.children().collect();
+            for (i, child) in children.into_iter().enumerate().rev() {
+                stack.push(Step::Enter(child, Some(i)));
+            }
         }
     }
 
@@ -287,6 +409,7 @@ impl Walker<'_> {
             self.blocks.push((
                 path.to_vec(),
                 Line {
+                    col: 1,
                     no: self.src.line_of(offset),
                     indent: 0,
                     body: Body::Cells(cells),
@@ -321,10 +444,17 @@ fn is_bold_subheading(text: &str) -> bool {
 }
 
 fn collect_rows<'a>(el: ElementRef<'a>, out: &mut Vec<ElementRef<'a>>) {
-    for c in el.child_elements() {
+    // `<thead>`/`<tbody>`/`<tfoot>` hold rows; an explicit stack keeps document order.
+    let mut stack: Vec<ElementRef<'a>> = el.child_elements().collect();
+    stack.reverse();
+    while let Some(c) = stack.pop() {
         match c.value().name() {
             "tr" => out.push(c),
-            "thead" | "tbody" | "tfoot" => collect_rows(c, out),
+            "thead" | "tbody" | "tfoot" => {
+                let mut kids: Vec<ElementRef<'a>> = c.child_elements().collect();
+                kids.reverse();
+                stack.extend(kids);
+            }
             _ => {}
         }
     }
@@ -334,16 +464,19 @@ fn collect_rows<'a>(el: ElementRef<'a>, out: &mut Vec<ElementRef<'a>>) {
 /// two halves of a wrapped label), scripts and styles left out.
 fn cell_text(el: ElementRef<'_>) -> String {
     let mut s = String::new();
-    for child in el.children() {
-        match child.value() {
+    // Document order with an explicit stack: no recursion however deep the cell's markup.
+    let mut stack: Vec<_> = el.children().collect();
+    stack.reverse();
+    while let Some(node) = stack.pop() {
+        match node.value() {
             Node::Text(t) => {
                 let t: &str = t;
                 s.push_str(t);
             }
             Node::Element(e) if !SKIP.contains(&e.name()) => {
-                if let Some(e) = ElementRef::wrap(child) {
-                    s.push_str(&cell_text(e));
-                }
+                let mut kids: Vec<_> = node.children().collect();
+                kids.reverse();
+                stack.extend(kids);
             }
             _ => {}
         }
@@ -375,6 +508,7 @@ pub(crate) fn lines(src: &str) -> Vec<Line> {
                 w.blocks.push((
                     Vec::new(),
                     Line {
+                        col: 1,
                         no: 1,
                         indent: 0,
                         body: Body::Text(text),
@@ -383,8 +517,7 @@ pub(crate) fn lines(src: &str) -> Vec<Line> {
             }
         }
     }
-    let mut path = Vec::new();
-    w.walk(doc.root_element(), &mut path);
+    w.walk(doc.root_element());
     w.flush();
     let blocks = w.blocks;
 
@@ -409,6 +542,29 @@ pub(crate) fn lines(src: &str) -> Vec<Line> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_is_measured_lexically() {
+        assert_eq!(
+            nesting_depth("<div><p>a<p>b<div><span>x</span></div></div>"),
+            3
+        );
+        assert_eq!(
+            nesting_depth("<!-- <div><div> --><script>'<div>'</script><br/><img>"),
+            0
+        );
+        let deep = format!("{}x{}", "<div>".repeat(5000), "</div>".repeat(5000));
+        assert_eq!(nesting_depth(&deep), 5000);
+        // Deep markup that is within the bound is walked without recursion.
+        let src = format!(
+            "<body>{}<p>一、总体情况</p>{}</body>",
+            "<div><table><tr><td>".repeat(1000),
+            "</td></tr></table></div>".repeat(1000)
+        );
+        assert!(lines(&src)
+            .iter()
+            .any(|l| l.text().contains("一、总体情况")));
+    }
 
     #[test]
     fn a_layout_table_is_read_as_blocks_and_its_data_table_as_rows() {

@@ -223,6 +223,34 @@ impl Pattern {
         p - v.count_ones() as usize
     }
 
+    /// The LCS of the pattern with every prefix of `text`: element `k` is the LCS with the
+    /// first `k + 1` letters (one pass of the bit-parallel algorithm; patterns of at most 64
+    /// letters, longer ones give an empty answer).
+    pub fn lcs_prefixes(&self, text: &[char]) -> Vec<usize> {
+        let p = self.chars.len();
+        if p == 0 || p > 64 {
+            return Vec::new();
+        }
+        let mask = if p == 64 { u64::MAX } else { (1u64 << p) - 1 };
+        let mut v = mask;
+        let mut out = Vec::with_capacity(text.len());
+        for c in text {
+            let m = match self.table.binary_search_by_key(c, |(k, _)| *k) {
+                Ok(i) => self.table[i].1,
+                Err(_) => 0,
+            };
+            let u = v & m;
+            v = (v.wrapping_add(u) | (v - u)) & mask;
+            out.push(p - v.count_ones() as usize);
+        }
+        out
+    }
+
+    /// The number of letters of the pattern.
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
     /// Dice similarity of the pattern and a text.
     pub fn dice(&self, text: &[char]) -> f64 {
         if self.chars.is_empty() && text.is_empty() {

@@ -24,6 +24,9 @@ pub(crate) enum Body {
 pub(crate) struct Line {
     /// 1-based line number in the input.
     pub no: usize,
+    /// 1-based column (in characters) where this piece starts in its input line: 1 for a
+    /// whole line, more for a piece cut out of a long line (a report on one line).
+    pub col: usize,
     /// Leading spaces of a text line (a full-width space counts as two).
     pub indent: usize,
     /// Its content.
@@ -166,6 +169,7 @@ pub(crate) fn lex(text: &str) -> Vec<Line> {
             Body::Text(line.trim_end().to_string())
         };
         out.push(Line {
+            col: 1,
             no,
             indent: indent_of(&line),
             body,

@@ -17,16 +17,25 @@
 //! (run-together digits), `account` (what `import` prints on stderr).
 
 mod account;
+mod decode;
 mod detect;
 mod digits;
+mod docx;
 mod html;
 mod labels;
 mod lines;
 mod markdown;
 mod prose;
+mod stream;
 mod tables;
 
 pub use account::{account, wrap_account};
+
+/// The deepest element nesting of an HTML source, as the importer measures it before parsing
+/// (inputs deeper than 3000 are refused with [`ImportError::TooComplex`]).
+pub fn html_nesting_depth(src: &str) -> usize {
+    html::nesting_depth(src)
+}
 
 use crate::model::schema::{A_BLOCKS, B_COLS, B_ROW_COUNT, C_COLUMNS, C_GROUPS, SECTIONS};
 use crate::model::{Appeals, CellRef, ProseSection, Report, Requests, FORMAT_VERSION};
@@ -47,6 +56,8 @@ pub enum Layout {
     OneCellPerLine,
     /// Other plain text (tables in columns of spaces, or digits run together).
     PlainText,
+    /// A Word document (.docx): paragraphs and tables.
+    Docx,
 }
 
 impl Layout {
@@ -59,6 +70,7 @@ impl Layout {
             Layout::PdfText => "PDF 提取文本（pdftotext -layout）",
             Layout::OneCellPerLine => "网页复制文本（每格一行）",
             Layout::PlainText => "纯文本",
+            Layout::Docx => "Word 文档（.docx）",
         }
     }
 }
@@ -68,6 +80,8 @@ impl Layout {
 pub struct Note {
     /// The input line (1-based), when known.
     pub line: Option<usize>,
+    /// The column (1-based, in characters) in that line, for a place inside a long line.
+    pub col: Option<usize>,
     /// The report cells concerned.
     pub cells: Vec<CellRef>,
     /// What happened, in Chinese.
@@ -79,6 +93,18 @@ impl Note {
     pub fn new(line: Option<usize>, cells: Vec<CellRef>, message: String) -> Note {
         Note {
             line,
+            col: None,
+            cells,
+            message,
+        }
+    }
+
+    /// A note at a line and column (the column is kept only when it is past the line's
+    /// start: a row cut out of a long line).
+    pub fn new_at(line: Option<usize>, col: usize, cells: Vec<CellRef>, message: String) -> Note {
+        Note {
+            line,
+            col: (col > 1).then_some(col),
             cells,
             message,
         }
@@ -130,27 +156,79 @@ pub enum ImportError {
     /// A report in the 2019 format.
     #[error("这是 2019 年版格式的年度报告（{0}）。目前只能导入 2021 年版格式（国办公开办函〔2021〕30号，用于 2021 年度及以后的报告），暂不支持 2019 年版")]
     Format2019(String),
-    /// Not UTF-8 text.
-    #[error("输入不是 UTF-8 文本（第 {line} 行附近有无法解码的字节）；如果是 GBK 编码，请先转换：iconv -f GBK -t UTF-8")]
+    /// An input too deeply nested or too large to read safely.
+    #[error("输入过于复杂，未导入：{0}")]
+    TooComplex(String),
+    /// A .docx that cannot be read.
+    #[error("无法读取 Word 文档（.docx）：{0}")]
+    Docx(String),
+    /// Neither UTF-8 nor GBK/GB18030 text.
+    #[error("输入既不是 UTF-8 也不是 GBK/GB18030 文本（第 {line} 行附近有无法解码的字节）；如果是其他编码，请先转换，例如 iconv -f BIG5 -t UTF-8")]
     NotUtf8 {
         /// The line of the first bad byte.
         line: usize,
     },
 }
 
-/// Imports a published report from raw bytes (UTF-8, optionally with a BOM).
+/// The 信息处理费 that the prose of section 六 states, as `import` reads it (zero where a
+/// figure is not stated). The exporters use it to tell whether the prose states the fees.
+pub fn fees_stated_in(parts: &[crate::model::Part]) -> crate::model::ProcessingFees {
+    prose::fees(parts).0
+}
+
+/// One line of the account saying how the rows of each table were read: from their cells
+/// (explicit cells or numbers apart), by splitting run-together digits by the table's
+/// arithmetic (listed with their place), or not at all (unknown, listed).
+fn how_rows_were_read(unknown: &[Note], recovered: &[Note]) -> String {
+    use std::collections::BTreeSet;
+    let rows = |notes: &[Note], table: u8| -> BTreeSet<String> {
+        notes
+            .iter()
+            .flat_map(|n| n.cells.iter())
+            .filter_map(|c| match (c, table) {
+                (CellRef::A { field, .. }, 0) => Some(field.to_string()),
+                (CellRef::B { row, .. }, 1) => Some(row.to_string()),
+                (CellRef::C { .. }, 2) => Some(String::new()),
+                _ => None,
+            })
+            .collect()
+    };
+    let a_rows: usize = A_BLOCKS.iter().map(|b| b.rows.len()).sum();
+    let parts: Vec<String> = [("二", 0u8, a_rows), ("三", 1, B_ROW_COUNT), ("四", 2, 1)]
+        .iter()
+        .map(|(name, t, total)| {
+            let u = rows(unknown, *t);
+            let r: BTreeSet<String> = rows(recovered, *t).difference(&u).cloned().collect();
+            format!(
+                "表{name} {total} 行：按格读出 {}，连写的数字拆开 {}，未能识别 {}",
+                total - u.len().min(*total) - r.len().min(*total - u.len().min(*total)),
+                r.len(),
+                u.len()
+            )
+        })
+        .collect();
+    format!("各行的读法：{}", parts.join("；"))
+}
+
+/// Imports a published report from raw bytes: UTF-8 (optionally with a BOM), or GBK /
+/// GB2312 / GB18030 (declared by an HTML page's `<meta charset>`, or found when the bytes are
+/// not UTF-8), or a Word document (.docx).
 pub fn import_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => import_str(s),
-        Err(e) => {
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count()
-                + 1;
-            Err(ImportError::NotUtf8 { line })
+    if docx::is_docx(bytes) {
+        let lines = docx::lines(bytes).map_err(ImportError::Docx)?;
+        return import_lines(Layout::Docx, lines);
+    }
+    match decode::decode(bytes) {
+        Ok(d) => {
+            let mut imported = import_str(&d.text)?;
+            if let Some(e) = d.encoding {
+                imported
+                    .recognised
+                    .insert(0, format!("编码：{e}（已转换为 UTF-8）"));
+            }
+            Ok(imported)
         }
+        Err(e) => Err(ImportError::NotUtf8 { line: e.line }),
     }
 }
 
@@ -158,16 +236,61 @@ pub fn import_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
 pub fn import_str(text: &str) -> Result<Imported, ImportError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let (layout, all_lines) = if detect::looks_like_html(text) {
+        let depth = html::nesting_depth(text);
+        if depth > html::MAX_DEPTH {
+            return Err(ImportError::TooComplex(format!(
+                "HTML 元素嵌套 {depth} 层，超过上限 {} 层（正常网页只有几十层）",
+                html::MAX_DEPTH
+            )));
+        }
         (Layout::Html, html::lines(text))
     } else {
         let layout = detect::detect_text_layout(text);
         (layout, lines::lex(text))
     };
+    import_lines(layout, all_lines)
+}
+
+/// Reads a report from the lines of its layout's tokeniser: the one reading path.
+fn import_lines(layout: Layout, all_lines: Vec<Line>) -> Result<Imported, ImportError> {
+    // The page's own title (`标题: …` of a crawler's copy): a fallback for the report's title.
+    let page_title = all_lines.iter().find_map(|l| match &l.body {
+        lines::Body::Text(t) => stream::furniture_value(t)
+            .filter(|(k, _)| *k == "标题")
+            .map(|(_, v)| (l.no, v)),
+        _ => None,
+    });
+    let all_lines = stream::drop_furniture(all_lines);
+    let all_lines = stream::split_headings(all_lines);
     let all_lines = prose::split_run_in_headings(all_lines);
+    let all_lines = {
+        // The title run into the text before 一 (a copy without line breaks).
+        let first = prose::find_sections(&all_lines)
+            .iter()
+            .flatten()
+            .copied()
+            .min()
+            .unwrap_or(0);
+        let rest = all_lines[first..].to_vec();
+        let mut head = stream::split_title(all_lines[..first].to_vec());
+        head.extend(rest);
+        head
+    };
     let sections = prose::find_sections(&all_lines);
     let found_sections = sections.iter().filter(|s| s.is_some()).count();
     let first = sections.iter().flatten().copied().min();
-    let title = prose::find_title(&all_lines[..first.unwrap_or(all_lines.len())])
+    let before_first = &all_lines[..first.unwrap_or(all_lines.len())];
+    let title = prose::find_title(before_first)
+        .or_else(|| {
+            page_title.as_ref().and_then(|(no, t)| {
+                prose::find_title(&[Line {
+                    no: *no,
+                    col: 1,
+                    indent: 0,
+                    body: lines::Body::Text(t.clone()),
+                }])
+            })
+        })
         .or_else(|| prose::find_title(&all_lines));
     if found_sections < 3 {
         let missing: Vec<String> = SECTIONS
@@ -181,18 +304,32 @@ pub fn import_str(text: &str) -> Result<Imported, ImportError> {
             missing.join("、")
         )));
     }
-    let region = |i: usize| -> &[Line] {
-        let Some(start) = sections[i] else {
-            return &[];
-        };
-        let end = sections[i + 1..]
-            .iter()
-            .flatten()
-            .copied()
-            .next()
-            .unwrap_or(all_lines.len());
-        &all_lines[start + 1..end]
-    };
+    let agency_hint = title.as_ref().map(|t| t.agency.clone()).unwrap_or_default();
+    let regions: Vec<Vec<Line>> = (0..6)
+        .map(|i| {
+            let Some(start) = sections[i] else {
+                return Vec::new();
+            };
+            let end = sections[i + 1..]
+                .iter()
+                .flatten()
+                .copied()
+                .next()
+                .unwrap_or(all_lines.len());
+            let lines = all_lines[start + 1..end].to_vec();
+            match i {
+                1..=3 => stream::split_rows(lines),
+                _ => {
+                    let mut lines = stream::split_parts(lines);
+                    if i == 5 {
+                        stream::drop_signature(&mut lines, &agency_hint);
+                    }
+                    lines
+                }
+            }
+        })
+        .collect();
+    let region = |i: usize| -> &[Line] { &regions[i] };
     // The 2019 format: refused for now.
     if let Some(t) = &title {
         if t.year < 2021 {
@@ -271,6 +408,19 @@ pub fn import_str(text: &str) -> Result<Imported, ImportError> {
         }
     }
 
+    // The preamble: the paragraphs between the title and 一.
+    report.preamble = prose::preamble(before_first, title.as_ref(), layout);
+    if !report.preamble.is_empty() {
+        recognised.push(format!(
+            "前言：{} 字",
+            report
+                .preamble
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count()
+        ));
+    }
+
     // Prose.
     for section in ProseSection::ALL {
         let blocks = prose::blocks(region(section.section_index()), layout);
@@ -297,6 +447,7 @@ pub fn import_str(text: &str) -> Result<Imported, ImportError> {
     report.requests = Requests { cells: b.cells };
     let c = tables::table_c(region(3), layout, &mut unknown, &mut blanks, &mut recovered);
     report.appeals = Appeals { cells: c.cells };
+    recognised.push(how_rows_were_read(&unknown, &recovered));
     recognised.push(format!(
         "表格：二 {}/{} 格，三 {}/{} 格，四 {}/{} 格",
         a.found,

@@ -131,11 +131,13 @@ pub(crate) fn split_run_in_headings(lines: Vec<Line>) -> Vec<Line> {
             continue;
         }
         out.push(Line {
+            col: l.col,
             no: l.no,
             indent: l.indent,
             body: Body::Text(t[..head_len].to_string()),
         });
         out.push(Line {
+            col: l.col + t[..t.len() - remainder.len()].chars().count(),
             no: l.no,
             indent: l.indent.max(2),
             body: Body::Text(remainder.to_string()),
@@ -202,6 +204,14 @@ pub(crate) fn find_title(lines: &[Line]) -> Option<Title> {
             .trim_end_matches("关于")
             .trim_matches(|c: char| "【】[]《》".contains(c))
             .to_string();
+        // A path or a furniture line (`本地目录: zwgk/…/87885_平潭…年度报告`) is not a title.
+        if agency.chars().count() > 40
+            || agency
+                .chars()
+                .any(|c| c.is_ascii_alphanumeric() || ":：/\\_|=<>?&".contains(c))
+        {
+            continue;
+        }
         if agency.is_empty() {
             // The agency on the line before: `洪泽区人民政府` / `2023 年政府信息公开工作年度报告`.
             if let Some(prev) = lines[..i].iter().rev().find(|l| !l.is_blank()) {
@@ -269,6 +279,41 @@ pub(crate) fn complete_agency(agency: &str, lines: &[Line], title_line: usize) -
     (mentions >= 2 && !prefix.is_empty()).then(|| format!("{prefix}{agency}"))
 }
 
+/// The preamble (FORMAT.md §6): the paragraphs between the title and section 一, by the
+/// layout's paragraph rule, joined with `\n`. Without a title line in the text (a crawler's
+/// `标题:` line, an HTML `<title>`) the paragraphs before 一 are taken from the first one
+/// that reads like a preamble (`本报告…`, `…条例…`, `…编制…`); site text before it is not.
+pub(crate) fn preamble(before: &[Line], title: Option<&Title>, layout: Layout) -> String {
+    let from = title
+        .and_then(|t| before.iter().rposition(|l| l.no == t.line && l.col == 1))
+        .map_or(0, |i| i + 1);
+    let lines: Vec<Line> = before[from..]
+        .iter()
+        .filter(|l| !matches!(l.body, Body::Heading(_)))
+        .cloned()
+        .collect();
+    let paras: Vec<String> = blocks(&lines, layout)
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Para(p) => Some(p),
+            Block::Sub(_) => None,
+        })
+        .collect();
+    let start = if from > 0 {
+        Some(0)
+    } else {
+        paras.iter().position(|p| {
+            ["本报告", "条例", "编制", "年度报告"]
+                .iter()
+                .any(|k| p.contains(k))
+        })
+    };
+    match start {
+        Some(s) => paras[s..].join("\n"),
+        None => String::new(),
+    }
+}
+
 /// A paragraph or a sub-heading of a prose section.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Block {
@@ -331,6 +376,12 @@ fn split_part_heading(para: &str) -> Option<(String, String)> {
         return None;
     }
     let rest = rest.trim();
+    // `（一）主动公开方面平潭综合实验区…`: the heading runs into the body with nothing between;
+    // it ends at the first `方面`/`情况` within 20 characters, when no punctuation comes
+    // before it and a letter (not punctuation) right after it.
+    if let Some(h) = run_in_part_heading(rest) {
+        return Some((h.to_string(), rest[h.len()..].trim().to_string()));
+    }
     let end = rest.find(['。', '：', ':']);
     let ok = |h: &str| {
         let n = h.chars().count();
@@ -348,6 +399,20 @@ fn split_part_heading(para: &str) -> Option<(String, String)> {
         None if ok(rest) => Some((rest.to_string(), String::new())),
         None => Some((String::new(), para.trim().to_string())),
     }
+}
+
+fn run_in_part_heading(rest: &str) -> Option<&str> {
+    let head: String = rest.chars().take(20).collect();
+    let end = ["方面", "情况"]
+        .iter()
+        .filter_map(|w| head.find(w).map(|p| p + w.len()))
+        .min()?;
+    let h = &rest[..end];
+    if h.chars().any(|c| !c.is_alphanumeric()) || h.chars().count() < 3 {
+        return None;
+    }
+    let next = rest[end..].chars().next()?;
+    next.is_alphanumeric().then_some(h)
 }
 
 /// The parts of a prose section: split at sub-headings when it has them, otherwise at
@@ -369,11 +434,23 @@ pub(crate) fn parts(blocks: &[Block]) -> Vec<Part> {
         }
     };
     let has_subs = blocks.iter().any(|b| matches!(b, Block::Sub(_)));
+    // Parts are numbered with one kind of bracket: when the first part is （一）, a
+    // paragraph numbered (一) inside a part is its body, not a new part (and vice versa).
+    let bracket = |p: &str| p.trim_start().chars().next();
+    let mut part_bracket = None;
     for b in blocks {
         match b {
             Block::Sub(h) => out.push(Part::new(h.clone(), "")),
+            Block::Para(p)
+                if !has_subs
+                    && part_bracket.is_some_and(|k| Some(k) != bracket(p))
+                    && split_part_heading(p).is_some() =>
+            {
+                push_body(&mut out, p)
+            }
             Block::Para(p) if !has_subs => match split_part_heading(p) {
                 Some((h, body)) => {
+                    part_bracket = part_bracket.or(bracket(p));
                     out.push(Part::new(h, ""));
                     push_body(&mut out, &body);
                 }
@@ -452,6 +529,7 @@ mod tests {
 
     fn text(no: usize, indent: usize, s: &str) -> Line {
         Line {
+            col: 1,
             no,
             indent,
             body: Body::Text(s.to_string()),

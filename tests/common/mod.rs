@@ -1,3 +1,4 @@
 //! Helpers shared by the integration tests.
 pub mod examples;
+pub mod external;
 pub mod pty;

@@ -127,7 +127,9 @@ fn cell(v: String, blank: bool) -> String {
 pub fn tab_separated(r: &Report, rng: &mut Rng, blanks: &Blanks) -> String {
     let mut s = String::new();
     s.push_str(&format!("# {}\n\n", r.standard_title()));
-    s.push_str("本报告根据《中华人民共和国政府信息公开条例》编制。\n\n");
+    if !r.preamble.is_empty() {
+        s.push_str(&format!("{}\n\n", r.preamble));
+    }
     let variant = rng.chance(50);
     for i in 0..6 {
         s.push_str(&format!("## {}\n\n", section_heading(i, variant)));
@@ -281,12 +283,9 @@ pub fn pdf(r: &Report, rng: &mut Rng) -> String {
     p.push(&format!("            {}", r.agency));
     p.push(&format!("     {} 年政府信息公开工作年度报告", r.year));
     p.push("");
-    for (k, l) in wrap(
-        "   本报告由本机关根据《中华人民共和国政府信息公开条例》编制。",
-        width,
-    )
-    .into_iter()
-    .enumerate()
+    for (k, l) in wrap(&format!("   {}", r.preamble), width)
+        .into_iter()
+        .enumerate()
     {
         p.push(&if k == 0 {
             l
@@ -473,7 +472,9 @@ pub fn html(r: &Report, rng: &mut Rng, blanks: &Blanks) -> String {
     s.push_str("<div class=\"side\"><ul><li><a href=\"#\">2019年政府信息公开工作年度报告</a></li><li>年度报告</li></ul></div>\n");
     s.push_str("<div class=\"main\">\n<div class=\"crumb\">当前位置：首页 &gt; 政府信息公开 &gt; 年度报告</div>\n<div class=\"article\">\n");
     s.push_str(&format!("<h1>{}</h1>\n", esc(&r.standard_title())));
-    s.push_str("<p>&nbsp;&nbsp;本报告根据《中华人民共和国政府信息公开条例》编制。</p>\n");
+    if !r.preamble.is_empty() {
+        s.push_str(&format!("<p>&nbsp;&nbsp;{}</p>\n", esc(&r.preamble)));
+    }
     let variant = rng.chance(50);
     for i in 0..6 {
         let h = esc(&section_heading(i, variant));
@@ -636,6 +637,10 @@ pub fn markdown(r: &Report, rng: &mut Rng, blanks: &Blanks) -> String {
     let mut s = format!("# {}\n\n", r.standard_title());
     let variant = rng.chance(50);
     let width = 30 + rng.below(20) as usize;
+    if !r.preamble.is_empty() {
+        s.push_str(&wrap(&r.preamble, width).join("\n"));
+        s.push_str("\n\n");
+    }
     for i in 0..6 {
         s.push_str(&format!("## {}\n\n", section_heading(i, variant)));
         if let Some(parts) = prose_of(r, i) {
@@ -741,6 +746,9 @@ pub fn markdown(r: &Report, rng: &mut Rng, blanks: &Blanks) -> String {
 /// A web page copied as text where every table cell landed on a line of its own.
 pub fn one_cell_per_line(r: &Report, rng: &mut Rng) -> String {
     let mut s = format!("{}\n", r.standard_title());
+    if !r.preamble.is_empty() {
+        s.push_str(&format!("{}\n", r.preamble));
+    }
     let variant = rng.chance(50);
     for i in 0..6 {
         s.push_str(&format!("{}\n", section_heading(i, variant)));
@@ -920,4 +928,195 @@ pub fn zero_cells(r: &Report) -> Vec<CellRef> {
         }
     }
     out
+}
+
+// ------------------------------------------------------------ copies found in the wild
+
+/// Page furniture a saved page or a crawler puts before a report.
+fn furniture_before(r: &Report) -> String {
+    format!(
+        "标题: {}\n发布时间: 2024-03-08 15:34\n文号: \n发布机构: {}办公室\n栏目: 政府信息公开年报\n原文链接: https://www.example.gov.cn/zwgk/t20240308_87885.htm\n本地目录: zwgk/zfxxgk/202403/87885_{}\n首页 > 政务公开 > 政府信息公开年报\n【字体：大 中 小】\n==================== 正文 ====================\n",
+        r.standard_title(),
+        r.agency,
+        r.standard_title()
+    )
+}
+
+/// … and after it: a signature and date, then the site's links.
+fn furniture_after(r: &Report, signature: bool) -> String {
+    let mut s = String::new();
+    if signature {
+        s.push_str(&format!("{}\n{}年3月8日\n", r.agency, r.year + 1));
+    }
+    s.push_str("附件下载：\n分享到：\n打印本页 关闭窗口\n");
+    s
+}
+
+/// The text of a page saved with its furniture around the report (tab-separated tables).
+pub fn with_furniture(r: &Report, rng: &mut Rng) -> String {
+    let signature = rng.chance(50);
+    format!(
+        "{}{}{}",
+        furniture_before(r),
+        tab_separated(r, rng, &HashSet::new()),
+        furniture_after(r, signature)
+    )
+}
+
+/// The whole report on one line, as a crawler saves it: every table cell glued to the next
+/// (`规章000行政规范性文件…`), headings and parts inside the running text; `sep` ("" or " ")
+/// is what stood between the lines. With `furniture`, page furniture on lines around it and
+/// the title only there (as pingtan-2023), otherwise the title starts the line.
+/// Returns the text and the printed digits of each row of table A, of table B, and of C.
+pub fn single_line(
+    r: &Report,
+    rng: &mut Rng,
+    furniture: bool,
+) -> (String, String, Vec<String>, Vec<String>, String) {
+    let sep = if rng.chance(50) { "" } else { " " };
+    let tab = tab_separated(r, rng, &HashSet::new());
+    let mut pieces: Vec<String> = Vec::new();
+    for (k, l) in tab.lines().enumerate() {
+        if l.trim().is_empty() || (k == 0 && furniture) {
+            continue;
+        }
+        pieces.push(l.trim_start_matches('#').trim().replace('\t', ""));
+    }
+    let mut s = String::new();
+    if furniture {
+        s.push_str(&furniture_before(r));
+    }
+    s.push_str(&pieces.join(sep));
+    s.push('\n');
+    if furniture {
+        s.push_str(&furniture_after(r, false));
+    }
+    let a: Vec<String> = A_BLOCKS
+        .iter()
+        .flat_map(|b| b.rows.iter().map(move |(k, _)| (*k, b.columns.len())))
+        .map(|(k, n)| a_values(r, k, n).concat())
+        .collect();
+    let b: Vec<String> = (0..B_ROWS.len())
+        .map(|row| {
+            (0..B_COLS)
+                .map(|c| r.requests.get(row, c).to_string())
+                .collect::<String>()
+        })
+        .collect();
+    let c: String = (0..15)
+        .map(|i| r.appeals.cells[i / 5][i % 5].to_string())
+        .collect();
+    (s, sep.to_string(), a, b, c)
+}
+
+/// The published page saved by the browser in GBK (`<meta charset="gb2312">`).
+pub fn html_gbk(r: &Report, rng: &mut Rng, blanks: &Blanks) -> Vec<u8> {
+    let page = html(r, rng, blanks).replace(
+        "<meta charset=\"utf-8\">",
+        "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">",
+    );
+    let (bytes, _, _) = encoding_rs::GBK.encode(&page);
+    bytes.into_owned()
+}
+
+fn xml_esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn w_p(text: &str) -> String {
+    format!(
+        "<w:p><w:pPr><w:ind w:firstLine=\"640\"/></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia=\"仿宋_GB2312\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+        xml_esc(text)
+    )
+}
+
+/// The report as a Word attachment (.docx): paragraphs, and the tables as real tables with
+/// merged cells — a group label cell merged down over its rows (`vMerge`), a row's last cell
+/// spanning the columns it lacks (`gridSpan`), labels split over two runs.
+pub fn docx(r: &Report, rng: &mut Rng, blanks: &Blanks) -> Vec<u8> {
+    use std::io::Write;
+    let tab = tab_separated(r, rng, blanks);
+    let mut body = String::new();
+    let lines: Vec<&str> = tab.lines().collect();
+    let mut k = 0;
+    while k < lines.len() {
+        let l = lines[k];
+        if !l.contains('\t') {
+            if !l.trim().is_empty() {
+                body.push_str(&w_p(l.trim_start_matches('#').trim()));
+            }
+            k += 1;
+            continue;
+        }
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        while k < lines.len() && lines[k].contains('\t') {
+            rows.push(lines[k].split('\t').map(String::from).collect());
+            k += 1;
+        }
+        let width = rows.iter().map(Vec::len).max().unwrap_or(1);
+        body.push_str("<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr>");
+        let mut above: Option<String> = None;
+        for row in &rows {
+            body.push_str("<w:tr>");
+            // Rows with a label after the first column (table B) continue the group label.
+            let labelled = row
+                .iter()
+                .skip(1)
+                .any(|c| !c.is_empty() && !c.chars().all(|d| d.is_ascii_digit() || d == '.'));
+            for (c, cell) in row.iter().enumerate() {
+                let mut pr = String::new();
+                if c == row.len() - 1 && row.len() < width {
+                    pr.push_str(&format!(
+                        "<w:gridSpan w:val=\"{}\"/>",
+                        width - row.len() + 1
+                    ));
+                }
+                // A group label (first column) merged down over the empty cells below it.
+                let text = if c == 0 {
+                    if !cell.is_empty() {
+                        above = Some(cell.clone());
+                        pr.push_str("<w:vMerge w:val=\"restart\"/>");
+                        cell.clone()
+                    } else if above.is_some() && labelled {
+                        pr.push_str("<w:vMerge/>");
+                        String::new()
+                    } else {
+                        String::new()
+                    }
+                } else {
+                    cell.clone()
+                };
+                let runs = if text.chars().count() > 3 {
+                    let mid = text.char_indices().nth(2).map_or(0, |(i, _)| i);
+                    format!(
+                        "<w:r><w:t>{}</w:t></w:r><w:r><w:t>{}</w:t></w:r>",
+                        xml_esc(&text[..mid]),
+                        xml_esc(&text[mid..])
+                    )
+                } else if text.is_empty() {
+                    String::new()
+                } else {
+                    format!("<w:r><w:t>{}</w:t></w:r>", xml_esc(&text))
+                };
+                body.push_str(&format!(
+                    "<w:tc><w:tcPr>{pr}</w:tcPr><w:p>{runs}</w:p></w:tc>"
+                ));
+            }
+            body.push_str("</w:tr>");
+        }
+        body.push_str("</w:tbl>");
+    }
+    let doc = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}<w:sectPr/></w:body></w:document>"
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("[Content_Types].xml", opts).expect("zip");
+    zip.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>").expect("zip");
+    zip.start_file("word/document.xml", opts).expect("zip");
+    zip.write_all(doc.as_bytes()).expect("zip");
+    zip.finish().expect("zip").into_inner()
 }

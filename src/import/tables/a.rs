@@ -69,22 +69,25 @@ pub(crate) fn table_a(
                         p.fees_wan_yuan = a;
                         found += 1;
                     }
-                    Err(e) => unknown.push(Note::new(
+                    Err(e) => unknown.push(Note::new_at(
                         Some(v.no),
+                        v.col,
                         cells,
                         format!("第二部分 · {label} 本年收费金额：“{t}”读不出：{e}"),
                     )),
                 },
                 [Val::Blank] => {
                     found += 1;
-                    blanks.push(Note::new(
+                    blanks.push(Note::new_at(
                         Some(v.no),
+                        v.col,
                         cells,
                         format!("第二部分 · {label} 本年收费金额 空白，按 0 导入"),
                     ));
                 }
-                _ => unknown.push(Note::new(
+                _ => unknown.push(Note::new_at(
                     Some(v.no),
+                    v.col,
                     cells,
                     format!(
                         "第二部分 · {label} 本年收费金额：应有 1 个数，这里是“{}”",
@@ -110,8 +113,9 @@ pub(crate) fn table_a(
                 set(&vals, &mut p);
                 found += n;
                 for b in bl {
-                    blanks.push(Note::new(
+                    blanks.push(Note::new_at(
                         Some(v.no),
+                        v.col,
                         vec![CellRef::A { field: key, col: b }],
                         format!(
                             "第二部分 · {label} · {} 空白，按 0 导入",
@@ -124,8 +128,9 @@ pub(crate) fn table_a(
                 Ok(r) if r.len() == 1 => {
                     set(&r[0], &mut p);
                     found += n;
-                    recovered.push(Note::new(
+                    recovered.push(Note::new_at(
                         Some(v.no),
+                        v.col,
                         cells,
                         format!(
                             "第二部分 · {label}：连写的数字“{}”只有一种读法：{}",
@@ -134,8 +139,9 @@ pub(crate) fn table_a(
                         ),
                     ));
                 }
-                other => unknown.push(Note::new(
+                other => unknown.push(Note::new_at(
                     Some(v.no),
+                    v.col,
                     cells,
                     format!(
                         "第二部分 · {label}：{}，按 0 导入",
@@ -143,8 +149,9 @@ pub(crate) fn table_a(
                     ),
                 )),
             },
-            Read::Unknown(why) => unknown.push(Note::new(
+            Read::Unknown(why) => unknown.push(Note::new_at(
                 Some(v.no),
+                v.col,
                 cells,
                 format!("第二部分 · {label}：{why}"),
             )),

@@ -238,7 +238,7 @@ pub(crate) fn table_b(
     let cols = Columns::learn(anchors.iter().map(|a| (&a.view, B_COLS)));
     let mut cells = [[0u64; B_COLS]; B_ROW_COUNT];
     let mut known = [false; B_ROW_COUNT];
-    let mut pending: Vec<(usize, usize, Vec<Vec<u64>>, String)> = Vec::new(); // row, line, readings, printed
+    let mut pending: Vec<(usize, (usize, usize), Vec<Vec<u64>>, String)> = Vec::new(); // row, line, readings, printed
     let row_cells =
         |r: usize| -> Vec<CellRef> { (0..B_COLS).map(|col| CellRef::B { row: r, col }).collect() };
     for (r, a) in row_anchor.iter().enumerate() {
@@ -250,8 +250,9 @@ pub(crate) fn table_b(
                 cells[r].copy_from_slice(&vals);
                 known[r] = true;
                 for b in bls {
-                    blanks.push(Note::new(
+                    blanks.push(Note::new_at(
                         Some(v.no),
+                        v.col,
                         vec![CellRef::B { row: r, col: b }],
                         format!(
                             "第三部分 · {label} · {} 空白，按 0 导入",
@@ -264,8 +265,9 @@ pub(crate) fn table_b(
                 Ok(rs) if rs.len() == 1 => {
                     cells[r].copy_from_slice(&rs[0]);
                     known[r] = true;
-                    recovered.push(Note::new(
+                    recovered.push(Note::new_at(
                         Some(v.no),
+                        v.col,
                         row_cells(r),
                         format!(
                             "第三部分 · {label}：连写的数字“{}”只有一种读法合乎“总计 = 各列之和”：{}",
@@ -274,9 +276,10 @@ pub(crate) fn table_b(
                         ),
                     ));
                 }
-                Ok(rs) if rs.len() > 1 => pending.push((r, v.no, rs, toks.join(" "))),
-                other => unknown.push(Note::new(
+                Ok(rs) if rs.len() > 1 => pending.push((r, (v.no, v.col), rs, toks.join(" "))),
+                other => unknown.push(Note::new_at(
                     Some(v.no),
+                    v.col,
                     row_cells(r),
                     format!(
                         "第三部分 · {label}：{}，按 0 导入",
@@ -284,8 +287,9 @@ pub(crate) fn table_b(
                     ),
                 )),
             },
-            Read::Unknown(why) => unknown.push(Note::new(
+            Read::Unknown(why) => unknown.push(Note::new_at(
                 Some(v.no),
+                v.col,
                 row_cells(r),
                 format!(
                     "第三部分 · {label}：{why}（“{}”），按 0 导入",
@@ -306,8 +310,9 @@ pub(crate) fn table_b(
             .collect();
         let group_label = B_GROUPS[*g].label;
         if under.is_empty() {
-            unknown.push(Note::new(
+            unknown.push(Note::new_at(
                 Some(v.no),
+                v.col,
                 Vec::new(),
                 format!(
                     "第三部分 · {group_label} 是标题行，却印有数字“{}”，未导入",
@@ -322,8 +327,9 @@ pub(crate) fn table_b(
                 known[r] = true;
                 deduced[r] = true;
             }
-            recovered.push(Note::new(
+            recovered.push(Note::new_at(
                 Some(v.no),
+                v.col,
                 under.iter().flat_map(|&r| row_cells(r)).collect(),
                 format!(
                     "第三部分 · {group_label} 印成一行（2019 年版的写法），下面的 {} 行没有印出；这一行全为 0，故其下各行都是 0",
@@ -334,8 +340,9 @@ pub(crate) fn table_b(
             for &r in &under {
                 deduced[r] = true;
             }
-            unknown.push(Note::new(
+            unknown.push(Note::new_at(
                 Some(v.no),
+                v.col,
                 under.iter().flat_map(|&r| row_cells(r)).collect(),
                 format!(
                     "第三部分 · {group_label} 印成一行（2019 年版的写法）：“{}”，无法分到其下 {} 行（{}），按 0 导入",
@@ -354,8 +361,9 @@ pub(crate) fn table_b(
                 .cloned()
                 .or_else(|| a.gap_before.last().cloned())
                 .unwrap_or_default();
-            unknown.push(Note::new(
+            unknown.push(Note::new_at(
                 Some(a.view.no),
+                a.view.col,
                 Vec::new(),
                 format!(
                     "第三部分：数字“{}”（标签“{}”）对不上表格的任何一行，未导入",
@@ -398,7 +406,7 @@ fn sim(printed: &Label, official: &Label, pattern: &Pattern) -> f64 {
 fn resolve_run_together(
     cells: &mut [[u64; B_COLS]; B_ROW_COUNT],
     known: &mut [bool; B_ROW_COUNT],
-    pending: Vec<(usize, usize, Vec<Vec<u64>>, String)>,
+    pending: Vec<(usize, (usize, usize), Vec<Vec<u64>>, String)>,
     unknown: &mut Vec<Note>,
     recovered: &mut Vec<Note>,
 ) {
@@ -451,15 +459,16 @@ fn resolve_run_together(
             }
         }
     }
-    for (k, (r, no, rs, text)) in pending.into_iter().enumerate() {
+    for (k, (r, (no, col), rs, text)) in pending.into_iter().enumerate() {
         let label = B_ROWS[r].label;
         let cells_of: Vec<CellRef> = (0..B_COLS).map(|col| CellRef::B { row: r, col }).collect();
         match (&agree[k], too_many) {
             (Some(Some(v)), false) => {
                 cells[r].copy_from_slice(v);
                 known[r] = true;
-                recovered.push(Note::new(
+                recovered.push(Note::new_at(
                     Some(no),
+                    col,
                     cells_of,
                     format!(
                         "第三部分 · {label}：连写的数字“{text}”有 {} 种读法合乎本行总计，只有 {} 同时合乎 B2、B3 勾稽关系",
@@ -476,8 +485,9 @@ fn resolve_run_together(
                 } else {
                     "合乎勾稽关系的读法不止一种".to_string()
                 };
-                unknown.push(Note::new(
+                unknown.push(Note::new_at(
                     Some(no),
+                    col,
                     cells_of,
                     format!(
                         "第三部分 · {label}：数字“{text}”连在一起，有 {} 种读法（如 {}），{why}，按 0 导入",

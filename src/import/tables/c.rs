@@ -58,6 +58,7 @@ pub(crate) fn table_c(
     let joined = (numeric.len() > 1 && numeric.iter().map(|v| v.vals.len()).sum::<usize>() == N)
         .then(|| View {
             no: numeric[0].no,
+            col: numeric[0].col,
             labels: Vec::new(),
             vals: numeric
                 .iter()
@@ -91,8 +92,9 @@ pub(crate) fn table_c(
     let lines_with_numbers = views.iter().filter(|v| v.has_number()).count();
     if joined.is_none() && lines_with_numbers > 1 && v.vals.len() < N {
         // Several short lines of numbers: not a row whose borders were lost.
-        unknown.push(Note::new(
+        unknown.push(Note::new_at(
             Some(v.no),
+            v.col,
             all,
             format!(
                 "第四部分 · 行政复议、行政诉讼：数字分在 {lines_with_numbers} 行，凑不成 15 个，按 0 导入"
@@ -105,8 +107,9 @@ pub(crate) fn table_c(
         Read::Values(vals, bls) => {
             set(&mut out, &vals);
             for b in bls {
-                blanks.push(Note::new(
+                blanks.push(Note::new_at(
                     Some(v.no),
+                    v.col,
                     vec![CellRef::C {
                         group: b / 5,
                         col: b % 5,
@@ -122,8 +125,9 @@ pub(crate) fn table_c(
         Read::RunTogether(toks) => match digits::c_row_readings(&toks) {
             Ok(rs) if rs.len() == 1 => {
                 set(&mut out, &rs[0]);
-                recovered.push(Note::new(
+                recovered.push(Note::new_at(
                     Some(v.no),
+                    v.col,
                     all,
                     format!(
                         "第四部分：连写的数字“{}”只有一种读法合乎“总计 = 四项之和”：{}",
@@ -132,8 +136,9 @@ pub(crate) fn table_c(
                     ),
                 ));
             }
-            other => unknown.push(Note::new(
+            other => unknown.push(Note::new_at(
                 Some(v.no),
+                v.col,
                 all,
                 format!(
                     "第四部分 · 行政复议、行政诉讼：{}，按 0 导入",
@@ -141,8 +146,9 @@ pub(crate) fn table_c(
                 ),
             )),
         },
-        Read::Unknown(why) => unknown.push(Note::new(
+        Read::Unknown(why) => unknown.push(Note::new_at(
             Some(v.no),
+            v.col,
             all,
             format!(
                 "第四部分 · 行政复议、行政诉讼：{why}（“{}”），按 0 导入",
@@ -160,6 +166,7 @@ mod tests {
 
     fn text(no: usize, s: &str) -> Line {
         Line {
+            col: 1,
             no,
             indent: 0,
             body: Body::Text(s.to_string()),

@@ -106,24 +106,39 @@ pub(crate) fn fit(v: &View, expected: usize, cols: &Columns) -> Result<Vec<Val>,
     Ok(v.vals[at..end].to_vec())
 }
 
-/// In the one-cell-per-line layout, a label line takes the number lines after it.
+/// In the one-cell-per-line layout, a label line takes the number lines after it. An empty
+/// line between two number lines of a row that still lacks values is a blank cell (a copied
+/// table gives an empty cell an empty line); empty lines elsewhere separate rows.
 pub(super) fn merge_cells(
     views: Vec<View>,
     expected: &dyn Fn(&View) -> Option<usize>,
 ) -> Vec<View> {
+    let numbers_only = |v: &View| v.labels.is_empty() && !v.vals.is_empty();
+    let empty = |v: &View| v.labels.is_empty() && v.vals.is_empty();
     let mut out: Vec<View> = Vec::new();
-    for v in views {
-        if v.labels.is_empty() && !v.vals.is_empty() {
+    for i in 0..views.len() {
+        let v = &views[i];
+        if numbers_only(v) || empty(v) {
             if let Some(last) = out.last_mut() {
                 if let Some(n) = expected(last) {
-                    if last.vals.len() < n && !last.labels.is_empty() {
-                        last.vals.extend(v.vals);
+                    let short = last.vals.len() < n && !last.labels.is_empty();
+                    if short && numbers_only(v) {
+                        last.vals.extend(v.vals.iter().cloned());
+                        continue;
+                    }
+                    let between = !last.vals.is_empty()
+                        && views[i + 1..]
+                            .iter()
+                            .find(|w| !empty(w))
+                            .is_some_and(numbers_only);
+                    if short && empty(v) && between {
+                        last.vals.push(Val::Blank);
                         continue;
                     }
                 }
             }
         }
-        out.push(v);
+        out.push(v.clone());
     }
     out
 }
@@ -181,6 +196,43 @@ pub(super) fn read_counts(view: &View, expected: usize, cols: &Columns) -> Read 
             ""
         }
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(labels: &[&str], vals: &[&str]) -> View {
+        View {
+            no: 1,
+            col: 1,
+            labels: labels.iter().map(|s| s.to_string()).collect(),
+            vals: vals.iter().map(|s| Val::Tok(s.to_string())).collect(),
+            explicit: false,
+            val_start: 0,
+            ncells: 0,
+        }
+    }
+
+    #[test]
+    fn an_empty_line_between_the_numbers_of_a_row_is_a_blank_cell() {
+        let views = vec![
+            v(&["1.属于国家秘密"], &[]),
+            v(&[], &["1"]),
+            v(&[], &[]),
+            v(&[], &["2"]),
+            v(&[], &[]),
+            v(&["2.其他"], &[]),
+        ];
+        let out = merge_cells(views, &|_| Some(3));
+        assert_eq!(
+            out[0].vals,
+            vec![Val::Tok("1".into()), Val::Blank, Val::Tok("2".into())]
+        );
+        // The empty line after the row separates it from the next.
+        assert_eq!(out[1].labels, Vec::<String>::new());
+        assert_eq!(out[2].labels, vec!["2.其他".to_string()]);
+    }
 }
 
 pub(super) fn printed(vals: &[Val]) -> String {

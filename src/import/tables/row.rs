@@ -16,6 +16,8 @@ pub(crate) enum Val {
 pub(crate) struct View {
     /// Input line number.
     pub no: usize,
+    /// Column where the row starts in its line (1 unless cut out of a long line).
+    pub col: usize,
     /// Label fragments, left to right.
     pub labels: Vec<String>,
     /// Values after the last label.
@@ -94,6 +96,7 @@ pub(crate) fn view(line: &Line) -> View {
     match &line.body {
         Body::Heading(t) => View {
             no: line.no,
+            col: line.col,
             labels: vec![t.trim().to_string()],
             vals: Vec::new(),
             explicit: false,
@@ -125,6 +128,7 @@ pub(crate) fn view(line: &Line) -> View {
                 .collect();
             View {
                 no: line.no,
+                col: line.col,
                 labels,
                 vals,
                 explicit: true,
@@ -179,6 +183,7 @@ pub(crate) fn view(line: &Line) -> View {
             }
             View {
                 no: line.no,
+                col: line.col,
                 labels: fragments(&t[..label_end]),
                 vals,
                 explicit: false,
@@ -196,6 +201,7 @@ mod tests {
 
     fn text(no: usize, s: &str) -> Line {
         Line {
+            col: 1,
             no,
             indent: 0,
             body: Body::Text(s.to_string()),
@@ -236,6 +242,7 @@ mod tests {
     #[test]
     fn explicit_cells_keep_blanks() {
         let l = Line {
+            col: 1,
             no: 3,
             indent: 0,
             body: Body::Cells(vec!["行政许可".into(), "".into(), "".into()]),
@@ -245,6 +252,7 @@ mod tests {
         // Two ways to place one value among two blanks, and no other row to learn from.
         assert!(fit(&v, 1, &Columns::default()).is_err());
         let other = view(&Line {
+            col: 1,
             no: 4,
             indent: 0,
             body: Body::Cells(vec!["行政处罚".into(), "5".into(), "".into()]),

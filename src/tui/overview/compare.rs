@@ -49,8 +49,16 @@ pub enum Action {
     Quit,
 }
 
-/// The comparison screen's keys, in help order: (keys, action, bar entry).
-pub const KEYMAP: &[(&[KeyCode], Action, Option<(&str, &str)>)] = &[
+/// A binding of the comparison screen: the keys, the action, the help bar's entry (keys as
+/// shown, word).
+pub type Binding = (
+    &'static [KeyCode],
+    Action,
+    Option<(&'static str, &'static str)>,
+);
+
+/// The comparison screen's keys, in help order.
+pub const KEYMAP: &[Binding] = &[
     (
         &[KeyCode::Up, KeyCode::Char('k')],
         Action::Up,
@@ -314,7 +322,7 @@ mod tests {
     fn wrapping_keeps_the_marks_and_the_width() {
         let text = "一二三四五六七八九十";
         // Bytes 6..15 are 三四五.
-        let lines = wrap_marked(text, &[6..15], 10, "  ");
+        let lines = wrap_marked(text, std::slice::from_ref(&(6..15)), 10, "  ");
         let plain: Vec<String> = lines
             .iter()
             .map(|l| l.iter().map(|(t, _)| t.as_str()).collect())

@@ -5,8 +5,8 @@
 //! quote, file names, load errors — passes through [`clean`] here, the one place the viewer
 //! cleans text, so nothing from a file reaches the terminal as a control character.
 
-use crate::model::schema::{FEES_LABEL, FEE_FIELDS, SECTIONS};
-use crate::model::{CellRef, ProseSection, Report};
+use crate::model::schema::SECTIONS;
+use crate::model::{CellRef, Report};
 use crate::rules::{Finding, Rule, Severity};
 use crate::tui::tables::{Mark, Table};
 use crate::yaml::LoadError;
@@ -162,33 +162,32 @@ pub fn build(report: Report, findings: &[Finding]) -> Document {
     }
     let tally = crate::rules::tally(findings);
     let mut b = Vec::new();
+    // The report as published (crate::publish::doc): the same title, preamble, numbered
+    // parts, fee statement and tables as every export.
+    let published = crate::publish::doc::build(&report);
     b.push(Block::with_cell(
         TextKind::Title,
-        clean(&report.display_title(), false),
+        published.title.clone(),
         CellRef::Title,
     ));
     b.push(Block::Blank);
     summary_blocks(&mut b, &shown, tally);
-    for (i, s) in SECTIONS.iter().enumerate() {
+    if !published.preamble.is_empty() {
+        b.push(Block::Blank);
+        for p in &published.preamble {
+            b.push(Block::text(TextKind::Paragraph, p.clone()));
+        }
+    }
+    for sec in &published.sections {
         b.push(Block::Blank);
         b.push(Block::Text {
             kind: TextKind::Section,
-            text: s.heading(),
+            text: sec.heading.clone(),
             cell: None,
             finding: None,
-            section: Some(i),
+            section: Some(sec.index),
         });
-        match i {
-            0 => prose_blocks(&mut b, &report, ProseSection::Overview),
-            1 => b.push(Block::Table(Table::A)),
-            2 => b.push(Block::Table(Table::B)),
-            3 => b.push(Block::Table(Table::C)),
-            4 => prose_blocks(&mut b, &report, ProseSection::Problems),
-            _ => {
-                prose_blocks(&mut b, &report, ProseSection::OtherMatters);
-                fee_blocks(&mut b, &report);
-            }
-        }
+        section_blocks(&mut b, sec);
     }
     Document {
         blocks: b,
@@ -230,57 +229,60 @@ fn summary_blocks(b: &mut Vec<Block>, shown: &[ShownFinding], (errors, warnings)
     }
 }
 
-fn prose_blocks(b: &mut Vec<Block>, report: &Report, section: ProseSection) {
-    let parts = report.parts(section);
-    if parts
-        .iter()
-        .all(|p| p.heading.trim().is_empty() && p.body.trim().is_empty())
-    {
-        b.push(Block::with_cell(
-            TextKind::Note,
-            "（本节为空）".to_string(),
-            CellRef::Part { section, part: 0 },
-        ));
-        return;
-    }
-    for (i, p) in parts.iter().enumerate() {
-        let cell = CellRef::Part { section, part: i };
-        let mut first = true;
-        if !p.heading.trim().is_empty() {
+fn section_blocks(b: &mut Vec<Block>, sec: &crate::publish::doc::Section) {
+    use crate::publish::doc::{Block as P, TableId};
+    if let Some(section) = sec.prose {
+        if sec.blocks.is_empty() {
             b.push(Block::with_cell(
-                TextKind::PartHeading,
-                clean(p.heading.trim(), false),
-                cell,
+                TextKind::Note,
+                "（本节为空）".to_string(),
+                CellRef::Part { section, part: 0 },
             ));
-            first = false;
-        }
-        let body = clean(&p.body, true);
-        for para in body.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
-            b.push(Block::Text {
-                kind: TextKind::Paragraph,
-                text: para.to_string(),
-                cell: first.then_some(cell),
-                finding: None,
-                section: None,
-            });
-            first = false;
-        }
-        if first {
-            // A part with neither heading nor body still has a place to mark.
-            b.push(Block::with_cell(TextKind::Note, "（空）".to_string(), cell));
+            return;
         }
     }
-}
-
-fn fee_blocks(b: &mut Vec<Block>, report: &Report) {
-    b.push(Block::text(TextKind::PartHeading, FEES_LABEL.to_string()));
-    for (i, (_, label)) in FEE_FIELDS.iter().enumerate() {
-        let value = report.get(CellRef::Fee(i));
-        b.push(Block::with_cell(
-            TextKind::Field,
-            format!("{label}：{value}"),
-            CellRef::Fee(i),
-        ));
+    let mut marked: Option<usize> = None;
+    for block in &sec.blocks {
+        match block {
+            P::PartHeading { number, text, part } => {
+                let cell = sec.prose.map(|section| CellRef::Part {
+                    section,
+                    part: *part,
+                });
+                marked = Some(*part);
+                b.push(Block::Text {
+                    kind: TextKind::PartHeading,
+                    text: format!("{number}{text}"),
+                    cell,
+                    finding: None,
+                    section: None,
+                });
+            }
+            P::Paragraph { text, part } => {
+                // The first block of a part is where its findings point; the fee statement
+                // the document adds is where 信息处理费 findings point.
+                let cell = match part {
+                    Some(i) if marked != Some(*i) => {
+                        marked = Some(*i);
+                        sec.prose.map(|section| CellRef::Part { section, part: *i })
+                    }
+                    Some(_) => None,
+                    None => Some(CellRef::Fee(0)),
+                };
+                b.push(Block::Text {
+                    kind: TextKind::Paragraph,
+                    text: text.clone(),
+                    cell,
+                    finding: None,
+                    section: None,
+                });
+            }
+            P::Table(g) => b.push(Block::Table(match g.table {
+                TableId::A => Table::A,
+                TableId::B => Table::B,
+                TableId::C => Table::C,
+            })),
+        }
     }
 }
 

@@ -30,6 +30,8 @@ pub enum Action {
     PrevFile,
     /// Open the current file in the wizard.
     Edit,
+    /// Write the current report as published (.html and .docx beside its file).
+    Export,
     /// The overview of every open file (only with several files).
     Overview,
     /// The comparison with last year's report (only with `--previous`).
@@ -168,6 +170,12 @@ pub const KEYMAP: &[Binding] = &[
         action: Action::Edit,
         bar: bar("e", "编辑", 3),
         help: "用填写向导（nianbao edit）打开当前文件，改完后重新读取",
+    },
+    Binding {
+        keys: &[c('x')],
+        action: Action::Export,
+        bar: bar("x", "导出", 3),
+        help: "导出为网页（.html）和 Word（.docx），写在报告旁边",
     },
     Binding {
         keys: &[c('o')],
@@ -321,14 +329,14 @@ mod tests {
     #[test]
     fn a_narrow_bar_keeps_help_and_quit() {
         let all = bar_items(200);
-        assert_eq!(all.len(), 7);
+        assert_eq!(all.len(), 8);
         let narrow: Vec<&str> = bar_items(30).iter().map(|b| b.keys).collect();
         assert!(
             narrow.contains(&"F1") && narrow.contains(&"q"),
             "{narrow:?}"
         );
         assert!(!narrow.contains(&"↑↓ PgUp/PgDn"));
-        assert!(bar_items(80).len() == 7);
+        assert!(bar_items(80).len() == 8, "{:?}", bar_items(80));
     }
 
     #[test]
@@ -352,7 +360,8 @@ mod tests {
         assert_eq!(action(KeyCode::PageDown), Some(Action::PageDown));
         assert_eq!(action(KeyCode::End), Some(Action::Bottom));
         assert_eq!(action(KeyCode::Char('q')), Some(Action::Quit));
-        assert_eq!(action(KeyCode::Char('x')), None);
+        assert_eq!(action(KeyCode::Char('x')), Some(Action::Export));
+        assert_eq!(action(KeyCode::Char('z')), None);
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(lookup(&ctrl_c).map(|(b, _)| b.action), Some(Action::Quit));
     }

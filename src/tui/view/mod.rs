@@ -47,6 +47,9 @@ pub enum Outcome {
     Repaint,
     /// Open this file in the wizard, then call [`Viewer::reload_current`].
     Edit(PathBuf),
+    /// Write the report on screen ([`Viewer::report`]) as published beside this file, then
+    /// call [`Viewer::say`] with what happened.
+    Export(PathBuf),
     /// Leave.
     Quit,
 }
@@ -225,11 +228,28 @@ impl Viewer {
                 }
             }
             Action::Overview | Action::Compare => return self.open_desk(action),
+            Action::Export => match (self.files.path(self.index), &self.doc.report) {
+                (Some(p), Some(_)) => return Outcome::Export(p.to_path_buf()),
+                _ => {
+                    self.message =
+                        Some("这个文件无法作为报告读取，不能导出（先按提示改正文件）".into())
+                }
+            },
             Action::Help => self.help = true,
             Action::Repaint => return Outcome::Repaint,
             Action::Quit => return Outcome::Quit,
         }
         Outcome::Nothing
+    }
+
+    /// The report on screen, when its file could be read.
+    pub fn report(&self) -> Option<&crate::model::Report> {
+        self.doc.report.as_ref()
+    }
+
+    /// Shows a message in the status line (what the shell did, e.g. where it exported).
+    pub fn say(&mut self, message: impl Into<String>) {
+        self.message = Some(message.into());
     }
 
     /// Selects finding `i` and scrolls so that its cell is in view (a third down the screen).
@@ -595,7 +615,7 @@ mod tests {
         assert_eq!(v.update(&code(KeyCode::End)), Outcome::Nothing);
         v.update(&code(KeyCode::Home));
         assert_eq!(v.scroll(), 0);
-        assert_eq!(v.update(&key('x')), Outcome::Nothing);
+        assert_eq!(v.update(&key('z')), Outcome::Nothing);
     }
 
     #[test]

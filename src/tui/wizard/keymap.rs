@@ -70,6 +70,8 @@ pub enum Action {
     ScrollUp,
     /// Scroll the report preview of step 8 down.
     ScrollDown,
+    /// Write the report as published (.html and .docx beside FILE).
+    Export,
 }
 
 const fn b(
@@ -175,6 +177,12 @@ pub static REVIEW: Scope<Action> = Scope {
             Action::Enter,
             "转到该处（在保存行上：保存）",
             Some("转到该处"),
+        ),
+        b(
+            &[ctrl('e')],
+            Action::Export,
+            "导出网页和 Word",
+            Some("导出"),
         ),
         b(
             &[shift(KeyCode::Up), alt(KeyCode::Up)],

@@ -107,6 +107,10 @@ fn event_loop(
                     }
                     w.saved(r);
                 }
+                Effect::Export => {
+                    redraw = true;
+                    w.exported(crate::cli::export::export_beside(&w.report, &w.path));
+                }
                 Effect::Quit => return Ok(()),
             }
         }

@@ -43,6 +43,34 @@ impl Wizard {
         self.settle_scroll();
     }
 
+    /// The result of an [`Effect::Export`]: the files written, or why not.
+    pub fn exported(&mut self, result: std::io::Result<Vec<std::path::PathBuf>>) {
+        self.message = Some(match result {
+            Ok(paths) => {
+                let names: Vec<String> = paths
+                    .iter()
+                    .map(|p| crate::text::clean_line(&p.display().to_string()).into_owned())
+                    .collect();
+                let errors = self
+                    .findings
+                    .iter()
+                    .filter(|f| f.severity == crate::rules::Severity::Error)
+                    .count();
+                let note = if errors > 0 {
+                    format!("（报告仍有 {errors} 处错误，可作送审稿）")
+                } else {
+                    String::new()
+                };
+                (Tone::Info, format!("已导出 {}{note}", names.join(" 和 ")))
+            }
+            Err(e) => (
+                Tone::Error,
+                format!("导出失败：{e}（报告本身未改动；可检查文件夹的写权限后再试）"),
+            ),
+        });
+        self.settle_scroll();
+    }
+
     /// Asks whether to overwrite FILE (it changed on disk since it was opened): `y` gives
     /// [`Effect::ForceSave`], any other key cancels the save.
     pub fn ask_overwrite(&mut self, why: impl Into<String>) {

@@ -33,6 +33,9 @@ pub enum Effect {
     Save,
     /// Save without that check (the user confirmed overwriting), then call [`Wizard::saved`].
     ForceSave,
+    /// Write the report as published beside FILE (.html and .docx), then call
+    /// [`Wizard::exported`].
+    Export,
     /// Leave the wizard.
     Quit,
 }
@@ -140,6 +143,7 @@ impl Wizard {
             Action::Undo => self.undo_step(),
             Action::Redo => self.redo_step(),
             Action::Save => vec![Effect::Save],
+            Action::Export => vec![Effect::Export],
             Action::Quit => {
                 if self.dirty {
                     self.dialog = Some(Dialog::ConfirmQuit);

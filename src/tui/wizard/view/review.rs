@@ -3,10 +3,9 @@
 
 use super::fields::marks;
 use super::{fit, put, wrap};
-use crate::model::schema::{FEES_LABEL, SECTIONS};
-use crate::model::{ProseSection, Report};
+use crate::model::Report;
 use crate::rules::Severity;
-use crate::text::{clean_line, clean_text};
+use crate::text::clean_line;
 use crate::tui::keys::keys_for;
 use crate::tui::tables::{self, Table, TableProps};
 use crate::tui::theme::{Theme, ERROR_MARK, WARNING_MARK};
@@ -25,71 +24,59 @@ enum DocItem {
     Table(Table),
 }
 
+/// The preview from the document model every export uses ([`crate::publish::doc`]):
+/// the same title, preamble, part numbering, fee statement and tables as the published
+/// report.
 fn document(r: &Report, width: u16, t: &Theme) -> (Vec<DocItem>, Vec<usize>) {
+    use crate::publish::doc::{self, TableId};
+    let d = doc::build(r);
     let mut items = Vec::new();
     let mut anchors = vec![0usize; STEP_COUNT];
     let w = usize::from(width.saturating_sub(1)).max(10);
-    let title = clean_line(&r.display_title()).into_owned();
-    for l in wrap(&title, w) {
+    for l in wrap(&d.title, w) {
         items.push(DocItem::Line(Line::styled(l, t.header())));
     }
-    let prose = |items: &mut Vec<DocItem>, s: ProseSection| {
-        let parts = r.parts(s);
-        if parts.is_empty() {
-            items.push(DocItem::Line(Line::styled("（本节为空）", t.error())));
+    for p in &d.preamble {
+        for l in wrap(&format!("　　{p}"), w) {
+            items.push(DocItem::Line(Line::raw(l)));
         }
-        let mut headed = 0;
-        for p in parts {
-            if !p.heading.is_empty() {
-                headed += 1;
-                let h = format!("（{}）{}", chinese_number(headed), clean_line(&p.heading));
-                items.push(DocItem::Line(Line::styled(h, t.label())));
-            }
-            for para in clean_text(&p.body).split('\n') {
-                for l in wrap(&format!("　　{para}"), w) {
-                    items.push(DocItem::Line(Line::raw(l)));
-                }
-            }
-        }
-    };
-    for (i, sec) in SECTIONS.iter().enumerate() {
-        if let Some(step) = Step::of_section_index(i) {
+    }
+    for sec in &d.sections {
+        if let Some(step) = Step::of_section_index(sec.index) {
             anchors[step.index()] = items.len();
         }
         items.push(DocItem::Line(Line::raw("")));
-        items.push(DocItem::Line(Line::styled(sec.heading(), t.header())));
-        match i {
-            0 => prose(&mut items, ProseSection::Overview),
-            1 => items.push(DocItem::Table(Table::A)),
-            2 => items.push(DocItem::Table(Table::B)),
-            3 => items.push(DocItem::Table(Table::C)),
-            4 => prose(&mut items, ProseSection::Problems),
-            _ => {
-                prose(&mut items, ProseSection::OtherMatters);
-                let f = &r.processing_fees;
-                let s = format!(
-                    "{FEES_LABEL}：收费通知书 {} 件，通知收费 {} 元，实际收取 {} 元。",
-                    f.notices, f.amount_notified_yuan, f.amount_collected_yuan
-                );
-                for l in wrap(&s, w) {
-                    items.push(DocItem::Line(Line::styled(l, t.dim())));
+        items.push(DocItem::Line(Line::styled(sec.heading.clone(), t.header())));
+        if sec.prose.is_some() && sec.blocks.is_empty() {
+            items.push(DocItem::Line(Line::styled("（本节为空）", t.error())));
+        }
+        for b in &sec.blocks {
+            match b {
+                doc::Block::PartHeading { number, text, .. } => {
+                    for l in wrap(&format!("{number}{text}"), w) {
+                        items.push(DocItem::Line(Line::styled(l, t.label())));
+                    }
                 }
+                doc::Block::Paragraph { text, part } => {
+                    // The fee statement the document adds (the prose does not state them).
+                    let style = if part.is_none() {
+                        t.dim()
+                    } else {
+                        Style::new()
+                    };
+                    for l in wrap(&format!("　　{text}"), w) {
+                        items.push(DocItem::Line(Line::styled(l, style)));
+                    }
+                }
+                doc::Block::Table(g) => items.push(DocItem::Table(match g.table {
+                    TableId::A => Table::A,
+                    TableId::B => Table::B,
+                    TableId::C => Table::C,
+                })),
             }
         }
     }
     (items, anchors)
-}
-
-fn chinese_number(n: usize) -> String {
-    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0..=9 => D[n].into(),
-        10 => "十".into(),
-        11..=19 => format!("十{}", D[n - 10]),
-        20..=99 if n.is_multiple_of(10) => format!("{}十", D[n / 10]),
-        20..=99 => format!("{}十{}", D[n / 10], D[n % 10]),
-        _ => n.to_string(),
-    }
 }
 
 /// The entry of the list selected: 0 the save line, then the findings from 1.
