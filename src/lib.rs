@@ -14,6 +14,7 @@ pub mod model;
 pub mod persist;
 pub mod publish;
 pub mod rules;
+pub mod summary;
 pub mod text;
 pub mod tui;
 pub mod yaml;

@@ -23,6 +23,10 @@ enum Command {
     View(cli::view::ViewArgs),
     /// 把已发布的报告（文本、HTML）导入为 YAML
     Import(cli::import::ImportArgs),
+    /// 一批报告的主要数字一览（每份一行，含合计；表格、CSV 或 JSON）
+    Summary(cli::summary::SummaryArgs),
+    /// 两份报告对照：表二至表四逐格变化，各节文字与上年相同的比例
+    Diff(cli::diff::DiffArgs),
     /// 导出为发布用的网页（HTML）、Word（.docx）、Markdown 或纯文本
     Export(cli::export::ExportArgs),
 }
@@ -40,6 +44,8 @@ fn main() {
         Command::Edit(a) => cli::edit::run_edit(a),
         Command::View(a) => cli::view::run(a),
         Command::Import(a) => cli::import::run(a),
+        Command::Summary(a) => cli::summary::run(a),
+        Command::Diff(a) => cli::diff::run(a),
         Command::Export(a) => cli::export::run(a),
     };
     match result {

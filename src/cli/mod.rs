@@ -1,10 +1,12 @@
 //! The command line: one module per subcommand, each with its clap arguments and `run`.
 
 pub mod check;
+pub mod diff;
 pub mod edit;
 pub mod export;
 pub mod help;
 pub mod import;
+pub mod summary;
 pub mod view;
 
 use crate::model::Report;

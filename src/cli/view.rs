@@ -71,6 +71,13 @@ fn event_loop(term: &mut terminal::Term, viewer: &mut Viewer) -> anyhow::Result<
     viewer.resize(size.width, size.height);
     terminal::draw(term, |f| viewer.view(f))?;
     loop {
+        // While the overview computes its figures, a few milliseconds at a time between keys.
+        if viewer.busy() && !ratatui::crossterm::event::poll(std::time::Duration::ZERO)? {
+            if viewer.tick(std::time::Duration::from_millis(30)) == Outcome::Redraw {
+                term.draw(|f| viewer.view(f))?;
+            }
+            continue;
+        }
         let ev = terminal::read_event()?;
         match viewer.update(&ev) {
             Outcome::Nothing => {}

@@ -4,6 +4,7 @@
 //! column), the two numbers that disagree, and the cells it concerns, so that `check` can
 //! print it, the wizard can jump to it and the viewer can mark it.
 
+pub mod copied;
 mod fees;
 mod meta;
 mod numbers;
@@ -17,6 +18,7 @@ pub use crate::model::Place;
 use crate::model::{Amount, CellRef, Report};
 use std::fmt;
 
+pub use copied::{copied_sections, x2_copied_text, SectionCopy};
 pub use fees::f1_processing_fees;
 pub use meta::m1_agency_and_year;
 pub use numbers::n1_number_ranges;
@@ -251,6 +253,11 @@ pub fn check(report: &Report, ctx: &Context<'_>) -> Vec<Finding> {
     }
     out.extend(x1_prose_matches_tables(report));
     out.extend(v1_format_matches_year(report));
+    out.extend(
+        ctx.previous
+            .map(|p| x2_copied_text(report, p))
+            .unwrap_or_default(),
+    );
     out
 }
 

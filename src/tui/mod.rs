@@ -6,6 +6,7 @@
 
 pub mod backend;
 pub mod keys;
+pub mod overview;
 pub mod recover;
 pub mod syserr;
 pub mod tables;

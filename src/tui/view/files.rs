@@ -79,6 +79,21 @@ impl Files {
         self.paths.is_empty()
     }
 
+    /// Last year's report given with `--previous`.
+    pub fn previous(&self) -> Option<&Report> {
+        self.previous.as_ref()
+    }
+
+    /// The calendar year the rules check against.
+    pub fn current_year(&self) -> i32 {
+        self.current_year
+    }
+
+    /// Every path, in order.
+    pub fn paths(&self) -> &[PathBuf] {
+        &self.paths
+    }
+
     /// The path of file `i`.
     pub fn path(&self, i: usize) -> Option<&Path> {
         self.paths.get(i).map(PathBuf::as_path)

@@ -32,6 +32,10 @@ pub enum Action {
     Edit,
     /// Write the current report as published (.html and .docx beside its file).
     Export,
+    /// The overview of every open file (only with several files).
+    Overview,
+    /// The comparison with last year's report (only with `--previous`).
+    Compare,
     /// Show or hide the help.
     Help,
     /// Clear the terminal and draw everything again.
@@ -226,6 +230,18 @@ pub const KEYMAP: &[Binding] = &[
         help: "导出为网页（.html）和 Word（.docx），写在报告旁边",
     },
     Binding {
+        keys: &[c('o')],
+        action: Action::Overview,
+        bar: bar("o", "总览", 5),
+        help: "总览：每份报告一行主要数字，可排序、筛选、打开",
+    },
+    Binding {
+        keys: &[c('d')],
+        action: Action::Compare,
+        bar: bar("d", "对照上年", 5),
+        help: "与上年报告对照：表格逐格的变化，文字与上年相同之处",
+    },
+    Binding {
         keys: &[k(KeyCode::F(1)), c('?')],
         action: Action::Help,
         bar: bar("F1", "帮助", 7),
@@ -306,10 +322,26 @@ pub fn lookup(key: &KeyEvent) -> Option<(&'static Binding, KeyCode)> {
 }
 
 /// The help bar's entries that fit in `width` columns (two spaces between entries, one
-/// before the first), in keymap order, leaving out the lowest priorities first.
+/// before the first), in keymap order, leaving out the lowest priorities first; with one
+/// file and no previous report (the overview and the comparison are not available).
 pub fn bar_items(width: usize) -> Vec<Bar> {
+    bar_items_for(width, |_| false)
+}
+
+/// True for the actions that are always available (not [`Action::Overview`] nor
+/// [`Action::Compare`]).
+fn always(action: Action) -> bool {
+    !matches!(action, Action::Overview | Action::Compare)
+}
+
+/// [`bar_items`] with the conditional actions for which `available` says yes.
+pub fn bar_items_for(width: usize, available: impl Fn(Action) -> bool) -> Vec<Bar> {
     use unicode_width::UnicodeWidthStr;
-    let mut items: Vec<Bar> = KEYMAP.iter().filter_map(|b| b.bar).collect();
+    let mut items: Vec<Bar> = KEYMAP
+        .iter()
+        .filter(|b| always(b.action) || available(b.action))
+        .filter_map(|b| b.bar)
+        .collect();
     let need = |items: &[Bar]| -> usize {
         items
             .iter()

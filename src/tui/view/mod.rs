@@ -6,6 +6,7 @@
 //! row), and scrolling, jumping to a section and going to a finding are arithmetic on it.
 //! Files are read lazily ([`files::Files`]). Keys are data ([`keymap::KEYMAP`]).
 
+mod desk;
 pub mod doc;
 pub mod files;
 pub mod keymap;
@@ -82,6 +83,8 @@ pub struct Viewer {
     /// After a jump to a section: the section's row, shown at the top even when the report
     /// ends less than a screen below it (the status line then names that section).
     jump: Option<usize>,
+    /// The overview and the comparison with last year (issue 16), when open.
+    desk: desk::Desk,
 }
 
 /// What the screen shows, to tell whether an event changed it.
@@ -94,6 +97,7 @@ type ScreenKey = (
     u16,
     u16,
     String,
+    u8,
 );
 
 impl Viewer {
@@ -127,6 +131,7 @@ impl Viewer {
             search: None,
             list: None,
             jump: None,
+            desk: desk::Desk::default(),
         }
     }
 
@@ -140,11 +145,15 @@ impl Viewer {
             self.width,
             self.height,
             format!("{:?}{:?}{:?}", self.input, self.search, self.list),
+            self.desk_screen(),
         )
     }
 
     /// Handles one terminal event.
     pub fn update(&mut self, event: &Event) -> Outcome {
+        if let Some(outcome) = self.update_desk(event) {
+            return outcome;
+        }
         let before = self.key();
         let outcome = match event {
             Event::Key(key) if key.kind != KeyEventKind::Release && self.input.is_some() => {
@@ -256,6 +265,7 @@ impl Viewer {
                     return Outcome::Edit(p.to_path_buf());
                 }
             }
+            Action::Overview | Action::Compare => return self.open_desk(action),
             Action::Export => match (self.files.path(self.index), &self.doc.report) {
                 (Some(p), Some(_)) => return Outcome::Export(p.to_path_buf()),
                 _ => {
@@ -917,9 +927,11 @@ mod tests {
         let mut v = viewer(&["hongze-2023.yaml"], 80, 24);
         v.update(&code(KeyCode::F(1)));
         let s = screen(&v);
-        for b in keymap::KEYMAP {
+        // Every key that is available (one file, no previous report: not o nor d).
+        for b in keymap::KEYMAP.iter().filter(|b| v.available(b.action)) {
             assert!(s.contains(b.help), "{} missing:\n{s}", b.help);
         }
+        assert!(!s.contains("总览"), "{s}");
         assert_eq!(v.update(&key('q')), Outcome::Redraw);
         assert!(!screen(&v).contains("帮助 · nianbao view"));
         assert_eq!(v.update(&key('q')), Outcome::Quit);

@@ -44,6 +44,9 @@ impl Viewer {
     }
 
     fn render_at_size(&self, area: Rect, buf: &mut Buffer) {
+        if self.render_desk(area, buf) {
+            return;
+        }
         if self.too_small() || area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             let msg = format!(
                 "终端太小：至少需要 {MIN_WIDTH} 列 × {MIN_HEIGHT} 行，现在是 {} × {}。请放大窗口；q 退出。",
@@ -63,7 +66,7 @@ impl Viewer {
         self.render_header(header, buf);
         self.render_body(body, buf);
         self.render_status(status, buf);
-        render_bar(bar, buf, self.theme.bar());
+        render_bar(bar, buf, self.theme.bar(), |a| self.available(a));
         if self.help {
             self.render_help(area, buf);
         } else if self.file_list().is_some() {
@@ -311,6 +314,7 @@ impl Viewer {
     fn render_help(&self, area: Rect, buf: &mut Buffer) {
         let mut lines: Vec<Line> = KEYMAP
             .iter()
+            .filter(|b| self.available(b.action))
             .map(|b| {
                 let keys = b.keys_label();
                 let pad = 12usize.saturating_sub(keys.width());
@@ -350,10 +354,15 @@ impl Viewer {
 }
 
 /// The help bar from the keymap (entries that do not fit are left out by priority).
-fn render_bar(area: Rect, buf: &mut Buffer, bar: Style) {
+fn render_bar(
+    area: Rect,
+    buf: &mut Buffer,
+    bar: Style,
+    available: impl Fn(keymap::Action) -> bool,
+) {
     buf.set_style(area, bar);
     let mut x = area.x + 1;
-    for item in keymap::bar_items(usize::from(area.width)) {
+    for item in keymap::bar_items_for(usize::from(area.width), available) {
         let need = (item.keys.width() + 1 + item.word.width()) as u16;
         if x + need > area.right() {
             break;
