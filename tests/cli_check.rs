@@ -153,7 +153,7 @@ fn errors_in_numbers_name_line_and_key_path() {
     assert_eq!(code(&o), 2);
     let err = text(&o.stderr);
     assert!(
-        err.contains("第 35 行第 44 列，键 requests.outcome.withheld.state_secret.natural_person：计数不能为负数"),
+        err.contains("第 34 行第 44 列，键 requests.outcome.withheld.state_secret.natural_person：计数不能为负数"),
         "{err}"
     );
 }

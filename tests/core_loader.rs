@@ -226,7 +226,7 @@ fn wrong_types_are_refused_with_what_was_expected() {
     assert_error(
         &refuse(&text),
         LoadErrorKind::Schema,
-        5,
+        4,
         "year",
         &["应为整数"],
     );

@@ -75,7 +75,7 @@ proptest! {
             }
         }
         // The whole table at its height shows the focused cell when it is in this table.
-        if skip.is_none() && w >= 80 && h >= tables::height(table, w) {
+        if skip.is_none() && w >= 80 && h >= tables::height(table, w, &nianbao::model::schema::TABLES_2021) {
             let in_table = matches!(
                 (table, focus),
                 (Table::A, Some(CellRef::A { .. }))

@@ -48,7 +48,7 @@ fn draw(
 }
 
 fn whole(table: Table, report: &Report, w: u16) -> String {
-    let h = tables::height(table, w);
+    let h = tables::height(table, w, &nianbao::model::schema::TABLES_2021);
     text(&draw(table, report, w, h, None, None, &[]).buf)
 }
 
@@ -108,7 +108,7 @@ fn table_b_short_area_scrolls_the_body_to_the_focus_and_keeps_the_header() {
 #[test]
 fn table_b_narrow_scrolls_sideways_to_the_total_column() {
     let r = load("huaian-2024.yaml");
-    let h = tables::height(Table::B, 50);
+    let h = tables::height(Table::B, 50, &nianbao::model::schema::TABLES_2021);
     let d = draw(
         Table::B,
         &r,
@@ -194,7 +194,7 @@ fn hongze_marks() -> (Report, Vec<(CellRef, Mark)>) {
 fn table_c_marks_from_hongze_2023() {
     let (r, marks) = hongze_marks();
     for w in [80u16, 120] {
-        let h = tables::height(Table::C, w);
+        let h = tables::height(Table::C, w, &nianbao::model::schema::TABLES_2021);
         let d = draw(Table::C, &r, w, h, None, None, &marks);
         insta::assert_snapshot!(format!("c_hongze_{w}"), text(&d.buf));
     }
@@ -203,7 +203,7 @@ fn table_c_marks_from_hongze_2023() {
 #[test]
 fn table_b_marks_from_hongze_2023() {
     let (r, marks) = hongze_marks();
-    let h = tables::height(Table::B, 80);
+    let h = tables::height(Table::B, 80, &nianbao::model::schema::TABLES_2021);
     let d = draw(Table::B, &r, 80, h, None, None, &marks);
     insta::assert_snapshot!(text(&d.buf));
 }
@@ -214,7 +214,7 @@ fn table_b_failing_b3_column_is_marked_in_its_header() {
     // 一、本年新收 × 商业企业 one more than the outcomes account for.
     r.requests.cells[0][1] += 1;
     r.requests.recompute_totals();
-    let h = tables::height(Table::B, 80);
+    let h = tables::height(Table::B, 80, &nianbao::model::schema::TABLES_2021);
     let d = draw(
         Table::B,
         &r,
@@ -279,7 +279,7 @@ fn heights_are_exact() {
     let r = load("huaian-2024.yaml");
     for table in [Table::A, Table::B, Table::C] {
         for w in [40u16, 60, 80, 100, 119, 120, 160, 250] {
-            let h = tables::height(table, w);
+            let h = tables::height(table, w, &nianbao::model::schema::TABLES_2021);
             // One more line than needed stays empty; the last needed line is not.
             let t = text(&draw(table, &r, w, h + 1, None, None, &[]).buf);
             let lines: Vec<&str> = t.lines().collect();
@@ -300,7 +300,7 @@ fn render_scrolled_skips_lines_without_pinning() {
         marks: &[],
         theme: &theme,
     };
-    let full_h = tables::height(Table::B, 80);
+    let full_h = tables::height(Table::B, 80, &nianbao::model::schema::TABLES_2021);
     let mut full = Buffer::empty(Rect::new(0, 0, 80, full_h));
     tables::render(Table::B, &props, full.area, &mut full);
     let area = Rect::new(0, 0, 80, 10);
@@ -438,23 +438,41 @@ fn no_colour_theme_uses_attributes_and_symbols_only() {
 fn cell_lines_point_at_the_drawn_row() {
     let r = load("huaian-2024.yaml");
     for w in [80u16, 120] {
-        let h = tables::height(Table::B, w);
+        let h = tables::height(Table::B, w, &nianbao::model::schema::TABLES_2021);
         let t = text(&draw(Table::B, &r, w, h, None, None, &[]).buf);
         let lines: Vec<&str> = t.lines().collect();
-        let (a, _) = tables::cell_lines(CellRef::B { row: 24, col: 0 }, w).unwrap();
+        let (a, _) = tables::cell_lines(
+            CellRef::B { row: 24, col: 0 },
+            w,
+            &nianbao::model::schema::TABLES_2021,
+        )
+        .unwrap();
         assert!(
             lines[a as usize].starts_with("四、结转下年度"),
             "{}",
             lines[a as usize]
         );
-        let (a, b) = tables::cell_lines(CellRef::B { row: 21, col: 0 }, w).unwrap();
+        let (a, b) = tables::cell_lines(
+            CellRef::B { row: 21, col: 0 },
+            w,
+            &nianbao::model::schema::TABLES_2021,
+        )
+        .unwrap();
         assert!(lines[a as usize].contains("逾期未"));
         assert_eq!(b - a, if w >= 120 { 2 } else { 1 });
     }
-    let (a, _) = tables::cell_lines(CellRef::C { group: 2, col: 1 }, 80).unwrap();
+    let (a, _) = tables::cell_lines(
+        CellRef::C { group: 2, col: 1 },
+        80,
+        &nianbao::model::schema::TABLES_2021,
+    )
+    .unwrap();
     let t = text(&draw(Table::C, &r, 80, 5, None, None, &[]).buf);
     assert!(t.lines().nth(a as usize).unwrap().contains("复议后起诉"));
-    assert_eq!(tables::cell_lines(CellRef::Agency, 80), None);
+    assert_eq!(
+        tables::cell_lines(CellRef::Agency, 80, &nianbao::model::schema::TABLES_2021),
+        None
+    );
 }
 
 #[test]

@@ -182,8 +182,18 @@ fn check_folder(file: &Path) -> Result<(), i32> {
 /// A file refused only for bad numbers: asks (on a terminal) whether to open it with those
 /// cells empty and marked; the file is not touched until the clerk saves.
 fn offer_lenient(file: &Path) -> Option<(crate::yaml::Loaded, Vec<crate::yaml::Replaced>)> {
-    use std::io::{BufRead, IsTerminal, Write};
-    let text = std::fs::read_to_string(file).ok()?;
+    use std::io::{BufRead, IsTerminal, Read, Write};
+    // Only a regular file within the size `check` reads: never a FIFO (it would block) or a
+    // device (it would never end).
+    let mut text = String::new();
+    crate::yaml::open_regular(file)
+        .ok()?
+        .take(crate::yaml::MAX_FILE_BYTES + 1)
+        .read_to_string(&mut text)
+        .ok()?;
+    if text.len() as u64 > crate::yaml::MAX_FILE_BYTES {
+        return None;
+    }
     let name = file.display().to_string();
     let (loaded, replaced) = crate::yaml::load_str_lenient(&text, &name).ok()?;
     if replaced.is_empty() || !std::io::stdin().is_terminal() {

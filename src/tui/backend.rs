@@ -155,7 +155,7 @@ impl<W: Write> LeanBackend<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let size = self.size()?;
+        let size = shadow_size(self.size()?);
         if self.last_size != Some(size) {
             // The terminal changed size: it may have moved the cursor and its rows; the
             // screen is known again after the clear that ratatui's resize sends.
@@ -387,7 +387,7 @@ impl<W: Write> Backend for LeanBackend<W> {
         // A clear comes with a resize or a repaint (Ctrl-L): the terminal may have moved the
         // cursor; one absolute move on the next frame is nothing next to a full redraw.
         self.cursor = Cursor::Unknown(None);
-        self.shadow = match (clear_type, self.size()) {
+        self.shadow = match (clear_type, self.size().map(shadow_size)) {
             (ClearType::All, Ok(size)) => {
                 self.last_size = Some(size);
                 self.tainted = vec![false; usize::from(size.height)];
@@ -477,6 +477,15 @@ fn put(screen: &mut Buffer, x: u16, y: u16, cell: &Cell) {
         if x + dx < area.width {
             screen[(x + dx, y)] = Cell::EMPTY;
         }
+    }
+}
+
+/// The part of the terminal the program draws into (the shadow of the screen is that size): a
+/// 65535×65535 window must not allocate billions of cells here.
+fn shadow_size(s: Size) -> Size {
+    Size {
+        width: s.width.min(crate::tui::terminal::MAX_COLS),
+        height: s.height.min(crate::tui::terminal::MAX_ROWS),
     }
 }
 

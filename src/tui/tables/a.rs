@@ -3,19 +3,20 @@
 
 use super::layout::{visible_columns, width, Canvas, CELL_EXTRA};
 use super::{draw_number, TableProps};
-use crate::model::schema::{A_BLOCKS, A_CONTENT_HEADER};
+use crate::model::schema::{ABlock, A_CONTENT_HEADER};
 use crate::model::CellRef;
 use ratatui::layout::Position;
 
-/// Lines of table A: per block, the article, the 信息内容 header row and its rows.
-pub fn height() -> u16 {
-    A_BLOCKS.iter().map(|b| b.rows.len() as u16 + 2).sum()
+/// Lines of table A (the blocks of the report's format): per block, the article, the 信息内容
+/// header row and its rows.
+pub fn height(blocks: &[ABlock]) -> u16 {
+    blocks.iter().map(|b| b.rows.len() as u16 + 2).sum()
 }
 
 /// Table lines (first, end exclusive) of the row of `field`.
-pub fn field_lines(field: &str) -> Option<(u16, u16)> {
+pub fn field_lines(blocks: &[ABlock], field: &str) -> Option<(u16, u16)> {
     let mut line = 0u16;
-    for b in &A_BLOCKS {
+    for b in blocks {
         line += 2;
         for (k, _) in b.rows {
             if *k == field {
@@ -27,8 +28,8 @@ pub fn field_lines(field: &str) -> Option<(u16, u16)> {
     None
 }
 
-fn label_w() -> u16 {
-    A_BLOCKS
+fn label_w(blocks: &[ABlock]) -> u16 {
+    blocks
         .iter()
         .flat_map(|b| b.rows.iter().map(|(_, l)| width(l)))
         .chain(std::iter::once(width(A_CONTENT_HEADER)))
@@ -46,11 +47,12 @@ fn value(props: &TableProps<'_>, field: &'static str, col: usize) -> String {
 pub fn draw(props: &TableProps<'_>, cv: &mut Canvas<'_>) -> Option<Position> {
     let theme = props.theme;
     let (head, dim, label) = (theme.header(), theme.dim(), theme.label());
-    let natural_lw = label_w();
+    let blocks = props.report.tables().a_blocks;
+    let natural_lw = label_w(blocks);
     let edit = props.edit.map(crate::text::clean_line);
     let mut line = 0u16;
     let mut cursor = None;
-    for b in &A_BLOCKS {
+    for b in blocks {
         let focus = match props.focus {
             Some(CellRef::A { field, col }) if b.rows.iter().any(|(k, _)| *k == field) => {
                 Some((field, col))
@@ -127,10 +129,11 @@ mod tests {
 
     #[test]
     fn lines_of_fields() {
-        assert_eq!(height(), 14);
-        assert_eq!(field_lines("regulations"), Some((2, 3)));
-        assert_eq!(field_lines("licensing"), Some((6, 7)));
-        assert_eq!(field_lines("fees_wan_yuan"), Some((13, 14)));
-        assert_eq!(field_lines("nope"), None);
+        let b = &crate::model::schema::A_BLOCKS;
+        assert_eq!(height(b), 14);
+        assert_eq!(field_lines(b, "regulations"), Some((2, 3)));
+        assert_eq!(field_lines(b, "licensing"), Some((6, 7)));
+        assert_eq!(field_lines(b, "fees_wan_yuan"), Some((13, 14)));
+        assert_eq!(field_lines(b, "nope"), None);
     }
 }

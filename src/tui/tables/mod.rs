@@ -33,7 +33,7 @@ mod c;
 pub mod layout;
 pub mod nav;
 
-use crate::model::schema::{B_ROWS, C_GROUPS};
+use crate::model::schema::{Tables, B_ROWS, C_GROUPS};
 use crate::model::{CellRef, Report};
 use crate::rules::{Finding, Severity};
 use crate::tui::theme::Theme;
@@ -145,11 +145,12 @@ pub fn marks_from_findings(findings: &[Finding]) -> Vec<(CellRef, Mark)> {
     out
 }
 
-/// Number of terminal rows the table needs at this width (exact: [`render`] into an area this
-/// high and `width` wide draws the whole table).
-pub fn height(table: Table, width: u16) -> u16 {
+/// Number of terminal rows the table needs at this width in the report's format (`tables`:
+/// [`crate::model::Report::tables`]; exact: [`render`] into an area this high and `width` wide
+/// draws the whole table).
+pub fn height(table: Table, width: u16, tables: &Tables) -> u16 {
     match table {
-        Table::A => a::height(),
+        Table::A => a::height(tables.a_blocks),
         Table::B => b::BLayout::new(width).height(),
         Table::C => c::CLayout::new(width).height(),
     }
@@ -163,8 +164,8 @@ pub fn table_of(cell: CellRef) -> Option<Table> {
 /// The lines (first, end exclusive, counted from the table's top) of the row holding `cell`
 /// when its table is drawn `width` columns wide: for a viewer scrolling its document to a
 /// finding's cell. `None` for cells outside the tables.
-pub fn cell_lines(cell: CellRef, width: u16) -> Option<(u16, u16)> {
-    focus_lines(table_of(cell)?, Some(cell), width)
+pub fn cell_lines(cell: CellRef, width: u16, tables: &Tables) -> Option<(u16, u16)> {
+    focus_lines(table_of(cell)?, Some(cell), width, tables)
 }
 
 /// Lines at the top of the table that stay in place when [`render`] scrolls the body.
@@ -177,7 +178,12 @@ fn header_height(table: Table, width: u16) -> u16 {
 }
 
 /// Table lines (first, end exclusive) of the focused cell's row, if it is in this table.
-fn focus_lines(table: Table, focus: Option<CellRef>, width: u16) -> Option<(u16, u16)> {
+fn focus_lines(
+    table: Table,
+    focus: Option<CellRef>,
+    width: u16,
+    tables: &Tables,
+) -> Option<(u16, u16)> {
     match (table, focus?) {
         (Table::B, CellRef::B { row, .. }) if row < B_ROWS.len() => {
             Some(b::BLayout::new(width).row_lines(row))
@@ -185,7 +191,7 @@ fn focus_lines(table: Table, focus: Option<CellRef>, width: u16) -> Option<(u16,
         (Table::C, CellRef::C { group, .. }) if group < C_GROUPS.len() => {
             Some(c::CLayout::new(width).group_lines(group))
         }
-        (Table::A, CellRef::A { field, .. }) => a::field_lines(field),
+        (Table::A, CellRef::A { field, .. }) => a::field_lines(tables.a_blocks, field),
         _ => None,
     }
 }
@@ -198,13 +204,14 @@ pub fn render(
     area: Rect,
     buf: &mut Buffer,
 ) -> Option<Position> {
-    let total = height(table, area.width);
+    let total = height(table, area.width, props.report.tables());
     let header = header_height(table, area.width);
     let (pinned, skip) = if area.height >= total {
         (0, 0)
     } else if area.height > header {
         let visible = area.height - header;
-        let bottom = focus_lines(table, props.focus, area.width).map_or(0, |(_, end)| end);
+        let bottom = focus_lines(table, props.focus, area.width, props.report.tables())
+            .map_or(0, |(_, end)| end);
         (header, bottom.saturating_sub(header + visible))
     } else {
         (0, 0)

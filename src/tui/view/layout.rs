@@ -82,6 +82,10 @@ impl Layout {
 /// Lays the document out for `width` columns.
 pub fn lay_out(doc: &Document, width: u16) -> Layout {
     let text_width = width.saturating_sub(GUTTER).max(1) as usize;
+    let tables = doc
+        .report
+        .as_ref()
+        .map_or(&crate::model::schema::TABLES_2021, |r| r.tables());
     let mut rows = Vec::new();
     let mut sections = [0usize; 6];
     let mut finding_rows = vec![0; doc.findings.len()];
@@ -91,7 +95,7 @@ pub fn lay_out(doc: &Document, width: u16) -> Layout {
             Block::Blank => rows.push(Row::Blank),
             Block::Table(t) => {
                 table_rows.push((*t, rows.len()));
-                for line in 0..tables::height(*t, width) {
+                for line in 0..tables::height(*t, width, tables) {
                     rows.push(Row::Table { table: *t, line });
                 }
             }

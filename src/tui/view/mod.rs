@@ -467,7 +467,12 @@ impl Viewer {
 
     /// Line of `cell`'s row within its table at the current width.
     fn cell_offset(&self, _table: tables::Table, cell: CellRef) -> u16 {
-        tables::cell_lines(cell, self.width).map_or(0, |(first, _)| first)
+        let tables = self
+            .doc
+            .report
+            .as_ref()
+            .map_or(&crate::model::schema::TABLES_2021, |r| r.tables());
+        tables::cell_lines(cell, self.width, tables).map_or(0, |(first, _)| first)
     }
 
     fn open(&mut self, i: usize) {

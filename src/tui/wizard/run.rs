@@ -140,7 +140,7 @@ fn event_loop(
                         }
                     }
                     let r = persist::save_report(&w.path, &w.report)
-                        .map_err(|e| persist::describe_io(&e));
+                        .map_err(|e| crate::tui::syserr::chinese(&e));
                     if r.is_ok() {
                         let _ = drafts.saved();
                         opening.identity = persist::FileIdentity::of(&w.path).ok().flatten();

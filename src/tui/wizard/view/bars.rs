@@ -86,8 +86,6 @@ pub(super) fn draw_steps(w: &Wizard, area: Rect, buf: &mut Buffer) {
     for s in Step::ALL {
         let st = w.step_state(s);
         let n = s.index() + 1;
-        // Findings against last year's report (Y1/Y2/X2, warnings) are counted apart.
-        let cross = w.cross_year_count(s);
         if s == w.step {
             x = put(
                 buf,
@@ -110,7 +108,10 @@ pub(super) fn draw_steps(w: &Wizard, area: Rect, buf: &mut Buffer) {
             x = put(buf, x, area.y, &format!("{n}"), t.label(), end);
         }
         x = put(buf, x, area.y, &state_mark(st), state_style(w, st), end);
-        if cross > 0 && s != w.step {
+        // Findings against last year's report (Y1/Y2/X2, warnings) beside a step's errors
+        // (a step with only warnings counts them in its mark already).
+        let cross = w.cross_year_count(s);
+        if cross > 0 && s != w.step && !matches!(st, StepState::Warnings(_)) {
             let m = format!("{WARNING_MARK}{:<2}", cross.min(99));
             x = put(buf, x, area.y, &m, t.warning(), end);
         }

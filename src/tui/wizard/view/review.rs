@@ -148,12 +148,12 @@ impl Geometry {
     }
 }
 
-fn heights(items: &[DocItem], width: u16) -> Vec<u16> {
+fn heights(items: &[DocItem], width: u16, t: &crate::model::schema::Tables) -> Vec<u16> {
     items
         .iter()
         .map(|it| match it {
             DocItem::Line(_) => 1,
-            DocItem::Table(tb) => tables::height(*tb, width),
+            DocItem::Table(tb) => tables::height(*tb, width, t),
         })
         .collect()
 }
@@ -188,7 +188,13 @@ pub(crate) fn preview_range(w: &Wizard, body: Rect) -> (i32, i32) {
         return (0, 0);
     }
     let (items, anchors) = document(&w.report, body.width, &w.theme);
-    geometry(w, &heights(&items, body.width), &anchors, height).range()
+    geometry(
+        w,
+        &heights(&items, body.width, w.report.tables()),
+        &anchors,
+        height,
+    )
+    .range()
 }
 
 pub(super) fn draw_review(w: &Wizard, area: Rect, buf: &mut Buffer) {
@@ -263,7 +269,7 @@ pub(super) fn draw_review(w: &Wizard, area: Rect, buf: &mut Buffer) {
         return;
     }
     let (items, anchors) = document(&w.report, area.width, t);
-    let heights = heights(&items, area.width);
+    let heights = heights(&items, area.width, w.report.tables());
     let g = geometry(w, &heights, &anchors, prev.height);
     let top = g.top(w.review_scroll);
     let marks = marks(w);
