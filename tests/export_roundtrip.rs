@@ -124,7 +124,6 @@ fn hostile_text_reaches_markdown_and_text_without_control_characters() {
 }
 
 #[test]
-#[ignore = "until `import` keeps the preamble (branch import, issue 10's 'have import keep it')"]
 fn the_preamble_round_trips() {
     let mut r = common::examples::example("huaian-2024.yaml");
     r.preamble = "本报告根据《中华人民共和国政府信息公开条例》编制。本报告所列数据的统计期限为 2024 年 1 月 1 日至 2024 年 12 月 31 日。".into();
