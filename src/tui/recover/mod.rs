@@ -431,12 +431,17 @@ pub fn run(term: &mut Term, state: &mut RecoverState) -> io::Result<Choice> {
     let theme = Theme::from_env();
     loop {
         crate::tui::terminal::draw(term, |f| view(state, &theme, f.area(), f.buffer_mut()))?;
-        'wait: loop {
-            for fx in state.update(&crate::tui::terminal::read_event()?) {
-                match fx {
-                    Effect::Decided(choice) => return Ok(choice),
-                    Effect::Redraw => break 'wait,
-                }
+        // Read events until one changes the screen (or decides).
+        loop {
+            let effects = state.update(&crate::tui::terminal::read_event()?);
+            if let Some(choice) = effects.iter().find_map(|fx| match fx {
+                Effect::Decided(choice) => Some(*choice),
+                Effect::Redraw => None,
+            }) {
+                return Ok(choice);
+            }
+            if effects.contains(&Effect::Redraw) {
+                break;
             }
         }
     }
