@@ -63,7 +63,7 @@ fn number_at(text: &str, line: usize, col: usize) -> Option<(usize, usize)> {
     let offset = rest.char_indices().nth(col.checked_sub(1)?)?.0;
     let start = line_start + offset;
     let token: &str = text[start..]
-        .split(|c: char| matches!(c, ',' | '}' | ']' | '\n' | '#'))
+        .split([',', '}', ']', '\n', '#'])
         .next()?
         .trim_end();
     let numeric = !token.is_empty()

@@ -28,9 +28,11 @@ pub(crate) fn help_lines(w: &Wizard, inner_w: u16) -> Vec<(String, Style)> {
         let mut cur = String::from("  ");
         // Last year's keys (issue 14) with the parts' keys, only when there is last year's
         // report.
-        let last_year = (std::ptr::eq(*s, &keymap::PARTS) && w.last_year.is_some())
-            .then_some(keymap::LAST_YEAR.bindings)
-            .unwrap_or(&[]);
+        let last_year = if std::ptr::eq(*s, &keymap::PARTS) && w.last_year.is_some() {
+            keymap::LAST_YEAR.bindings
+        } else {
+            &[]
+        };
         for b in s
             .bindings
             .iter()
