@@ -234,7 +234,7 @@ proptest! {
             }
         }
         p.expire(now + PASTE_TIMEOUT);
-        let got: Vec<Event> = std::iter::from_fn(|| p.next()).collect();
+        let got: Vec<Event> = std::iter::from_fn(|| p.next_event()).collect();
         let want: Vec<Event> = items.iter().map(expected).collect();
         prop_assert_eq!(got, want);
         prop_assert!(p.is_idle());
@@ -272,17 +272,17 @@ proptest! {
             if *expire {
                 p.expire(now);
             }
-            while p.next().is_some() {}
+            while p.next_event().is_some() {}
         }
         // A pause longer than every timeout, then Ctrl-Q.
         now += PASTE_TIMEOUT + ESC_TIMEOUT;
         p.expire(now);
-        while p.next().is_some() {}
+        while p.next_event().is_some() {}
         p.feed(b"\x11", now);
         prop_assert_eq!(
-            p.next(),
+            p.next_event(),
             Some(Event::Key(KeyEvent::new(KeyCode::Char('q'), CTRL)))
         );
-        prop_assert_eq!(p.next(), None);
+        prop_assert_eq!(p.next_event(), None);
     }
 }

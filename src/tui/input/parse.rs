@@ -106,7 +106,7 @@ impl Parser {
     }
 
     /// The next event, if one is ready.
-    pub fn next(&mut self) -> Option<Event> {
+    pub fn next_event(&mut self) -> Option<Event> {
         self.out.pop_front()
     }
 

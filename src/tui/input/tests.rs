@@ -25,7 +25,7 @@ fn parse_chunks(chunks: &[&[u8]]) -> Vec<Event> {
     }
     p.expire(t + PASTE_TIMEOUT + Duration::from_secs(1));
     assert!(p.is_idle(), "nothing pending after every timeout");
-    std::iter::from_fn(|| p.next()).collect()
+    std::iter::from_fn(|| p.next_event()).collect()
 }
 
 fn parse(bytes: &[u8]) -> Vec<Event> {
@@ -52,10 +52,10 @@ fn a_character_split_between_reads_waits_for_the_rest() {
     assert!(!p.has_event());
     assert_eq!(p.deadline(), None, "no timeout cuts a character in half");
     p.feed(&b[1..4], t + Duration::from_secs(5));
-    assert_eq!(p.next(), Some(c('淮')));
-    assert_eq!(p.next(), None);
+    assert_eq!(p.next_event(), Some(c('淮')));
+    assert_eq!(p.next_event(), None);
     p.feed(&b[4..], t + Duration::from_secs(6));
-    assert_eq!(p.next(), Some(c('安')));
+    assert_eq!(p.next_event(), Some(c('安')));
 }
 
 #[test]
@@ -216,7 +216,7 @@ fn a_lone_esc_is_esc_after_its_timeout() {
     p.expire(t + ESC_TIMEOUT / 2);
     assert!(!p.has_event(), "not before its time");
     p.expire(t + ESC_TIMEOUT);
-    assert_eq!(p.next(), Some(k(K::Esc, NONE)));
+    assert_eq!(p.next_event(), Some(k(K::Esc, NONE)));
     assert!(p.is_idle());
 }
 
@@ -303,10 +303,10 @@ fn an_unterminated_paste_ends_after_its_timeout_and_keys_work_again() {
     p.expire(t + PASTE_TIMEOUT);
     assert!(!p.has_event());
     p.expire(t + Duration::from_millis(300) + PASTE_TIMEOUT);
-    assert_eq!(p.next(), Some(Event::Paste("abc\u{11}".into())));
+    assert_eq!(p.next_event(), Some(Event::Paste("abc\u{11}".into())));
     assert!(p.is_idle());
     p.feed(b"\x11", t + Duration::from_secs(5));
-    assert_eq!(p.next(), Some(k(K::Char('q'), CTRL)));
+    assert_eq!(p.next_event(), Some(k(K::Char('q'), CTRL)));
 }
 
 #[test]
@@ -321,7 +321,7 @@ fn a_huge_paste_comes_in_pieces_that_never_split_a_character() {
     }
     p.feed(b"\x1b[20", t);
     p.feed(b"1~z", t);
-    let events: Vec<Event> = std::iter::from_fn(|| p.next()).collect();
+    let events: Vec<Event> = std::iter::from_fn(|| p.next_event()).collect();
     let mut joined = String::new();
     for ev in &events[..events.len() - 1] {
         let Event::Paste(piece) = ev else {
@@ -373,7 +373,7 @@ fn unknown_and_invalid_sequences_are_dropped() {
     assert_eq!(parse(b"\x1b[99999999999999999999~h"), [c('h')]);
     // A sequence that never ends is cut at its length bound; the keys after it come.
     let mut long = b"\x1b[".to_vec();
-    long.extend(std::iter::repeat(b'1').take(200));
+    long.extend(std::iter::repeat_n(b'1', 200));
     long.extend(b"A\x11");
     let ev = parse(&long);
     assert_eq!(ev.last(), Some(&k(K::Char('q'), CTRL)));
@@ -396,7 +396,7 @@ fn an_unfinished_sequence_is_dropped_after_its_timeout() {
     assert!(!p.has_event());
     assert!(p.is_idle());
     p.feed(b"A", t + ESC_TIMEOUT * 2);
-    assert_eq!(p.next(), Some(c('A')));
+    assert_eq!(p.next_event(), Some(c('A')));
 }
 
 #[test]

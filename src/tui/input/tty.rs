@@ -107,7 +107,7 @@ impl Reader {
     }
 
     fn take_parsed(&mut self) {
-        while let Some(ev) = self.parser.next() {
+        while let Some(ev) = self.parser.next_event() {
             self.ready.push_back(ev);
         }
     }
