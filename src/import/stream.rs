@@ -11,8 +11,8 @@
 use super::labels::{fold, squash, Pattern};
 use super::lines::{Body, Line};
 use crate::model::schema::{
-    A_BLOCKS, A_CONTENT_HEADER, B_APPLICANT_HEADER, B_COLUMNS, B_CORNER, B_LEGAL_ENTITY_GROUP,
-    C_COLUMNS, C_GROUPS, SECTIONS,
+    A_BLOCKS, A_BLOCKS_2019, A_CONTENT_HEADER, B_APPLICANT_HEADER, B_COLUMNS, B_CORNER,
+    B_LEGAL_ENTITY_GROUP, C_COLUMNS, C_GROUPS, SECTIONS,
 };
 use std::sync::OnceLock;
 
@@ -280,7 +280,7 @@ fn header_words() -> &'static [Vec<char>] {
     static W: OnceLock<Vec<Vec<char>>> = OnceLock::new();
     W.get_or_init(|| {
         let mut w: Vec<Vec<char>> = Vec::new();
-        for b in &A_BLOCKS {
+        for b in A_BLOCKS.iter().chain(&A_BLOCKS_2019) {
             w.push(squash(b.article));
             w.extend(b.columns.iter().map(|c| squash(c)));
         }
