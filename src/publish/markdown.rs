@@ -78,11 +78,10 @@ pub fn table_rows(g: &Grid) -> Vec<Vec<String>> {
             .rows
             .iter()
             .map(|row| {
-                let mut cells = Vec::new();
-                for c in row {
-                    cells.push(c.text.clone());
-                    cells.extend(std::iter::repeat_n(String::new(), c.cols - 1));
-                }
+                // The cells in order, the row filled up at its end: a cell spanning grid
+                // columns is one Markdown cell (no empty cells between a row's numbers).
+                let mut cells: Vec<String> = row.iter().map(|c| c.text.clone()).collect();
+                cells.resize(g.columns, String::new());
                 cells
             })
             .collect(),
