@@ -1,6 +1,6 @@
 //! Importing reports in the 2019 format (issue 15, FORMAT.md §7): a hand-made report for 2020
 //! with negative 本年增/减 and a 政府集中采购 amount, written as a web page's text copy, as the
-//! same with columns of spaces, on a single line, and as a page of HTML whose amount is printed
+//! same with columns of spaces, one cell per line, on a single line, and as a page of HTML whose amount is printed
 //! with its unit (`12345678元`); and `check --previous` between that 2020 report and a 2021
 //! report (Y1 across the formats).
 
@@ -67,6 +67,14 @@ fn from_a_text_copy() {
 fn from_text_in_columns_of_spaces() {
     let got = import_str(&text().replace('\t', "    ")).expect("imports");
     assert_eq!(got.layout, Layout::PlainText);
+    assert!(got.unknown.is_empty(), "{:#?}", got.unknown);
+    assert_eq!(got.report, hand_made());
+}
+
+#[test]
+fn from_one_cell_per_line() {
+    let got = import_str(&text().replace('\t', "\n")).expect("imports");
+    assert_eq!(got.layout, Layout::OneCellPerLine);
     assert!(got.unknown.is_empty(), "{:#?}", got.unknown);
     assert_eq!(got.report, hand_made());
 }
