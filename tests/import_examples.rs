@@ -1,5 +1,5 @@
 //! The published examples import to exactly the hand-made YAML in examples/ (every number and
-//! every prose part, the preamble included); the 2019-format page is refused clearly.
+//! every prose part, the preamble included); the 2019-format page (shanghai-2019.html) too.
 
 use nianbao::import::{import_str, Layout};
 use nianbao::model::Report;

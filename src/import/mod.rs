@@ -14,7 +14,8 @@
 //! numbers, form feeds, tabs), `markdown` (pipe tables, `#` headings), `html` (scraper),
 //! `prose` (sections, title, parts, fees), `labels` (matching labels against the schema),
 //! `tables` (A, B, C; `tables::row` reads a line as label columns and values), `digits`
-//! (run-together digits), `account` (what `import` prints on stderr).
+//! (run-together digits), `account` (what `import` prints on stderr), `format` (which version
+//! of the format a report follows: 2019 or 2021; the table readers take that version's tables).
 
 mod account;
 mod decode;
