@@ -105,6 +105,10 @@ fn label_candidates(a: &Anchor) -> Vec<Label> {
     out
 }
 
+/// A row whose run-together digits have several readings: its storage row, (line, column),
+/// the readings, the digits as printed.
+type Pending = (usize, (usize, usize), Vec<Vec<u64>>, String);
+
 /// Table B as read: values, which cells are known.
 pub(crate) struct TableB {
     /// The cells (unknown ones 0).
@@ -255,7 +259,7 @@ pub(crate) fn table_b(
     let cols = Columns::learn(anchors.iter().map(|a| (&a.view, B_COLS)));
     let mut cells = [[0u64; B_COLS]; B_ROW_COUNT];
     let mut known = [false; B_ROW_COUNT];
-    let mut pending: Vec<(usize, (usize, usize), Vec<Vec<u64>>, String)> = Vec::new(); // slot, line, readings, printed
+    let mut pending: Vec<Pending> = Vec::new();
     let row_cells =
         |r: usize| -> Vec<CellRef> { (0..B_COLS).map(|col| CellRef::B { row: r, col }).collect() };
     for (i, a) in row_anchor.iter().enumerate() {
@@ -425,7 +429,7 @@ fn resolve_run_together(
     t: &'static Tables,
     cells: &mut [[u64; B_COLS]; B_ROW_COUNT],
     known: &mut [bool; B_ROW_COUNT],
-    pending: Vec<(usize, (usize, usize), Vec<Vec<u64>>, String)>,
+    pending: Vec<Pending>,
     unknown: &mut Vec<Note>,
     recovered: &mut Vec<Note>,
 ) {
