@@ -2,3 +2,4 @@
 pub mod examples;
 pub mod external;
 pub mod pty;
+pub mod readme;
