@@ -175,25 +175,62 @@ fn not_a_report_exits_2() {
 }
 
 #[test]
-fn a_2019_format_report_is_refused_with_exit_2() {
+fn the_format_is_told_by_the_tables_and_named_in_the_account() {
     let dir = tempfile::tempdir().expect("tempdir");
+    // A 2021-format table A in a report for 2020: imported in the 2021 format (its tables
+    // say so), and V1 says that format and year disagree.
     let text = data("hongze-2023.txt").replace(
         "2023 年政府信息公开工作年度报告",
         "2020 年政府信息公开工作年度报告",
     );
     let input = write(dir.path(), "old.txt", &text);
-    let o = nianbao(&["import", input.to_str().expect("path")], None);
-    assert_eq!(o.status.code(), Some(2));
+    let out = dir.path().join("old.yaml");
+    let o = nianbao(
+        &[
+            "import",
+            input.to_str().expect("path"),
+            "-o",
+            out.to_str().expect("path"),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let err = stderr(&o);
-    assert!(err.contains("2019 年版格式"), "{err}");
-    assert!(err.contains("2020"), "{err}");
+    assert!(
+        err.contains("格式：2021 年版格式（表二有该版的栏目"),
+        "{err}"
+    );
+    assert!(err.contains("V1"), "{err}");
+    let yaml = std::fs::read_to_string(&out).expect("written");
+    assert!(yaml.starts_with("format: 2021\n"), "{yaml}");
 
-    // The 2019 table A (本年新制作数量 …) in a report that says 2021.
-    let text = data("hongze-2023.txt").replace("本年制发件数", "本年新制作数量");
-    let input = write(dir.path(), "old2.txt", &text);
-    let o = nianbao(&["import", input.to_str().expect("path")], None);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("本年新制作数量"), "{}", stderr(&o));
+    // The real 2019-format page: format 2019, the amount converted and said so.
+    let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/import_data/shanghai-2019.html");
+    let out = dir.path().join("sh.yaml");
+    let o = nianbao(
+        &[
+            "import",
+            input.to_str().expect("path"),
+            "-o",
+            out.to_str().expect("path"),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("格式：2019 年版（试行）格式"), "{err}");
+    assert!(err.contains("单位换算："), "{err}");
+    assert!(
+        err.contains("“251000元”印有单位元，换算为 25.1 万元"),
+        "{err}"
+    );
+    let yaml = std::fs::read_to_string(&out).expect("written");
+    assert!(yaml.starts_with("format: 2019\n"), "{yaml}");
+    assert!(
+        yaml.contains("procurement:         {projects: 6, amount_wan_yuan: 25.1}"),
+        "{yaml}"
+    );
 }
 
 #[test]

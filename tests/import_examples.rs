@@ -1,5 +1,5 @@
 //! The published examples import to exactly the hand-made YAML in examples/ (every number and
-//! every prose part, the preamble included); the 2019-format page is refused clearly.
+//! every prose part, the preamble included); the 2019-format page (shanghai-2019.html) too.
 
 use nianbao::import::{import_str, Layout};
 use nianbao::model::Report;
@@ -137,18 +137,60 @@ fn pingtan_single_line_crawler_copy() {
     assert_eq!(imported.exit_code(), 1);
 }
 
-/// The 2019 format is another issue's: until then it is refused, not half-read.
+/// The real 2019-format page (上海市人民政府办公厅 2019, the HTML as stored: a `# source:` line,
+/// then the page's paragraphs and tables) imports to exactly examples/shanghai-2019.yaml: the
+/// five blocks of table A, `251000元` as 25.1 万元 (said in the account), the single （六）
+/// row, and the 总计 cells left blank on the detail rows as published (blank: 0, listed).
 #[test]
-fn shanghai_2019_is_refused() {
+fn shanghai_2019_saved_html() {
+    use nianbao::model::schema::{FormatVersion, B_TOTAL_COL};
+    use nianbao::model::CellRef;
     let text = std::fs::read(format!(
         "{}/tests/import_data/shanghai-2019.html",
         env!("CARGO_MANIFEST_DIR")
     ))
     .expect("example");
-    match nianbao::import::import_bytes(&text) {
-        Err(nianbao::import::ImportError::Format2019(why)) => {
-            assert!(why.contains("2019"), "{why}")
-        }
-        other => panic!("{:?}", other.map(|i| i.report)),
-    }
+    let imported = nianbao::import::import_bytes(&text).expect("imports");
+    assert_eq!(imported.layout, Layout::Html);
+    assert_eq!(imported.report.version(), FormatVersion::V2019);
+    let want = expected("shanghai-2019");
+    assert_eq!(
+        imported.report.proactive_2019, want.proactive_2019,
+        "table A"
+    );
+    assert_same("shanghai-2019", &imported.report, &want);
+    assert!(imported.unknown.is_empty(), "{:#?}", imported.unknown);
+    assert_eq!(imported.exit_code(), 0);
+    assert!(
+        imported.recognised.iter().any(|r| r.contains("2019 年版")),
+        "{:#?}",
+        imported.recognised
+    );
+    // The unit printed in the cell, converted and said so.
+    assert_eq!(imported.converted.len(), 1, "{:#?}", imported.converted);
+    assert!(imported.converted[0].message.contains("251000元"));
+    assert!(imported.converted[0].message.contains("25.1 万元"));
+    assert_eq!(
+        imported.converted[0].cells,
+        vec![CellRef::A {
+            field: "procurement",
+            col: 1
+        }]
+    );
+    // The detail rows' blank 总计 are listed as blanks (one per row of （一）…（六） that
+    // prints no total), not computed.
+    let blank_totals = imported
+        .blanks
+        .iter()
+        .filter(|n| {
+            matches!(
+                n.cells[..],
+                [CellRef::B {
+                    col: B_TOTAL_COL,
+                    ..
+                }]
+            )
+        })
+        .count();
+    assert_eq!(blank_totals, 19, "{:#?}", imported.blanks);
 }

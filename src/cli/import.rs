@@ -69,7 +69,6 @@ fn import_one(name: &str, bytes: &[u8]) -> Result<(Imported, String), String> {
         Ok(i) => i,
         Err(
             e @ (ImportError::NotAReport(_)
-            | ImportError::Format2019(_)
             | ImportError::NotUtf8 { .. }
             | ImportError::Docx(_)
             | ImportError::TooComplex(_)),

@@ -65,6 +65,10 @@ pub fn account(name: &str, imported: &Imported, findings: &[Finding]) -> String 
         );
         list(&mut out, &imported.blanks);
     }
+    if !imported.converted.is_empty() {
+        let _ = writeln!(out, "单位换算：");
+        list(&mut out, &imported.converted);
+    }
     if !imported.recovered.is_empty() {
         let _ = writeln!(out, "按表格自身的勾稽关系确定：");
         list(&mut out, &imported.recovered);

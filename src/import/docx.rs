@@ -167,7 +167,9 @@ fn read_document(xml: &[u8]) -> Result<Vec<Line>, String> {
             },
             Event::Text(t) if in_text => {
                 let s = t.decode().map_err(|e| format!("文字编码有误（{e}）"))?;
-                target(&mut tables, &mut para).push_str(&s);
+                // A no-break space is a space (Word and our export keep `文件 11 件` on
+                // one line with it), as in HTML.
+                target(&mut tables, &mut para).push_str(&s.replace('\u{a0}', " "));
             }
             Event::CData(t) if in_text => {
                 let s = String::from_utf8_lossy(&t).into_owned();

@@ -14,13 +14,15 @@
 //! numbers, form feeds, tabs), `markdown` (pipe tables, `#` headings), `html` (scraper),
 //! `prose` (sections, title, parts, fees), `labels` (matching labels against the schema),
 //! `tables` (A, B, C; `tables::row` reads a line as label columns and values), `digits`
-//! (run-together digits), `account` (what `import` prints on stderr).
+//! (run-together digits), `account` (what `import` prints on stderr), `format` (which version
+//! of the format a report follows: 2019 or 2021; the table readers take that version's tables).
 
 mod account;
 mod decode;
 mod detect;
 mod digits;
 mod docx;
+mod format;
 mod html;
 mod labels;
 mod lines;
@@ -37,8 +39,8 @@ pub fn html_nesting_depth(src: &str) -> usize {
     html::nesting_depth(src)
 }
 
-use crate::model::schema::{A_BLOCKS, B_COLS, B_ROW_COUNT, C_COLUMNS, C_GROUPS, SECTIONS};
-use crate::model::{Appeals, CellRef, ProseSection, Report, Requests, FORMAT_VERSION};
+use crate::model::schema::{Tables, B_COLS, C_COLUMNS, C_GROUPS, SECTIONS};
+use crate::model::{Appeals, CellRef, ProseSection, Report, Requests};
 use lines::Line;
 
 /// How the input was laid out.
@@ -126,6 +128,8 @@ pub struct Imported {
     pub blanks: Vec<Note>,
     /// Numbers recovered by the table's arithmetic (run-together digits, deductions).
     pub recovered: Vec<Note>,
+    /// Values converted to the format's unit (an amount printed `251000元` is 25.1 万元).
+    pub converted: Vec<Note>,
 }
 
 impl Imported {
@@ -153,9 +157,6 @@ pub enum ImportError {
     /// The input is not a 政府信息公开工作年度报告.
     #[error("输入不是政府信息公开工作年度报告：{0}")]
     NotAReport(String),
-    /// A report in the 2019 format.
-    #[error("这是 2019 年版格式的年度报告（{0}）。目前只能导入 2021 年版格式（国办公开办函〔2021〕30号，用于 2021 年度及以后的报告），暂不支持 2019 年版")]
-    Format2019(String),
     /// An input too deeply nested or too large to read safely.
     #[error("输入过于复杂，未导入：{0}")]
     TooComplex(String),
@@ -179,7 +180,7 @@ pub fn fees_stated_in(parts: &[crate::model::Part]) -> crate::model::ProcessingF
 /// One line of the account saying how the rows of each table were read: from their cells
 /// (explicit cells or numbers apart), by splitting run-together digits by the table's
 /// arithmetic (listed with their place), or not at all (unknown, listed).
-fn how_rows_were_read(unknown: &[Note], recovered: &[Note]) -> String {
+fn how_rows_were_read(t: &Tables, unknown: &[Note], recovered: &[Note]) -> String {
     use std::collections::BTreeSet;
     let rows = |notes: &[Note], table: u8| -> BTreeSet<String> {
         notes
@@ -193,8 +194,8 @@ fn how_rows_were_read(unknown: &[Note], recovered: &[Note]) -> String {
             })
             .collect()
     };
-    let a_rows: usize = A_BLOCKS.iter().map(|b| b.rows.len()).sum();
-    let parts: Vec<String> = [("二", 0u8, a_rows), ("三", 1, B_ROW_COUNT), ("四", 2, 1)]
+    let a_rows: usize = t.a_blocks.iter().map(|b| b.rows.len()).sum();
+    let parts: Vec<String> = [("二", 0u8, a_rows), ("三", 1, t.b_rows.len()), ("四", 2, 1)]
         .iter()
         .map(|(name, t, total)| {
             let u = rows(unknown, *t);
@@ -330,39 +331,28 @@ fn import_lines(layout: Layout, all_lines: Vec<Line>) -> Result<Imported, Import
         })
         .collect();
     let region = |i: usize| -> &[Line] { &regions[i] };
-    // The 2019 format: refused for now.
-    if let Some(t) = &title {
-        if t.year < 2021 {
-            return Err(ImportError::Format2019(format!(
-                "报告年度为 {} 年，2021 年版格式从 2021 年度起施行",
-                t.year
-            )));
-        }
-    }
-    let section2: String = region(1)
-        .iter()
-        .map(|l| labels::squash(&l.text()).into_iter().collect::<String>())
-        .collect();
-    for marker in [
-        "本年新制作数量",
-        "本年新公开数量",
-        "对外公开总数量",
-        "政府集中采购",
-    ] {
-        if section2.contains(marker) {
-            return Err(ImportError::Format2019(format!(
-                "表格“二、主动公开政府信息情况”有 2019 年版的栏目“{marker}”"
-            )));
-        }
-    }
+    // The version of the format, told by the report's content (src/import/format.rs).
+    let letters = |lines: &[Line]| -> Vec<char> {
+        lines
+            .iter()
+            .flat_map(|l| labels::squash(&l.text()))
+            .collect()
+    };
+    let (version, why) = format::detect(
+        &letters(region(1)),
+        &letters(region(2)),
+        &letters(&all_lines),
+        title.as_ref().map(|t| t.year),
+    );
+    let tables = version.tables();
 
     let mut unknown = Vec::new();
     let mut blanks = Vec::new();
     let mut recovered = Vec::new();
     let mut recognised = Vec::new();
 
-    let mut report = Report::new("", 0);
-    report.format = FORMAT_VERSION;
+    let mut report = Report::new_in(version, "", 0);
+    recognised.push(format!("格式：{}（{why}）", version.name()));
     match &title {
         Some(t) => {
             let mut agency = t.agency.clone();
@@ -377,6 +367,11 @@ fn import_lines(layout: Layout, all_lines: Vec<Line>) -> Result<Imported, Import
             ));
             report.agency = agency;
             report.year = t.year;
+            // A title printed year first (`2019年××政府信息公开工作年度报告`) is kept as
+            // printed: the standard title puts the agency first.
+            if t.year_first {
+                report.title = Some(t.printed.clone());
+            }
         }
         None => unknown.push(Note::new(
             None,
@@ -430,30 +425,52 @@ fn import_lines(layout: Layout, all_lines: Vec<Line>) -> Result<Imported, Import
         }
         *report.parts_mut(section) = parts;
     }
-    let (fees, said) = prose::fees(&report.other_matters);
-    report.processing_fees = fees;
-    if !said.is_empty() {
-        recognised.push(format!("信息处理费（见第六部分）：{}", said.join("，")));
+    // 信息处理费: only the 2021 format has them (FORMAT.md §7).
+    if !tables.fee_fields.is_empty() {
+        let (fees, said) = prose::fees(&report.other_matters);
+        report.processing_fees = fees;
+        if !said.is_empty() {
+            recognised.push(format!("信息处理费（见第六部分）：{}", said.join("，")));
+        }
     }
 
     // Tables.
-    let a = tables::table_a(region(1), layout, &mut unknown, &mut blanks, &mut recovered);
-    report.proactive = a.proactive;
-    let a_total: usize = A_BLOCKS
+    let a = tables::table_a(
+        region(1),
+        layout,
+        tables,
+        &mut unknown,
+        &mut blanks,
+        &mut recovered,
+    );
+    for (cell, value) in a.cells {
+        report
+            .set(cell, value)
+            .expect("table A's reader gives each cell a value of its kind");
+    }
+    let a_total: usize = tables
+        .a_blocks
         .iter()
         .map(|b| b.rows.len() * b.columns.len())
         .sum();
-    let b = tables::table_b(region(2), layout, &mut unknown, &mut blanks, &mut recovered);
+    let b = tables::table_b(
+        region(2),
+        layout,
+        tables,
+        &mut unknown,
+        &mut blanks,
+        &mut recovered,
+    );
     report.requests = Requests { cells: b.cells };
     let c = tables::table_c(region(3), layout, &mut unknown, &mut blanks, &mut recovered);
     report.appeals = Appeals { cells: c.cells };
-    recognised.push(how_rows_were_read(&unknown, &recovered));
+    recognised.push(how_rows_were_read(tables, &unknown, &recovered));
     recognised.push(format!(
         "表格：二 {}/{} 格，三 {}/{} 格，四 {}/{} 格",
         a.found,
         a_total,
         b.found,
-        B_ROW_COUNT * B_COLS,
+        tables.b_rows.len() * B_COLS,
         c.found,
         C_GROUPS.len() * C_COLUMNS.len()
     ));
@@ -464,5 +481,6 @@ fn import_lines(layout: Layout, all_lines: Vec<Line>) -> Result<Imported, Import
         unknown,
         blanks,
         recovered,
+        converted: a.converted,
     })
 }

@@ -171,6 +171,11 @@ pub(crate) struct Title {
     pub year: i32,
     /// Input line number of the title.
     pub line: usize,
+    /// The title line as printed, without spaces.
+    pub printed: String,
+    /// True when the title puts the year first
+    /// (`2019年上海市人民政府办公厅政府信息公开工作年度报告`), not in the standard order.
+    pub year_first: bool,
 }
 
 fn compact(s: &str) -> String {
@@ -192,10 +197,10 @@ pub(crate) fn find_title(lines: &[Line]) -> Option<Title> {
         if !t.contains("年度报告") {
             continue;
         }
-        let (mut agency, year) = if let Some(c) = a.captures(&t) {
-            (c[1].to_string(), c[2].parse::<i32>().ok()?)
+        let (mut agency, year, year_first) = if let Some(c) = a.captures(&t) {
+            (c[1].to_string(), c[2].parse::<i32>().ok()?, false)
         } else if let Some(c) = b.captures(&t) {
-            (c[2].to_string(), c[1].parse::<i32>().ok()?)
+            (c[2].to_string(), c[1].parse::<i32>().ok()?, true)
         } else {
             continue;
         };
@@ -225,6 +230,8 @@ pub(crate) fn find_title(lines: &[Line]) -> Option<Title> {
             agency,
             year,
             line: l.no,
+            printed: t,
+            year_first,
         });
     }
     found
@@ -285,7 +292,13 @@ pub(crate) fn complete_agency(agency: &str, lines: &[Line], title_line: usize) -
 /// that reads like a preamble (`本报告…`, `…条例…`, `…编制…`); site text before it is not.
 pub(crate) fn preamble(before: &[Line], title: Option<&Title>, layout: Layout) -> String {
     let from = title
-        .and_then(|t| before.iter().rposition(|l| l.no == t.line && l.col == 1))
+        .and_then(|t| {
+            // The title's own line (in a saved page every block may share one source line).
+            before
+                .iter()
+                .rposition(|l| l.no == t.line && compact(&l.text()) == t.printed)
+                .or_else(|| before.iter().rposition(|l| l.no == t.line && l.col == 1))
+        })
         .map_or(0, |i| i + 1);
     let lines: Vec<Line> = before[from..]
         .iter()

@@ -11,8 +11,8 @@
 use super::labels::{fold, squash, Pattern};
 use super::lines::{Body, Line};
 use crate::model::schema::{
-    A_BLOCKS, A_CONTENT_HEADER, B_APPLICANT_HEADER, B_COLUMNS, B_CORNER, B_LEGAL_ENTITY_GROUP,
-    C_COLUMNS, C_GROUPS, SECTIONS,
+    A_BLOCKS, A_BLOCKS_2019, A_CONTENT_HEADER, B_APPLICANT_HEADER, B_COLUMNS, B_CORNER,
+    B_LEGAL_ENTITY_GROUP, C_COLUMNS, C_GROUPS, SECTIONS,
 };
 use std::sync::OnceLock;
 
@@ -280,7 +280,7 @@ fn header_words() -> &'static [Vec<char>] {
     static W: OnceLock<Vec<Vec<char>>> = OnceLock::new();
     W.get_or_init(|| {
         let mut w: Vec<Vec<char>> = Vec::new();
-        for b in &A_BLOCKS {
+        for b in A_BLOCKS.iter().chain(&A_BLOCKS_2019) {
             w.push(squash(b.article));
             w.extend(b.columns.iter().map(|c| squash(c)));
         }
@@ -369,6 +369,11 @@ fn label_fragments(label: &[char]) -> Vec<(usize, String)> {
     out
 }
 
+/// A minus sign as printed (ASCII, full-width folded, the math minus).
+fn is_minus(c: char) -> bool {
+    matches!(c, '-' | '−')
+}
+
 struct RowPiece {
     start: usize,
     label: Vec<char>,
@@ -406,7 +411,18 @@ pub(crate) fn split_rows(lines: Vec<Line>) -> Vec<Line> {
                 i += 1;
                 continue;
             }
-            // A run of numbers: digits, `,`/`.` between digits, spaces between numbers.
+            // A run of numbers: digits, `,`/`.` between digits, spaces between numbers; a
+            // minus sign right before a number that follows a space or starts the run (2019
+            // table A's 本年增/减: `30 -8 412`).
+            let mut from = i;
+            if i >= 1
+                && is_minus(cs[i - 1])
+                && (i == 1 || cs[i - 2].is_whitespace())
+                && cur.label.last().is_some_and(|c| is_minus(fold(*c)))
+            {
+                cur.label.pop();
+                from = i - 1;
+            }
             let mut j = i;
             loop {
                 while j < cs.len() && cs[j].is_ascii_digit() {
@@ -424,6 +440,10 @@ pub(crate) fn split_rows(lines: Vec<Line>) -> Vec<Line> {
                     j = k;
                     continue;
                 }
+                if k > j && k + 1 < cs.len() && is_minus(cs[k]) && cs[k + 1].is_ascii_digit() {
+                    j = k + 1;
+                    continue;
+                }
                 break;
             }
             let numbering = j < cs.len()
@@ -432,7 +452,7 @@ pub(crate) fn split_rows(lines: Vec<Line>) -> Vec<Line> {
                     .get(j + 1)
                     .is_some_and(|c| !c.is_ascii_digit() && !c.is_whitespace());
             let (vals_end, next_start) = if numbering { (j - 1, j - 1) } else { (j, j) };
-            let vals: String = cs[i..vals_end].iter().collect();
+            let vals: String = cs[from..vals_end].iter().collect();
             let vals = vals.trim().to_string();
             if !vals.is_empty() {
                 cur.values = vals;
@@ -801,6 +821,18 @@ mod tests {
         );
         assert_eq!(texts(&got)[1], "规章  000");
         assert_eq!(got[1].col, 32);
+        // 2019 table A's 本年增/减 may be negative: the sign belongs to the number.
+        let got = split_rows(vec![text(
+            "行政许可 30 -8 412 其他对外管理服务事项 12 -3 95 行政事业性收费 -2 5",
+        )]);
+        assert_eq!(
+            texts(&got),
+            vec![
+                "行政许可  30 -8 412",
+                "其他对外管理服务事项  12 -3 95",
+                "行政事业性收费  -2 5"
+            ]
+        );
         // One row on a line: left alone.
         let one = split_rows(vec![text("规章    0    0    0")]);
         assert_eq!(one[0].body, Body::Text("规章    0    0    0".into()));

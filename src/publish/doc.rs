@@ -6,8 +6,8 @@
 //! (HTML, .docx, Markdown, plain text) and the terminal's views only lay this model out.
 
 use crate::model::schema::{
-    A_BLOCKS, A_CONTENT_HEADER, B_APPLICANT_HEADER, B_COLS, B_COLUMNS, B_CORNER, B_GROUPS,
-    B_LEGAL_ENTITY_GROUP, B_ROWS, C_COLUMNS, C_GROUPS, SECTIONS,
+    A_CONTENT_HEADER, B_APPLICANT_HEADER, B_COLS, B_COLUMNS, B_CORNER, B_LEGAL_ENTITY_GROUP,
+    C_COLUMNS, C_GROUPS, SECTIONS,
 };
 use crate::model::{CellRef, ProcessingFees, ProseSection, Report};
 use crate::text::{clean_line, clean_text};
@@ -209,8 +209,11 @@ pub fn fee_sentence(f: &ProcessingFees) -> String {
 }
 
 /// Whether the prose of 六 already states the report's 信息处理费 (as the importer reads it).
+/// Always true in a format without 信息处理费 (the 2019 format, FORMAT.md §7): the document
+/// adds no fee sentence there.
 pub fn fees_stated(report: &Report) -> bool {
-    crate::import::fees_stated_in(&report.other_matters) == report.processing_fees
+    report.tables().fee_fields.is_empty()
+        || crate::import::fees_stated_in(&report.other_matters) == report.processing_fees
 }
 
 /// The report as its published document states it: when the prose of 六 does not state
@@ -323,14 +326,26 @@ fn prose(report: &Report, section: ProseSection) -> Vec<Block> {
     out
 }
 
-/// Table A: four blocks, each an article row over the four columns, a heading row
-/// (信息内容 and its columns; one column spans the three when the block has one) and its
-/// rows.
+/// Table A in the blocks of the report's version of the format: each block an article row
+/// over all columns, a heading row (信息内容 and its columns) and its rows. The number columns
+/// are split so that every block's columns are equally wide: one column spanning three in
+/// the 2021 format's 4-column grid; in the 2019 format's 7-column grid, three columns of two
+/// or two of three (as the trial format prints 本年新公开数量 over two columns).
 pub fn table_a(report: &Report) -> Grid {
+    let t = report.tables();
+    // The least common multiple of the blocks' numbers of columns.
+    let lcm = t.a_blocks.iter().fold(1usize, |acc, b| {
+        let n = b.columns.len().max(1);
+        let (mut x, mut y) = (acc, n);
+        while y != 0 {
+            (x, y) = (y, x % y);
+        }
+        acc / x * n
+    });
     let mut rows = Vec::new();
-    for b in A_BLOCKS.iter() {
-        rows.push(vec![Cell::new(b.article, 0, 1, 4, Role::Header)]);
-        let span = 3 / b.columns.len();
+    for b in t.a_blocks.iter() {
+        rows.push(vec![Cell::new(b.article, 0, 1, 1 + lcm, Role::Header)]);
+        let span = lcm / b.columns.len().max(1);
         let mut head = vec![Cell::new(A_CONTENT_HEADER, 0, 1, 1, Role::Header)];
         for (c, label) in b.columns.iter().enumerate() {
             head.push(Cell::new(*label, 1 + c * span, 1, span, Role::Header));
@@ -339,34 +354,38 @@ pub fn table_a(report: &Report) -> Grid {
         for (key, label) in b.rows {
             let mut row = vec![Cell::new(*label, 0, 1, 1, Role::Label)];
             for c in 0..b.columns.len() {
-                let text = if *key == "fees_wan_yuan" {
-                    report.proactive.fees_wan_yuan.to_string()
-                } else {
-                    report.proactive.count(key, c).unwrap_or(0).to_string()
-                };
+                let at = CellRef::A { field: key, col: c };
                 row.push(Cell::number(
-                    text,
+                    report.get(at).to_string(),
                     1 + c * span,
                     span,
-                    CellRef::A { field: key, col: c },
+                    at,
                 ));
             }
             rows.push(row);
         }
     }
+    // The label column as wide as three number columns of the 2021 grid (4:3:3:3).
+    let mut widths = vec![4 * lcm as u16];
+    widths.extend(std::iter::repeat_n(9, lcm));
+    if lcm == 3 {
+        widths = vec![4, 3, 3, 3];
+    }
     Grid {
         table: TableId::A,
-        columns: 4,
+        columns: 1 + lcm,
         header_rows: 0,
-        widths: vec![4, 3, 3, 3],
+        widths,
         rows,
     }
 }
 
 /// Table B: the corner (the 勾稽 note) over three rows and three label columns,
 /// 申请人情况 over the seven columns, 自然人 and 总计 over two header rows, 法人或其他组织 over
-/// its five; the row labels 三、本年度办理结果 and （三）…（六） spanning their rows.
+/// its five; the row labels 三、本年度办理结果 and （三）…（六） spanning their rows (in the
+/// 2019 format （六）其他处理 is one row).
 pub fn table_b(report: &Report) -> Grid {
+    let t = report.tables();
     let mut rows = vec![
         vec![
             Cell::new(B_CORNER, 0, 3, 3, Role::Header),
@@ -383,27 +402,32 @@ pub fn table_b(report: &Report) -> Grid {
             .map(|(k, c)| Cell::new(c.label, 4 + k, 1, 1, Role::Header))
             .collect(),
     ];
-    for (i, r) in B_ROWS.iter().enumerate() {
+    for (i, r) in t.b_rows.iter().enumerate() {
+        let slot = t.b_slots[i];
         let mut row = Vec::new();
         // A group's label starts in the first row under it and spans all its rows.
         for (depth, &g) in r.groups.iter().enumerate() {
-            let first = B_ROWS.iter().position(|x| x.groups.get(depth) == Some(&g));
+            let first = t
+                .b_rows
+                .iter()
+                .position(|x| x.groups.get(depth) == Some(&g));
             if first == Some(i) {
-                let n = B_ROWS
+                let n = t
+                    .b_rows
                     .iter()
                     .filter(|x| x.groups.get(depth) == Some(&g))
                     .count();
-                row.push(Cell::new(B_GROUPS[g].label, depth, n, 1, Role::Label));
+                row.push(Cell::new(t.b_groups[g].label, depth, n, 1, Role::Label));
             }
         }
         let depth = r.groups.len();
         row.push(Cell::new(r.label, depth, 1, 3 - depth, Role::Label));
         for c in 0..B_COLS {
             row.push(Cell::number(
-                report.requests.get(i, c).to_string(),
+                report.requests.get(slot, c).to_string(),
                 3 + c,
                 1,
-                CellRef::B { row: i, col: c },
+                CellRef::B { row: slot, col: c },
             ));
         }
         rows.push(row);
@@ -461,6 +485,7 @@ pub fn table_c(report: &Report) -> Grid {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::schema::{B_GROUPS, B_ROWS};
     use crate::model::Part;
 
     fn grid_is_exactly_covered(g: &Grid) {
@@ -482,6 +507,30 @@ mod tests {
         for g in [table_a(&r), table_b(&r), table_c(&r)] {
             grid_is_exactly_covered(&g);
         }
+    }
+
+    #[test]
+    fn the_2019_grids_are_the_trial_format() {
+        use crate::model::schema::FormatVersion;
+        let mut r = Report::new_in(FormatVersion::V2019, "某局", 2020);
+        r.proactive_2019.licensing.change = -8;
+        let a = table_a(&r);
+        grid_is_exactly_covered(&a);
+        assert_eq!(a.columns, 7);
+        // Five blocks: article, heading and rows (2 + 2 + 2 + 1 + 1 rows).
+        assert_eq!(a.rows.len(), 5 * 2 + 8);
+        let find = |g: &Grid, t: &str| g.rows.iter().flatten().find(|c| c.text == t).cloned();
+        assert_eq!(find(&a, "本年新制作数量").unwrap().cols, 2);
+        assert_eq!(find(&a, "采购总金额").unwrap().cols, 3);
+        assert!(find(&a, "-8").is_some());
+        let b = table_b(&r);
+        grid_is_exactly_covered(&b);
+        assert_eq!(b.rows.len(), 3 + 23);
+        let other = find(&b, "（六）其他处理").unwrap();
+        assert_eq!((other.rows, other.cols), (1, 2));
+        assert_eq!(find(&b, B_GROUPS[0].label).unwrap().rows, 20);
+        // No fee sentence in 六.
+        assert!(fees_stated(&r));
     }
 
     #[test]

@@ -22,7 +22,9 @@ pub fn escape_cell(s: &str) -> String {
 fn escape_with(s: &str, cell: bool) -> String {
     let mut out = String::with_capacity(s.len() + 4);
     for (i, ch) in s.chars().enumerate() {
-        let lead = i == 0 && matches!(ch, '#' | '>' | '-' | '+' | '|' | '=');
+        // A line's first character can start a block (a heading, a quote, a list item); a
+        // table cell's cannot, so a negative number stays `-8` there.
+        let lead = i == 0 && !cell && matches!(ch, '#' | '>' | '-' | '+' | '|' | '=');
         let pipe = cell && ch == '|';
         if lead || pipe || matches!(ch, '\\' | '<' | '&' | '*' | '_' | '`' | '[' | ']') {
             out.push('\\');
@@ -78,11 +80,10 @@ pub fn table_rows(g: &Grid) -> Vec<Vec<String>> {
             .rows
             .iter()
             .map(|row| {
-                let mut cells = Vec::new();
-                for c in row {
-                    cells.push(c.text.clone());
-                    cells.extend(std::iter::repeat_n(String::new(), c.cols - 1));
-                }
+                // The cells in order, the row filled up at its end: a cell spanning grid
+                // columns is one Markdown cell (no empty cells between a row's numbers).
+                let mut cells: Vec<String> = row.iter().map(|c| c.text.clone()).collect();
+                cells.resize(g.columns, String::new());
                 cells
             })
             .collect(),
@@ -194,6 +195,8 @@ mod tests {
     fn escapes_markup() {
         assert_eq!(escape("<b>a*b</b>"), "\\<b>a\\*b\\</b>");
         assert_eq!(escape_cell("a|b"), "a\\|b");
+        assert_eq!(escape_cell("-8"), "-8");
+        assert_eq!(escape("-8"), "\\-8");
         assert_eq!(escape("# 标题"), "\\# 标题");
     }
 }

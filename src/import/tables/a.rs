@@ -1,33 +1,41 @@
-//! Table A (二、主动公开政府信息情况): rows found by their labels, one line each.
+//! Table A (二、主动公开政府信息情况): rows found by their labels, one line each, in the
+//! blocks of the report's version of the format (the 2021 four blocks, the 2019 five); each
+//! cell read by its kind (count, 本年增/减 that may be negative, amount in 万元).
 
 use super::row::{view, Val, View};
+use super::values::{parse_value, zero};
 use super::*;
 use crate::import::digits;
 use crate::import::labels::{Label, Pattern};
 use crate::import::lines::Line;
 use crate::import::{Layout, Note};
-use crate::model::schema::A_BLOCKS;
-use crate::model::{Amount, CellRef, Proactive};
+use crate::model::schema::Tables;
+use crate::model::{CellKind, CellRef, Value};
 
 /// Table A as read.
 pub(crate) struct TableA {
-    /// The values (unknown cells are 0).
-    pub proactive: Proactive,
+    /// The values read, cell by cell (cells not listed are unknown: 0).
+    pub cells: Vec<(CellRef, Value)>,
     /// Cells found.
     pub found: usize,
+    /// Values converted to the format's unit (`251000元` → 25.1 万元).
+    pub converted: Vec<Note>,
 }
 
-/// Reads table A (二、主动公开政府信息情况) from its section's lines.
+/// Reads table A (二、主动公开政府信息情况) from its section's lines, in the blocks of `t`.
 pub(crate) fn table_a(
     lines: &[Line],
     layout: Layout,
+    t: &'static Tables,
     unknown: &mut Vec<Note>,
     blanks: &mut Vec<Note>,
     recovered: &mut Vec<Note>,
 ) -> TableA {
-    let rows: Vec<(&'static str, &'static str, usize)> = A_BLOCKS
+    // (row key, label, column labels).
+    let rows: Vec<(&'static str, &'static str, &'static [&'static str])> = t
+        .a_blocks
         .iter()
-        .flat_map(|b| b.rows.iter().map(move |(k, l)| (*k, *l, b.columns.len())))
+        .flat_map(|b| b.rows.iter().map(move |(k, l)| (*k, *l, b.columns)))
         .collect();
     let labels: Vec<Label> = rows.iter().map(|(_, l, _)| Label::new(l)).collect();
     let row_of = |v: &View| -> Option<usize> {
@@ -43,125 +51,135 @@ pub(crate) fn table_a(
     };
     let mut views: Vec<View> = lines.iter().map(view).collect();
     if layout == Layout::OneCellPerLine {
-        views = merge_cells(views, &|v| row_of(v).map(|i| rows[i].2));
+        views = merge_cells(views, &|v| row_of(v).map(|i| rows[i].2.len()));
     }
     let cols = Columns::learn(
         views
             .iter()
-            .filter_map(|v| row_of(v).map(|i| (v, rows[i].2))),
+            .filter_map(|v| row_of(v).map(|i| (v, rows[i].2.len()))),
     );
-    let mut p = Proactive::default();
+    let mut out: Vec<(CellRef, Value)> = Vec::new();
     let mut done = vec![false; rows.len()];
     let mut found = 0;
+    let mut conversions = Vec::new();
     for v in &views {
         let Some(i) = row_of(v) else { continue };
         if done[i] {
             continue;
         }
-        let (key, label, n) = rows[i];
+        let (key, label, col_labels) = rows[i];
+        let n = col_labels.len();
         done[i] = true;
         let cells: Vec<CellRef> = (0..n).map(|col| CellRef::A { field: key, col }).collect();
-        if key == "fees_wan_yuan" {
-            let vals = fit(v, 1, &cols);
-            match vals.as_deref().unwrap_or(&[]) {
-                [Val::Tok(t)] => match Amount::parse(t, 6) {
-                    Ok(a) => {
-                        p.fees_wan_yuan = a;
-                        found += 1;
+        let kinds: Vec<CellKind> = cells.iter().map(|c| c.kind_in(t)).collect();
+        let note = |cells: Vec<CellRef>, msg: String| Note::new_at(Some(v.no), v.col, cells, msg);
+        let vals = match fit(v, n, &cols) {
+            Ok(vals) => vals,
+            Err(why) => {
+                unknown.push(note(cells, format!("第二部分 · {label}：{why}")));
+                continue;
+            }
+        };
+        if vals.len() == n {
+            // Every cell printed (or blank): each read by its kind.
+            let mut row: Vec<(CellRef, Value)> = Vec::with_capacity(n);
+            let mut row_blanks = Vec::new();
+            let mut converted = Vec::new();
+            let mut bad = None;
+            for (col, x) in vals.iter().enumerate() {
+                match x {
+                    Val::Blank => {
+                        row.push((cells[col], zero(kinds[col])));
+                        row_blanks.push(col);
                     }
-                    Err(e) => unknown.push(Note::new_at(
-                        Some(v.no),
-                        v.col,
-                        cells,
-                        format!("第二部分 · {label} 本年收费金额：“{t}”读不出：{e}"),
-                    )),
-                },
-                [Val::Blank] => {
-                    found += 1;
-                    blanks.push(Note::new_at(
-                        Some(v.no),
-                        v.col,
-                        cells,
-                        format!("第二部分 · {label} 本年收费金额 空白，按 0 导入"),
-                    ));
+                    Val::Tok(tok) => match parse_value(kinds[col], tok) {
+                        Ok((value, conv)) => {
+                            row.push((cells[col], value));
+                            converted.extend(conv.map(|c| (col, c)));
+                        }
+                        Err(why) => {
+                            bad = Some((col, why));
+                            break;
+                        }
+                    },
                 }
-                _ => unknown.push(Note::new_at(
-                    Some(v.no),
-                    v.col,
-                    cells,
-                    format!(
-                        "第二部分 · {label} 本年收费金额：应有 1 个数，这里是“{}”",
-                        printed(&v.vals)
-                    ),
-                )),
+            }
+            if let Some((col, why)) = bad {
+                unknown.push(note(
+                    cells.clone(),
+                    format!("第二部分 · {label} · {}：{why}", col_labels[col]),
+                ));
+                continue;
+            }
+            found += n;
+            out.extend(row);
+            for b in row_blanks {
+                blanks.push(note(
+                    vec![cells[b]],
+                    format!("第二部分 · {label} · {} 空白，按 0 导入", col_labels[b]),
+                ));
+            }
+            for (col, c) in converted {
+                conversions.push(note(
+                    vec![cells[col]],
+                    format!("第二部分 · {label} · {}：{c}", col_labels[col]),
+                ));
             }
             continue;
         }
-        let col_labels = A_BLOCKS
+        // Fewer numbers than cells: digits run together, read only when one reading fits
+        // (table A has no arithmetic), and only in rows of counts.
+        let toks: Vec<String> = vals
             .iter()
-            .find(|b| b.rows.iter().any(|(k, _)| *k == key))
-            .map_or(&[][..], |b| b.columns);
-        let set = |vals: &[u64], p: &mut Proactive| {
-            for (col, x) in vals.iter().enumerate() {
-                if let Some(c) = p.count_mut(key, col) {
-                    *c = *x;
-                }
-            }
-        };
-        match read_counts(v, n, &cols) {
-            Read::Values(vals, bl) => {
-                set(&vals, &mut p);
+            .filter_map(|x| match x {
+                Val::Tok(t) => Some(t.clone()),
+                Val::Blank => None,
+            })
+            .collect();
+        let run_together = vals.len() < n
+            && !toks.is_empty()
+            && toks.len() == vals.len()
+            && toks.iter().all(|t| t.chars().all(|c| c.is_ascii_digit()))
+            && kinds.iter().all(|k| *k == CellKind::Count);
+        if !run_together {
+            unknown.push(note(
+                cells,
+                format!(
+                    "第二部分 · {label}：应有 {n} 个数，这里是“{}”",
+                    printed(&v.vals)
+                ),
+            ));
+            continue;
+        }
+        match digits::plain_readings(&toks, n) {
+            Ok(r) if r.len() == 1 => {
                 found += n;
-                for b in bl {
-                    blanks.push(Note::new_at(
-                        Some(v.no),
-                        v.col,
-                        vec![CellRef::A { field: key, col: b }],
-                        format!(
-                            "第二部分 · {label} · {} 空白，按 0 导入",
-                            col_labels.get(b).unwrap_or(&"")
-                        ),
-                    ));
-                }
-            }
-            Read::RunTogether(toks) => match digits::plain_readings(&toks, n) {
-                Ok(r) if r.len() == 1 => {
-                    set(&r[0], &mut p);
-                    found += n;
-                    recovered.push(Note::new_at(
-                        Some(v.no),
-                        v.col,
-                        cells,
-                        format!(
-                            "第二部分 · {label}：连写的数字“{}”只有一种读法：{}",
-                            toks.join(" "),
-                            join_u64(&r[0])
-                        ),
-                    ));
-                }
-                other => unknown.push(Note::new_at(
-                    Some(v.no),
-                    v.col,
+                out.extend(cells.iter().zip(&r[0]).map(|(c, x)| (*c, Value::Count(*x))));
+                recovered.push(note(
                     cells,
                     format!(
-                        "第二部分 · {label}：{}，按 0 导入",
-                        short_row(&toks, n, &other)
+                        "第二部分 · {label}：连写的数字“{}”只有一种读法：{}",
+                        toks.join(" "),
+                        join_u64(&r[0])
                     ),
-                )),
-            },
-            Read::Unknown(why) => unknown.push(Note::new_at(
-                Some(v.no),
-                v.col,
+                ));
+            }
+            other => unknown.push(note(
                 cells,
-                format!("第二部分 · {label}：{why}"),
+                format!(
+                    "第二部分 · {label}：{}，按 0 导入",
+                    short_row(&toks, n, &other)
+                ),
             )),
         }
     }
-    for (i, (key, label, n)) in rows.iter().enumerate() {
+    for (i, (key, label, col_labels)) in rows.iter().enumerate() {
         if !done[i] {
             unknown.push(Note::new(
                 None,
-                (0..*n).map(|col| CellRef::A { field: key, col }).collect(),
+                (0..col_labels.len())
+                    .map(|col| CellRef::A { field: key, col })
+                    .collect(),
                 format!(
                     "第二部分 · {label}：{}没有找到这一行，按 0 导入",
                     span(lines)
@@ -170,7 +188,8 @@ pub(crate) fn table_a(
         }
     }
     TableA {
-        proactive: p,
+        cells: out,
         found,
+        converted: conversions,
     }
 }

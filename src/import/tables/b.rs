@@ -1,4 +1,6 @@
-//! Table B (三、收到和处理政府信息公开申请情况): lines with numbers aligned to the 25 rows.
+//! Table B (三、收到和处理政府信息公开申请情况): lines with numbers aligned to the rows of the
+//! report's version of the format (25 rows in 2021; 23 in 2019, whose （六）其他处理 is one row).
+//! Values are kept by storage row (`Tables::b_slots`, the layout of `Requests`).
 
 use super::row::{view, View};
 use super::*;
@@ -7,8 +9,9 @@ use crate::import::labels::{split_numbering, squash, Label, Pattern};
 use crate::import::lines::Line;
 use crate::import::{Layout, Note};
 use crate::model::schema::{
-    BRole, B_APPLICANT_HEADER, B_COLS, B_COLUMNS, B_CORNER, B_GROUPS, B_LEGAL_ENTITY_GROUP, B_ROWS,
-    B_ROW_COUNT, R_CARRIED_FORWARD, R_CARRIED_OVER, R_OUTCOME_TOTAL, R_RECEIVED,
+    BRole, FormatVersion, Tables, B_APPLICANT_HEADER, B_COLS, B_COLUMNS, B_CORNER,
+    B_LEGAL_ENTITY_GROUP, B_ROWS, B_ROW_COUNT, R_CARRIED_FORWARD, R_CARRIED_OVER, R_OUTCOME_TOTAL,
+    R_RECEIVED,
 };
 use crate::model::CellRef;
 use std::sync::OnceLock;
@@ -22,10 +25,16 @@ struct BLabels {
     furniture: Vec<Vec<char>>,
 }
 
-fn b_labels() -> &'static BLabels {
-    static L: OnceLock<BLabels> = OnceLock::new();
-    L.get_or_init(|| {
-        let rows = B_ROWS
+fn b_labels(t: &'static Tables) -> &'static BLabels {
+    static L2021: OnceLock<BLabels> = OnceLock::new();
+    static L2019: OnceLock<BLabels> = OnceLock::new();
+    let cell = match t.version {
+        FormatVersion::V2021 => &L2021,
+        FormatVersion::V2019 => &L2019,
+    };
+    cell.get_or_init(|| {
+        let rows = t
+            .b_rows
             .iter()
             .map(|r| {
                 let l = Label::new(r.label);
@@ -33,7 +42,11 @@ fn b_labels() -> &'static BLabels {
                 (l, p)
             })
             .collect();
-        let groups: Vec<Vec<char>> = B_GROUPS.iter().map(|g| Label::new(g.label).chars).collect();
+        let groups: Vec<Vec<char>> = t
+            .b_groups
+            .iter()
+            .map(|g| Label::new(g.label).chars)
+            .collect();
         let mut furniture: Vec<Vec<char>> = groups.clone();
         furniture.extend(B_COLUMNS.iter().map(|c| squash(c.label)));
         furniture.push(squash(B_LEGAL_ENTITY_GROUP));
@@ -47,13 +60,13 @@ fn b_labels() -> &'static BLabels {
     })
 }
 
-/// The group heading (index into B_GROUPS) a label names exactly, if any.
-fn group_of(label: &str) -> Option<usize> {
+/// The group heading (index into `t.b_groups`) a label names exactly, if any.
+fn group_of(t: &'static Tables, label: &str) -> Option<usize> {
     let l = Label::new(label);
     if l.is_empty() {
         return None;
     }
-    b_labels().groups.iter().position(|g| *g == l.chars)
+    b_labels(t).groups.iter().position(|g| *g == l.chars)
 }
 
 struct Anchor {
@@ -92,6 +105,10 @@ fn label_candidates(a: &Anchor) -> Vec<Label> {
     out
 }
 
+/// A row whose run-together digits have several readings: its storage row, (line, column),
+/// the readings, the digits as printed.
+type Pending = (usize, (usize, usize), Vec<Vec<u64>>, String);
+
 /// Table B as read: values, which cells are known.
 pub(crate) struct TableB {
     /// The cells (unknown ones 0).
@@ -100,15 +117,17 @@ pub(crate) struct TableB {
     pub found: usize,
 }
 
-/// Reads table B (三、收到和处理政府信息公开申请情况) from its section's lines.
+/// Reads table B (三、收到和处理政府信息公开申请情况) from its section's lines, in the rows
+/// of `t`.
 pub(crate) fn table_b(
     lines: &[Line],
     layout: Layout,
+    t: &'static Tables,
     unknown: &mut Vec<Note>,
     blanks: &mut Vec<Note>,
     recovered: &mut Vec<Note>,
 ) -> TableB {
-    let bl = b_labels();
+    let bl = b_labels(t);
     let mut views: Vec<View> = lines.iter().map(view).collect();
     if layout == Layout::OneCellPerLine {
         views = merge_cells(views, &|_| Some(B_COLS));
@@ -132,7 +151,7 @@ pub(crate) fn table_b(
             gap.extend(v.labels.iter().filter(|f| keep(f)).cloned());
             continue;
         }
-        if let Some(g) = v.labels.last().and_then(|l| group_of(l)) {
+        if let Some(g) = v.labels.last().and_then(|l| group_of(t, l)) {
             if g > 0 && v.has_number() {
                 headings.push((v, g));
                 continue;
@@ -158,8 +177,10 @@ pub(crate) fn table_b(
     // A table B has some 25–60 lines of numbers; thousands are not a report's table (and
     // would make the alignment needlessly large).
     if anchors.len() > MAX_ANCHORS {
-        let row_cells_all: Vec<CellRef> = (0..B_ROW_COUNT)
-            .flat_map(|row| (0..B_COLS).map(move |col| CellRef::B { row, col }))
+        let row_cells_all: Vec<CellRef> = t
+            .b_slots
+            .iter()
+            .flat_map(|&row| (0..B_COLS).map(move |col| CellRef::B { row, col }))
             .collect();
         unknown.push(Note::new(
             lines.first().map(|l| l.no),
@@ -178,7 +199,7 @@ pub(crate) fn table_b(
 
     // Scores and the alignment.
     let n = anchors.len();
-    let m = B_ROW_COUNT;
+    let m = t.b_rows.len();
     let mut score = vec![vec![None::<f64>; m]; n];
     for (i, a) in anchors.iter().enumerate() {
         let own_only = a.own.last().map(|l| Label::new(l));
@@ -238,13 +259,14 @@ pub(crate) fn table_b(
     let cols = Columns::learn(anchors.iter().map(|a| (&a.view, B_COLS)));
     let mut cells = [[0u64; B_COLS]; B_ROW_COUNT];
     let mut known = [false; B_ROW_COUNT];
-    let mut pending: Vec<(usize, (usize, usize), Vec<Vec<u64>>, String)> = Vec::new(); // row, line, readings, printed
+    let mut pending: Vec<Pending> = Vec::new();
     let row_cells =
         |r: usize| -> Vec<CellRef> { (0..B_COLS).map(|col| CellRef::B { row: r, col }).collect() };
-    for (r, a) in row_anchor.iter().enumerate() {
+    for (i, a) in row_anchor.iter().enumerate() {
         let Some(a) = a else { continue };
         let v = &anchors[*a].view;
-        let label = B_ROWS[r].label;
+        let label = t.b_rows[i].label;
+        let r = t.b_slots[i];
         match read_counts(v, B_COLS, &cols) {
             Read::Values(vals, bls) => {
                 cells[r].copy_from_slice(&vals);
@@ -298,7 +320,7 @@ pub(crate) fn table_b(
             )),
         }
     }
-    resolve_run_together(&mut cells, &mut known, pending, unknown, recovered);
+    resolve_run_together(t, &mut cells, &mut known, pending, unknown, recovered);
 
     // Group headings printed with numbers (the 2019 layout's single （六）其他处理 row): when
     // the rows under them are absent and the heading's numbers are all 0, each row under it
@@ -306,9 +328,9 @@ pub(crate) fn table_b(
     let mut deduced = [false; B_ROW_COUNT];
     for (v, g) in &headings {
         let under: Vec<usize> = (0..m)
-            .filter(|&r| B_ROWS[r].groups.last() == Some(g) && row_anchor[r].is_none())
+            .filter(|&r| t.b_rows[r].groups.last() == Some(g) && row_anchor[r].is_none())
             .collect();
-        let group_label = B_GROUPS[*g].label;
+        let group_label = t.b_groups[*g].label;
         if under.is_empty() {
             unknown.push(Note::new_at(
                 Some(v.no),
@@ -324,13 +346,13 @@ pub(crate) fn table_b(
         let zeros = matches!(read_counts(v, B_COLS, &cols), Read::Values(ref x, ref b) if b.is_empty() && x.iter().all(|n| *n == 0));
         if zeros {
             for &r in &under {
-                known[r] = true;
+                known[t.b_slots[r]] = true;
                 deduced[r] = true;
             }
             recovered.push(Note::new_at(
                 Some(v.no),
                 v.col,
-                under.iter().flat_map(|&r| row_cells(r)).collect(),
+                under.iter().flat_map(|&r| row_cells(t.b_slots[r])).collect(),
                 format!(
                     "第三部分 · {group_label} 印成一行（2019 年版的写法），下面的 {} 行没有印出；这一行全为 0，故其下各行都是 0",
                     under.len()
@@ -343,12 +365,12 @@ pub(crate) fn table_b(
             unknown.push(Note::new_at(
                 Some(v.no),
                 v.col,
-                under.iter().flat_map(|&r| row_cells(r)).collect(),
+                under.iter().flat_map(|&r| row_cells(t.b_slots[r])).collect(),
                 format!(
                     "第三部分 · {group_label} 印成一行（2019 年版的写法）：“{}”，无法分到其下 {} 行（{}），按 0 导入",
                     printed(&v.vals),
                     under.len(),
-                    under.iter().map(|&r| B_ROWS[r].label).collect::<Vec<_>>().join("、")
+                    under.iter().map(|&r| t.b_rows[r].label).collect::<Vec<_>>().join("、")
                 ),
             ));
         }
@@ -377,10 +399,10 @@ pub(crate) fn table_b(
         if row_anchor[r].is_none() && !deduced[r] {
             unknown.push(Note::new(
                 None,
-                row_cells(r),
+                row_cells(t.b_slots[r]),
                 format!(
                     "第三部分 · {}：{}没有找到这一行，按 0 导入",
-                    B_ROWS[r].label,
+                    t.b_rows[r].label,
                     span(lines)
                 ),
             ));
@@ -404,9 +426,10 @@ fn sim(printed: &Label, official: &Label, pattern: &Pattern) -> f64 {
 /// B2 and B3 (when every other row they involve is known); a row is accepted when all those
 /// combinations agree on it.
 fn resolve_run_together(
+    t: &'static Tables,
     cells: &mut [[u64; B_COLS]; B_ROW_COUNT],
     known: &mut [bool; B_ROW_COUNT],
-    pending: Vec<(usize, (usize, usize), Vec<Vec<u64>>, String)>,
+    pending: Vec<Pending>,
     unknown: &mut Vec<Note>,
     recovered: &mut Vec<Note>,
 ) {
@@ -414,7 +437,10 @@ fn resolve_run_together(
         return;
     }
     let pend_rows: Vec<usize> = pending.iter().map(|p| p.0).collect();
-    let others_known = (0..B_ROW_COUNT).all(|r| known[r] || pend_rows.contains(&r));
+    let others_known = t
+        .b_slots
+        .iter()
+        .all(|&r| known[r] || pend_rows.contains(&r));
     let mut agree: Vec<Option<Option<Vec<u64>>>> = vec![None; pending.len()]; // None: no combo yet
     let mut combos = 0usize;
     let mut too_many = !others_known;
@@ -460,7 +486,7 @@ fn resolve_run_together(
         }
     }
     for (k, (r, (no, col), rs, text)) in pending.into_iter().enumerate() {
-        let label = B_ROWS[r].label;
+        let label = t.b_row_at(r).map_or("", |row| row.label);
         let cells_of: Vec<CellRef> = (0..B_COLS).map(|col| CellRef::B { row: r, col }).collect();
         match (&agree[k], too_many) {
             (Some(Some(v)), false) => {

@@ -11,6 +11,7 @@ mod a;
 mod b;
 mod c;
 mod row;
+mod values;
 
 pub(crate) use a::table_a;
 pub(crate) use b::table_b;

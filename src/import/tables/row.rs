@@ -1,6 +1,7 @@
 //! A line seen as a row: label fragments and the values after them.
 
-use crate::import::lines::{is_number, plain_number, Body, Line};
+use super::values::is_value;
+use crate::import::lines::{plain_number, Body, Line};
 
 /// A value slot as printed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,11 +107,11 @@ pub(crate) fn view(line: &Line) -> View {
         Body::Cells(cells) => {
             let last_label = cells
                 .iter()
-                .rposition(|c| !is_blank_marker(c) && !is_number(c));
+                .rposition(|c| !is_blank_marker(c) && !is_value(c));
             let labels = match last_label {
                 Some(l) => cells[..=l]
                     .iter()
-                    .filter(|c| !is_blank_marker(c) && !is_number(c))
+                    .filter(|c| !is_blank_marker(c) && !is_value(c))
                     .map(|c| c.trim().to_string())
                     .collect(),
                 None => Vec::new(),
@@ -142,7 +143,7 @@ pub(crate) fn view(line: &Line) -> View {
             let mut first_num = toks.len();
             while first_num > 0 {
                 let (a, b) = toks[first_num - 1];
-                if is_number(&t[a..b]) || is_blank_marker(&t[a..b]) {
+                if is_value(&t[a..b]) || is_blank_marker(&t[a..b]) {
                     first_num -= 1;
                 } else {
                     break;
