@@ -12,7 +12,9 @@
 //! vim: `vim -u NONE -i NONE -N` (no configuration); digits and Chinese typed in insert mode,
 //! ↓ with the cursor on the screen's last line (so that every ↓ scrolls).
 //!
-//! `cargo bench --bench bytes`
+//! `cargo bench --bench bytes` (the figures are bytes: `--profile dev` gives the same).
+//! `BYTES_ONLY=lean` (or `ratatui`, `vim`) runs one of the three; `BYTES_DUMP=1` prints
+//! every key's bytes, escape sequences shown, a line per cursor move.
 #[path = "../tests/common/pty.rs"]
 mod pty;
 
@@ -46,12 +48,57 @@ fn settle(s: &Session, quiet: Duration) {
     }
 }
 
-/// Bytes written in answer to `input`.
+/// Bytes written in answer to `input` (with `BYTES_DUMP=1`, also printed, escapes shown).
 fn cost(s: &mut Session, input: &str) -> usize {
     let before = s.bytes_written();
     s.send(input);
     settle(s, QUIET);
-    s.bytes_written() - before
+    let n = s.bytes_written() - before;
+    if std::env::var_os("BYTES_DUMP").is_some() {
+        println!(
+            "-- key {:?}: {n} bytes\n{}",
+            input,
+            escaped(&s.output_since(before))
+        );
+    }
+    n
+}
+
+/// The bytes as text, ESC shown as `␛` and other control bytes as `\xNN`, a line break
+/// before every cursor move so that each run of text stands on its own line.
+fn escaped(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\x1b' => {
+                let mut seq = String::from("␛");
+                if chars.peek() == Some(&'[') {
+                    seq.push(chars.next().unwrap());
+                    while let Some(&d) = chars.peek() {
+                        seq.push(d);
+                        chars.next();
+                        if ('@'..='~').contains(&d) {
+                            break;
+                        }
+                    }
+                } else if let Some(d) = chars.next() {
+                    seq.push(d);
+                }
+                let moves = seq.len() > 2 && "HABCDGr".contains(seq.chars().last().unwrap());
+                if moves {
+                    out.push('\n');
+                }
+                out.push_str(&seq);
+            }
+            '\r' => out.push_str("\n\\r"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[derive(Default)]
@@ -224,14 +271,20 @@ fn show(v: &[usize]) -> String {
 fn main() {
     // A fresh folder for each run: quitting without saving keeps a draft.
     let dir = || tempfile::tempdir().expect("tempdir");
-    let runs = [
-        ("nianbao (LeanBackend)", nianbao(dir().path(), &[])),
-        (
-            "nianbao, NIANBAO_DRAW=ratatui",
-            nianbao(dir().path(), &[("NIANBAO_DRAW", "ratatui")]),
-        ),
-        ("vim -u NONE", vim(dir().path())),
-    ];
+    // `BYTES_ONLY=lean|ratatui|vim`: one of the three runs only.
+    let only = std::env::var("BYTES_ONLY").ok();
+    let wanted = |name: &str| only.as_deref().is_none_or(|o| o == name);
+    let mut runs = Vec::new();
+    if wanted("lean") {
+        runs.push(("nianbao (LeanBackend)", nianbao(dir().path(), &[])));
+    }
+    if wanted("ratatui") {
+        let env = [("NIANBAO_DRAW", "ratatui")];
+        runs.push(("nianbao, NIANBAO_DRAW=ratatui", nianbao(dir().path(), &env)));
+    }
+    if wanted("vim") {
+        runs.push(("vim -u NONE", vim(dir().path())));
+    }
     for (name, f) in &runs {
         println!("== {name}");
         println!("  issue 17 sequence, per digit: {}", show(&f.digits));

@@ -119,8 +119,13 @@ pub struct LeanBackend<W: Write> {
     fresh: bool,
     /// Rows of the terminal that may not show what the shadow says: a symbol some terminal
     /// may draw wider or narrower than ratatui was written there or on the row above (it may
-    /// have wrapped). Such rows are never scrolled, only written again as ratatui would.
+    /// have wrapped). Such rows are never scrolled nor erased, only written again as ratatui
+    /// would.
     tainted: Vec<bool>,
+    /// The style the terminal writes with now: kept from one frame to the next (ratatui
+    /// resets it after every frame and sets it again in the next), made the default before
+    /// anything that fills cells with the current background (a clear, a scroll, an erase).
+    pen: Pen,
 }
 
 impl<W: Write> LeanBackend<W> {
@@ -143,12 +148,22 @@ impl<W: Write> LeanBackend<W> {
             shadow: None,
             fresh: true,
             tainted: Vec::new(),
+            pen: Pen::DEFAULT,
         }
     }
 
     /// The mode this backend draws in.
     pub fn mode(&self) -> Mode {
         self.mode
+    }
+
+    /// Makes the terminal's style the default (`ESC[0m`) when it is not.
+    fn reset_pen(&mut self) -> io::Result<()> {
+        if self.pen != Pen::DEFAULT {
+            self.write(b"\x1b[0m")?;
+            self.pen = Pen::DEFAULT;
+        }
+        Ok(())
     }
 
     fn draw_lean<'a, I>(&mut self, content: I) -> io::Result<()>
@@ -170,7 +185,7 @@ impl<W: Write> LeanBackend<W> {
             self.cursor = Cursor::Unknown(None);
         }
         let cells: Vec<(u16, u16, Cell)> = content.map(|(x, y, c)| (x, y, c.clone())).collect();
-        let mut pen = Pen::DEFAULT;
+        let mut pen = self.pen;
         if std::mem::take(&mut self.fresh) && self.shadow.is_none() {
             self.shadow = Some(Buffer::empty(Rect::new(0, 0, size.width, size.height)));
             self.tainted = vec![false; usize::from(size.height)];
@@ -182,27 +197,26 @@ impl<W: Write> LeanBackend<W> {
                     put(&mut next, *x, *y, cell);
                 }
                 let scrolled = find_scroll(&shadow, &next, &self.tainted)
-                    .and_then(|scroll| self.scrolled(scroll, &shadow, &next, &cells));
+                    .and_then(|scroll| self.scrolled(scroll, &shadow, &next, &cells, pen));
                 match scrolled {
                     Some((bytes, p)) => {
                         out.extend(bytes);
                         pen = p;
                     }
                     None => {
-                        let diff = cells.iter().map(|(x, y, c)| (*x, *y, c));
-                        self.write_cells(&mut out, &mut pen, diff, Some(shadow));
+                        let diff: Vec<_> = cells.iter().map(|(x, y, c)| (*x, *y, c)).collect();
+                        self.write_cells(&mut out, &mut pen, &diff, Some((shadow, &next)));
                     }
                 }
                 self.shadow = Some(next);
             }
             None => {
-                let diff = cells.iter().map(|(x, y, c)| (*x, *y, c));
-                self.write_cells(&mut out, &mut pen, diff, None);
+                let diff: Vec<_> = cells.iter().map(|(x, y, c)| (*x, *y, c)).collect();
+                self.write_cells(&mut out, &mut pen, &diff, None);
             }
         }
-        if pen != Pen::DEFAULT {
-            out.extend_from_slice(b"\x1b[0m");
-        }
+        // No reset at the end: the next frame starts from this pen (see `LeanBackend::pen`).
+        self.pen = pen;
         let r = self.inner.write_all(&out);
         self.out = out;
         r
@@ -219,9 +233,12 @@ impl<W: Write> LeanBackend<W> {
         shadow: &Buffer,
         next: &Buffer,
         cells: &[(u16, u16, Cell)],
+        mut pen: Pen,
     ) -> Option<(Vec<u8>, Pen)> {
         let (cursor, tainted) = (self.cursor, self.tainted.clone());
         let mut out = Vec::new();
+        // The rows that come in are blank in the current background.
+        blank_pen(&mut out, &mut pen);
         let mut moved = shadow.clone();
         scroll.write(&mut out, &mut moved);
         scroll.shift(&mut self.tainted);
@@ -240,8 +257,7 @@ impl<W: Write> LeanBackend<W> {
         // Both parts are in row order and on different rows: a stable sort by row merges them.
         merged.sort_by_key(|(_, y, _)| *y);
         let before = self.tainted.clone();
-        let mut pen = Pen::DEFAULT;
-        self.write_cells(&mut out, &mut pen, merged.into_iter(), Some(moved));
+        self.write_cells(&mut out, &mut pen, &merged, Some((moved, next)));
         if self.tainted != before {
             (self.cursor, self.tainted) = (cursor, tainted);
             return None;
@@ -250,18 +266,53 @@ impl<W: Write> LeanBackend<W> {
     }
 
     /// Writes `cells` (in ratatui's order) to `out`, `pen` being the terminal's style and
-    /// `term` what it shows before, when known (to see which rows may be left showing
-    /// something else: see [`LeanBackend::tainted`]).
-    fn write_cells<'a>(
+    /// `screens`, when known, what the terminal shows before and what it is to show after
+    /// (to see which rows may be left showing something else: see
+    /// [`LeanBackend::tainted`]; and where a run of blanks can be erased instead of written).
+    fn write_cells(
         &mut self,
         out: &mut Vec<u8>,
         pen: &mut Pen,
-        cells: impl Iterator<Item = (u16, u16, &'a Cell)>,
-        mut term: Option<Buffer>,
+        cells: &[(u16, u16, &Cell)],
+        screens: Option<(Buffer, &Buffer)>,
     ) {
         let width = self.last_size.map_or(u16::MAX, |s| s.width);
-        for (x, y, cell) in cells {
+        let (mut term, after) = match screens {
+            Some((t, a)) => (Some(t), Some(a)),
+            None => (None, None),
+        };
+        // Cells of row `.0` before column `.1` have been erased.
+        let mut erased: Option<(u16, u16)> = None;
+        for (i, &(x, y, cell)) in cells.iter().enumerate() {
+            if erased.is_some_and(|(ey, ex)| ey == y && x < ex) {
+                continue;
+            }
             let target = Position { x, y };
+            let adjacent = matches!(self.cursor,
+                Cursor::Unknown(Some(last)) if y == last.y && x == last.x.wrapping_add(1));
+            if let (Some(t), Some(a), false) = (term.as_mut(), after, adjacent) {
+                if let Some(end) = self.erase_run(t, a, &cells[i..], *pen) {
+                    if let Cursor::Known(p) = self.cursor {
+                        if p != target {
+                            move_to(out, Some(p), target);
+                        }
+                    } else {
+                        move_to(out, None, target);
+                    }
+                    blank_pen(out, pen);
+                    if end == t.area.width {
+                        out.extend_from_slice(b"\x1b[K");
+                    } else {
+                        out.extend(csi(end - x, b'X'));
+                    }
+                    for ex in x..end {
+                        t[(ex, y)] = Cell::EMPTY;
+                    }
+                    self.cursor = Cursor::Known(target);
+                    erased = Some((y, end));
+                    continue;
+                }
+            }
             let certain = match self.cursor {
                 Cursor::Known(p) if p == target => true,
                 Cursor::Known(p) => {
@@ -308,8 +359,84 @@ impl<W: Write> LeanBackend<W> {
         }
     }
 
+    /// Where the run of blanks starting at the first of `cells` ends (exclusive), when
+    /// erasing it (`ECH`, or `EL` to the end of the row) is shorter than writing ratatui's
+    /// cells there: `term` is what the terminal shows now, `after` what it is to show.
+    ///
+    /// The run is the cells of `after` from there on that are blanks no one can tell from a
+    /// blank in the default style (a space, no background, not inverse, underlined or
+    /// crossed out); ratatui's cells in it are all such blanks. Not on a row that may show
+    /// something else ([`LeanBackend::tainted`]), and not where the erase would cut a wide
+    /// character in two (the terminals differ in what they do with the other half).
+    fn erase_run(
+        &self,
+        term: &Buffer,
+        after: &Buffer,
+        cells: &[(u16, u16, &Cell)],
+        pen: Pen,
+    ) -> Option<u16> {
+        let &(x, y, cell) = cells.first()?;
+        let area = term.area;
+        if after.area != area || x >= area.width || y >= area.height || !plain_blank(cell) {
+            return None;
+        }
+        if self.tainted.get(usize::from(y)).copied().unwrap_or(true) {
+            return None;
+        }
+        let wide = |c: &Cell| unicode_width::UnicodeWidthStr::width(c.symbol()) > 1;
+        if x > 0 && (wide(&term[(x - 1, y)]) || wide(&after[(x - 1, y)])) {
+            return None;
+        }
+        let mut end = x;
+        while end < area.width && plain_blank(&after[(end, y)]) {
+            end += 1;
+        }
+        while end > x && wide(&term[(end - 1, y)]) {
+            end -= 1;
+        }
+        if end == x {
+            return None;
+        }
+        // What writing the run costs: a byte a cell, a move over each gap between them, the
+        // style of the blanks.
+        let run: Vec<u16> = cells
+            .iter()
+            .take_while(|(cx, cy, _)| *cy == y && *cx < end)
+            .map(|(cx, _, _)| *cx)
+            .collect();
+        let gaps = run.windows(2).filter(|w| w[1] != w[0] + 1).count();
+        let mut style = Vec::new();
+        sgr(&mut style, pen, Pen::of(cell));
+        let write = run.len() + 3 * gaps + style.len();
+        // What erasing costs: the sequence, the style, a move on to the next cell.
+        let mut reset = Vec::new();
+        blank_pen(&mut reset, &mut pen.clone());
+        let erase = if end == area.width {
+            3
+        } else {
+            csi(end - x, b'X').len() + 3
+        } + reset.len();
+        (erase < write).then_some(end)
+    }
+
     fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
         self.inner.write_all(bytes)
+    }
+}
+
+/// Whether `cell` is a blank no one can tell from an erased cell (see
+/// [`LeanBackend::erase_run`]).
+fn plain_blank(cell: &Cell) -> bool {
+    cell.symbol() == " " && !visible_on_blank(Pen::of(cell))
+}
+
+/// Makes the pen one whose blanks look like the default's, before something fills cells
+/// with the current background (an erase, a scroll, a clear): the default, when it is not
+/// such a pen already.
+fn blank_pen(out: &mut Vec<u8>, pen: &mut Pen) {
+    if visible_on_blank(*pen) {
+        sgr(out, *pen, Pen::DEFAULT);
+        *pen = Pen::DEFAULT;
     }
 }
 
@@ -327,6 +454,9 @@ impl<W: Write> Backend for LeanBackend<W> {
     }
 
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
+        if self.mode == Mode::Lean {
+            self.reset_pen()?;
+        }
         self.cursor = Cursor::Unknown(None);
         self.shadow = None;
         self.inner.append_lines(n)
@@ -384,6 +514,10 @@ impl<W: Write> Backend for LeanBackend<W> {
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        if self.mode == Mode::Lean {
+            // Erased cells take the current background.
+            self.reset_pen()?;
+        }
         // A clear comes with a resize or a repaint (Ctrl-L): the terminal may have moved the
         // cursor; one absolute move on the next frame is nothing next to a full redraw.
         self.cursor = Cursor::Unknown(None);
