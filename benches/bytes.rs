@@ -108,6 +108,9 @@ struct Figures {
     all_digits: Vec<usize>,
     all_tabs: Vec<usize>,
     down: Vec<usize>,
+    /// For each ↓: its bytes less the UTF-8 of the line that came in (what any program must
+    /// send for it).
+    down_over: Vec<usize>,
     chinese: Vec<usize>,
     step: Option<usize>,
     resize: Option<usize>,
@@ -136,6 +139,17 @@ fn issue_keys(s: &mut Session, f: &mut Figures) {
         } else {
             f.digits.push(n);
         }
+    }
+}
+
+/// ↓ thirty times; `last` is the screen row the new line comes in at.
+fn scroll_down(s: &mut Session, f: &mut Figures, last: usize) {
+    for _ in 0..30 {
+        let n = cost(s, keys::DOWN);
+        let screen = s.screen();
+        let line = screen.lines().nth(last).unwrap_or("").trim();
+        f.down.push(n);
+        f.down_over.push(n.saturating_sub(line.len()));
     }
 }
 
@@ -209,9 +223,7 @@ fn nianbao(dir: &Path, env: &[(&str, &str)]) -> Figures {
     let mut s = Session::spawn(&["view", "h.yaml"], 80, 24, dir, env);
     s.wait_for("F1");
     settle(&s, Duration::from_millis(100));
-    for _ in 0..30 {
-        f.down.push(cost(&mut s, keys::DOWN));
-    }
+    scroll_down(&mut s, &mut f, 21);
     f.repaint = Some(cost(&mut s, "\x0c"));
     s.send("q");
     s.wait_exit();
@@ -245,9 +257,7 @@ fn vim(dir: &Path) -> Figures {
     settle(&s, Duration::from_millis(300));
     s.send("L");
     settle(&s, Duration::from_millis(100));
-    for _ in 0..30 {
-        f.down.push(cost(&mut s, keys::DOWN));
-    }
+    scroll_down(&mut s, &mut f, 22);
     f.repaint = Some(cost(&mut s, "\x0c"));
     s.send(":q!\r");
     s.wait_exit();
@@ -292,6 +302,7 @@ fn main() {
         println!("  huaian-2024 table B, per digit: {}", show(&f.all_digits));
         println!("  huaian-2024 table B, per Tab:   {}", show(&f.all_tabs));
         println!("  viewer ↓ (scroll a line):     {}", show(&f.down));
+        println!("    beyond the new line's text: {}", show(&f.down_over));
         println!("  Chinese into a text part:     {}", show(&f.chinese));
         let one = |o: Option<usize>| o.map_or("—".to_string(), |n| n.to_string());
         println!(

@@ -397,25 +397,44 @@ impl<W: Write> LeanBackend<W> {
         if end == x {
             return None;
         }
-        // What writing the run costs: a byte a cell, a move over each gap between them, the
-        // style of the blanks.
+        // What writing the run costs: a byte a cell, a move over each gap between them and
+        // on to the next cell of the row, the style of the blanks.
         let run: Vec<u16> = cells
             .iter()
             .take_while(|(cx, cy, _)| *cy == y && *cx < end)
             .map(|(cx, _, _)| *cx)
             .collect();
-        let gaps = run.windows(2).filter(|w| w[1] != w[0] + 1).count();
+        let after_run = cells
+            .get(run.len())
+            .filter(|(_, cy, _)| *cy == y)
+            .map(|(cx, _, _)| *cx);
+        let gaps: usize = run
+            .windows(2)
+            .filter(|w| w[1] != w[0] + 1)
+            .map(|w| csi(w[1] - w[0] - 1, b'C').len())
+            .sum();
+        let last = run.last().copied().unwrap_or(x);
+        let on = |from: u16| {
+            after_run.map_or(0, |n| {
+                if n == from {
+                    0
+                } else {
+                    csi(n - from, b'C').len()
+                }
+            })
+        };
         let mut style = Vec::new();
         sgr(&mut style, pen, Pen::of(cell));
-        let write = run.len() + 3 * gaps + style.len();
+        let write = run.len() + gaps + style.len() + on(last + 1);
         // What erasing costs: the sequence, the style, a move on to the next cell.
         let mut reset = Vec::new();
         blank_pen(&mut reset, &mut pen.clone());
         let erase = if end == area.width {
             3
         } else {
-            csi(end - x, b'X').len() + 3
-        } + reset.len();
+            csi(end - x, b'X').len()
+        } + reset.len()
+            + on(x);
         (erase < write).then_some(end)
     }
 
@@ -555,14 +574,15 @@ impl<W: Write> Backend for LeanBackend<W> {
 }
 
 /// The width every terminal gives `symbol` when it is one we can rely on: 1 for printable
-/// ASCII, 2 for an [`agreed_wide`] character; `None` for anything else (emoji, VS16 and
-/// other sequences, ambiguous-width and other characters).
+/// ASCII and the program's marks ✓ and ✗ (East Asian Width N, not emoji — unlike ✔ and ✖ —
+/// and one column in every wcwidth table), 2 for an [`agreed_wide`] character; `None` for
+/// anything else (emoji, VS16 and other sequences, ambiguous-width and other characters).
 fn agreed_width(symbol: &str) -> Option<u16> {
     let mut chars = symbol.chars();
     let (Some(c), None) = (chars.next(), chars.next()) else {
         return None;
     };
-    if (' '..='~').contains(&c) {
+    if (' '..='~').contains(&c) || c == '\u{2713}' || c == '\u{2717}' {
         Some(1)
     } else if agreed_wide(c) {
         Some(2)
