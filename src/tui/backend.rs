@@ -316,7 +316,14 @@ impl<W: Write> LeanBackend<W> {
             let certain = match self.cursor {
                 Cursor::Known(p) if p == target => true,
                 Cursor::Known(p) => {
-                    move_to(out, Some(p), target);
+                    let again = match (&term, after) {
+                        (Some(t), Some(a)) => self.rewrite_gap(t, a, p, target, *pen),
+                        _ => None,
+                    };
+                    match again {
+                        Some(bytes) => out.extend(bytes),
+                        None => move_to(out, Some(p), target),
+                    }
                     true
                 }
                 Cursor::Unknown(Some(last)) if y == last.y && x == last.x.wrapping_add(1) => false,
@@ -436,6 +443,55 @@ impl<W: Write> LeanBackend<W> {
         } + reset.len()
             + on(x);
         (erase < write).then_some(end)
+    }
+
+    /// The cells from `from` up to `to` on the same row written again — what the terminal
+    /// shows there already — when that is shorter than moving over them (`ESC[C` is three
+    /// bytes; one space is one): only cells in the current pen (or blanks that look the same
+    /// in it), of a width every terminal agrees on, on a row that shows what the shadow
+    /// says ([`LeanBackend::tainted`]).
+    fn rewrite_gap(
+        &self,
+        term: &Buffer,
+        after: &Buffer,
+        from: Position,
+        to: Position,
+        pen: Pen,
+    ) -> Option<Vec<u8>> {
+        if from.y != to.y || to.x <= from.x || to.x > term.area.width || after.area != term.area {
+            return None;
+        }
+        if self.tainted.get(usize::from(to.y)).copied().unwrap_or(true) {
+            return None;
+        }
+        // Not from the second half of a wide character.
+        if from.x > 0
+            && unicode_width::UnicodeWidthStr::width(term[(from.x - 1, to.y)].symbol()) > 1
+        {
+            return None;
+        }
+        let mut move_bytes = Vec::new();
+        move_to(&mut move_bytes, Some(from), to);
+        let mut bytes = Vec::new();
+        let mut x = from.x;
+        while x < to.x {
+            let (shown, want) = (&term[(x, to.y)], &after[(x, to.y)]);
+            let same = shown == want && Pen::of(shown) == pen;
+            let blank = plain_blank(shown) && plain_blank(want) && !visible_on_blank(pen);
+            if !(same || blank) {
+                return None;
+            }
+            let w = agreed_width(shown.symbol())?;
+            if w == 2 && (x + 1 >= to.x || after[(x + 1, to.y)].symbol() != " ") {
+                return None;
+            }
+            bytes.extend_from_slice(shown.symbol().as_bytes());
+            if bytes.len() >= move_bytes.len() {
+                return None;
+            }
+            x += w;
+        }
+        Some(bytes)
     }
 
     fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
@@ -1127,6 +1183,70 @@ mod tests {
         ours.hide_cursor().unwrap();
         theirs.hide_cursor().unwrap();
         assert_eq!(a.bytes(), b.bytes());
+    }
+
+    /// Draws `next` after `prev` (as ratatui's terminal does: the diff), returns the bytes.
+    fn frame(b: &mut LeanBackend<Capture>, c: &Capture, prev: &Buffer, next: &Buffer) -> String {
+        let before = c.bytes().len();
+        b.draw(prev.diff_iter(next)).unwrap();
+        String::from_utf8(c.bytes()[before..].to_vec()).unwrap()
+    }
+
+    fn screen(lines: &[(u16, &str, ratatui::style::Style)]) -> Buffer {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
+        for (y, text, style) in lines {
+            buf.set_string(0, *y, text, *style);
+        }
+        buf
+    }
+
+    #[test]
+    fn the_style_carries_over_to_the_next_frame() {
+        let (mut b, c) = lean();
+        let red = ratatui::style::Style::new().fg(Color::Red);
+        let one = screen(&[(0, "1", red)]);
+        let two = screen(&[(0, "12", red)]);
+        assert_eq!(
+            frame(&mut b, &c, &Buffer::empty(one.area), &one),
+            "\x1b[H\x1b[38;5;1m1"
+        );
+        assert_eq!(frame(&mut b, &c, &one, &two), "2");
+        // A clear takes the current background: the style is reset before it.
+        b.clear().unwrap();
+        assert!(
+            written(&c).ends_with("2\x1b[0m\x1b[2J"),
+            "{:?}",
+            written(&c)
+        );
+    }
+
+    #[test]
+    fn a_line_emptied_is_erased_and_blanks_inside_it_too() {
+        let (mut b, c) = lean();
+        let plain = ratatui::style::Style::new();
+        let full = screen(&[(22, "✗ B3 错误：一+二 = 1          （七）总计+四 = 0", plain)]);
+        let _ = frame(&mut b, &c, &Buffer::empty(full.area), &full);
+        let empty = screen(&[]);
+        assert_eq!(frame(&mut b, &c, &full, &empty), "\r\x1b[K");
+        let gap = screen(&[(22, "一二三四                五", plain)]);
+        let _ = frame(&mut b, &c, &empty, &gap);
+        let closed = screen(&[(22, "一", plain)]);
+        assert_eq!(frame(&mut b, &c, &gap, &closed), "\x1b[3G\x1b[K");
+        let middle = screen(&[(22, "一二三四五六七八九十", plain)]);
+        let _ = frame(&mut b, &c, &closed, &middle);
+        let hole = screen(&[(22, "一              九十", plain)]);
+        assert_eq!(frame(&mut b, &c, &middle, &hole), "\x1b[3G\x1b[14X");
+    }
+
+    #[test]
+    fn a_short_gap_is_written_again_rather_than_moved_over() {
+        let (mut b, c) = lean();
+        let plain = ratatui::style::Style::new();
+        let one = screen(&[(3, "a b c", plain)]);
+        let _ = frame(&mut b, &c, &Buffer::empty(one.area), &one);
+        let two = screen(&[(3, "x b y", plain)]);
+        // After x, " b " again (3 bytes) instead of ESC[3C (4).
+        assert_eq!(frame(&mut b, &c, &one, &two), "\rx b y");
     }
 
     #[test]
