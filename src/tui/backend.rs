@@ -943,10 +943,20 @@ fn cup(to: Position) -> Vec<u8> {
     s
 }
 
-/// The SGR parameters of a colour, as crossterm writes them (`38;5;1`, `49`, …); empty when
-/// crossterm writes no colours (NO_COLOR).
+/// The SGR parameters of a colour: as crossterm writes them (`38;5;1`, `49`, …; empty when
+/// crossterm writes no colours, NO_COLOR), shortened where another form means the same
+/// palette entry on every terminal: the bright foregrounds 8–15 as `90`–`97` and the
+/// backgrounds 0–15 as `40`–`47`, `100`–`107`. Not the foregrounds 0–7 as `30`–`37`: a
+/// terminal that shows bold as bright would brighten those, and not `38;5;n`.
 fn colour(c: Colored) -> String {
-    c.to_string()
+    let s = c.to_string();
+    let index = |prefix: &str| s.strip_prefix(prefix).and_then(|n| n.parse::<u8>().ok());
+    match (index("38;5;"), index("48;5;")) {
+        (Some(n @ 8..=15), _) => (90 + n - 8).to_string(),
+        (_, Some(n @ 0..=7)) => (40 + n).to_string(),
+        (_, Some(n @ 8..=15)) => (100 + n - 8).to_string(),
+        _ => s,
+    }
 }
 
 /// Writes one SGR sequence taking the terminal's pen from `from` to `to`: the shorter of
