@@ -4,11 +4,11 @@
 //! every cell that does not directly follow the previous one — after every Chinese character
 //! (`ESC[23;8H然ESC[23;10H人…`), between two runs on a row, and before the text cursor it
 //! places at the end of each frame — and resets every colour and attribute after each frame.
-//! This backend writes the same cells, in the same order, with the same styles, and leaves
+//! This backend writes the same screen (the cells, in ratatui's order, in their styles) and leaves
 //! out only what the terminal provably does not need:
 //!
 //! - **Cursor moves.** It tracks where the terminal's cursor really is. After a character
-//!   whose width every terminal agrees on — printable ASCII, and East Asian Width W/F
+//!   whose width every terminal agrees on — printable ASCII, ✓ and ✗, and East Asian Width W/F
 //!   characters ([`agreed_wide`]: CJK ideographs, CJK and full-width punctuation, Hangul,
 //!   kana; not emoji, not sequences with VS16, not ambiguous-width characters) — the cursor
 //!   is known; a needed move is written as the shortest of absolute (`CUP`), relative
@@ -19,8 +19,14 @@
 //!   width sees the very bytes it sees today (the care ratatui #1396 and #2484 asked for). A
 //!   cell at the right edge leaves the cursor unknown (the terminal's pending wrap).
 //! - **Style.** One SGR sequence per change, the shorter of "change what changed" and
-//!   "reset, then set", with the colour parameters crossterm writes; a single `ESC[0m` at
-//!   the end of a frame only when the last style was not the default.
+//!   "reset, then set", with the colour parameters crossterm writes (the bright foregrounds
+//!   and the backgrounds in their short forms); kept from one frame to the next, made the
+//!   default only before a clear, a scroll or an erase (`tui::terminal::restore` resets it).
+//! - **Blanks.** A run of blanks is erased (`ECH`, `EL` to the end of the row) where that is
+//!   shorter than writing it; a short gap between two changed cells is written again where
+//!   that is shorter than moving over it.
+//! - **Rows that moved** are scrolled (a scrolling region and line feeds), then only what
+//!   is new is written.
 //! - **Cursor visibility.** Shown/hidden only when that changes; the text cursor is moved
 //!   only when it is not already there.
 //!
