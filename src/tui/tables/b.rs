@@ -157,16 +157,20 @@ const MAX_SLOT: u16 = 7;
 /// The widths the number columns have whatever their numbers, so that a number growing
 /// while it is typed (and the total growing with it) does not move the columns after it
 /// nor the header above (issue 17: every move rewrites the rows). The room the labels
-/// leave at this width goes first to the total (the last column, the largest number of
-/// its row), then to the columns from the left (自然人 first), each up to [`MAX_SLOT`]
-/// digits. Wider numbers widen their columns as before.
+/// leave at this width (less one column at the right edge) goes first to the total (the last
+/// column, the largest number of its row), then to the columns from the left (自然人 first),
+/// each up to [`MAX_SLOT`] digits. Wider numbers widen their columns as before.
 fn slots(lay: &BLayout, width_cols: u16) -> [u16; 7] {
     let mut w = [0u16; 7];
     for (c, wc) in w.iter_mut().enumerate() {
         *wc = two_line_width(col_label(c, lay.full));
     }
     let used: u16 = w.iter().map(|x| x + CELL_EXTRA).sum();
-    let mut room = width_cols.saturating_sub(lay.label_w).saturating_sub(used);
+    // One column is left free at the right edge.
+    let mut room = width_cols
+        .saturating_sub(lay.label_w)
+        .saturating_sub(used)
+        .saturating_sub(1);
     let total = w.len() - 1;
     for c in std::iter::once(total).chain(0..total) {
         let more = MAX_SLOT.saturating_sub(w[c]).min(room);
