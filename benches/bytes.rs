@@ -12,7 +12,9 @@
 //! vim: `vim -u NONE -i NONE -N` (no configuration); digits and Chinese typed in insert mode,
 //! ↓ with the cursor on the screen's last line (so that every ↓ scrolls).
 //!
-//! `cargo bench --bench bytes`
+//! `cargo bench --bench bytes` (the figures are bytes: `--profile dev` gives the same).
+//! `BYTES_ONLY=lean` (or `ratatui`, `vim`) runs one of the three; `BYTES_DUMP=1` prints
+//! every key's bytes, escape sequences shown, a line per cursor move.
 #[path = "../tests/common/pty.rs"]
 mod pty;
 
@@ -46,12 +48,57 @@ fn settle(s: &Session, quiet: Duration) {
     }
 }
 
-/// Bytes written in answer to `input`.
+/// Bytes written in answer to `input` (with `BYTES_DUMP=1`, also printed, escapes shown).
 fn cost(s: &mut Session, input: &str) -> usize {
     let before = s.bytes_written();
     s.send(input);
     settle(s, QUIET);
-    s.bytes_written() - before
+    let n = s.bytes_written() - before;
+    if std::env::var_os("BYTES_DUMP").is_some() {
+        println!(
+            "-- key {:?}: {n} bytes\n{}",
+            input,
+            escaped(&s.output_since(before))
+        );
+    }
+    n
+}
+
+/// The bytes as text, ESC shown as `␛` and other control bytes as `\xNN`, a line break
+/// before every cursor move so that each run of text stands on its own line.
+fn escaped(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\x1b' => {
+                let mut seq = String::from("␛");
+                if chars.peek() == Some(&'[') {
+                    seq.push(chars.next().unwrap());
+                    while let Some(&d) = chars.peek() {
+                        seq.push(d);
+                        chars.next();
+                        if ('@'..='~').contains(&d) {
+                            break;
+                        }
+                    }
+                } else if let Some(d) = chars.next() {
+                    seq.push(d);
+                }
+                let moves = seq.len() > 2 && "HABCDGr".contains(seq.chars().last().unwrap());
+                if moves {
+                    out.push('\n');
+                }
+                out.push_str(&seq);
+            }
+            '\r' => out.push_str("\n\\r"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[derive(Default)]
@@ -61,6 +108,9 @@ struct Figures {
     all_digits: Vec<usize>,
     all_tabs: Vec<usize>,
     down: Vec<usize>,
+    /// For each ↓: its bytes less the UTF-8 of the line that came in (what any program must
+    /// send for it).
+    down_over: Vec<usize>,
     chinese: Vec<usize>,
     step: Option<usize>,
     resize: Option<usize>,
@@ -89,6 +139,17 @@ fn issue_keys(s: &mut Session, f: &mut Figures) {
         } else {
             f.digits.push(n);
         }
+    }
+}
+
+/// ↓ thirty times; `last` is the screen row the new line comes in at.
+fn scroll_down(s: &mut Session, f: &mut Figures, last: usize) {
+    for _ in 0..30 {
+        let n = cost(s, keys::DOWN);
+        let screen = s.screen();
+        let line = screen.lines().nth(last).unwrap_or("").trim();
+        f.down.push(n);
+        f.down_over.push(n.saturating_sub(line.len()));
     }
 }
 
@@ -162,9 +223,7 @@ fn nianbao(dir: &Path, env: &[(&str, &str)]) -> Figures {
     let mut s = Session::spawn(&["view", "h.yaml"], 80, 24, dir, env);
     s.wait_for("F1");
     settle(&s, Duration::from_millis(100));
-    for _ in 0..30 {
-        f.down.push(cost(&mut s, keys::DOWN));
-    }
+    scroll_down(&mut s, &mut f, 21);
     f.repaint = Some(cost(&mut s, "\x0c"));
     s.send("q");
     s.wait_exit();
@@ -198,9 +257,7 @@ fn vim(dir: &Path) -> Figures {
     settle(&s, Duration::from_millis(300));
     s.send("L");
     settle(&s, Duration::from_millis(100));
-    for _ in 0..30 {
-        f.down.push(cost(&mut s, keys::DOWN));
-    }
+    scroll_down(&mut s, &mut f, 22);
     f.repaint = Some(cost(&mut s, "\x0c"));
     s.send(":q!\r");
     s.wait_exit();
@@ -224,14 +281,20 @@ fn show(v: &[usize]) -> String {
 fn main() {
     // A fresh folder for each run: quitting without saving keeps a draft.
     let dir = || tempfile::tempdir().expect("tempdir");
-    let runs = [
-        ("nianbao (LeanBackend)", nianbao(dir().path(), &[])),
-        (
-            "nianbao, NIANBAO_DRAW=ratatui",
-            nianbao(dir().path(), &[("NIANBAO_DRAW", "ratatui")]),
-        ),
-        ("vim -u NONE", vim(dir().path())),
-    ];
+    // `BYTES_ONLY=lean|ratatui|vim`: one of the three runs only.
+    let only = std::env::var("BYTES_ONLY").ok();
+    let wanted = |name: &str| only.as_deref().is_none_or(|o| o == name);
+    let mut runs = Vec::new();
+    if wanted("lean") {
+        runs.push(("nianbao (LeanBackend)", nianbao(dir().path(), &[])));
+    }
+    if wanted("ratatui") {
+        let env = [("NIANBAO_DRAW", "ratatui")];
+        runs.push(("nianbao, NIANBAO_DRAW=ratatui", nianbao(dir().path(), &env)));
+    }
+    if wanted("vim") {
+        runs.push(("vim -u NONE", vim(dir().path())));
+    }
     for (name, f) in &runs {
         println!("== {name}");
         println!("  issue 17 sequence, per digit: {}", show(&f.digits));
@@ -239,6 +302,7 @@ fn main() {
         println!("  huaian-2024 table B, per digit: {}", show(&f.all_digits));
         println!("  huaian-2024 table B, per Tab:   {}", show(&f.all_tabs));
         println!("  viewer ↓ (scroll a line):     {}", show(&f.down));
+        println!("    beyond the new line's text: {}", show(&f.down_over));
         println!("  Chinese into a text part:     {}", show(&f.chinese));
         let one = |o: Option<usize>| o.map_or("—".to_string(), |n| n.to_string());
         println!(

@@ -70,6 +70,7 @@ where
     fn pump(&mut self) {
         let b = self.capture.take();
         self.bytes += b.len();
+        SEQUENCES.with(|s| s.borrow_mut().count(&b));
         self.parser.process(&b);
     }
 }
@@ -407,16 +408,73 @@ fn run(w: u16, h: u16, frames: &[Frame]) -> Result<(usize, usize), String> {
 
 thread_local! {
     static ACCEPTED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    static SEQUENCES: RefCell<Sequences> = RefCell::new(Sequences::default());
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1000))]
+/// How often the sequences ratatui never writes appeared in the bytes written (by either
+/// backend; ratatui's write none of them): proof that the test exercises them.
+#[derive(Debug, Default, Clone, Copy)]
+struct Sequences {
+    /// `CSI n X`: erase characters.
+    ech: usize,
+    /// `CSI K`: erase to the end of the line.
+    el: usize,
+    /// `CSI t;b r`: a scrolling region (line feeds or reverse line feeds inside it).
+    region: usize,
+}
 
-    #[test]
-    fn screens_are_identical_after_every_frame((w, h, frames) in frames()) {
-        let (ours, theirs) = run(w, h, &frames).map_err(TestCaseError::fail)?;
-        prop_assert!(ours <= theirs, "ours wrote {ours} bytes, ratatui's {theirs}");
+impl Sequences {
+    fn count(&mut self, bytes: &[u8]) {
+        let mut i = 0;
+        while i + 1 < bytes.len() {
+            if bytes[i] == 0x1b && bytes[i + 1] == b'[' {
+                let mut j = i + 2;
+                while j < bytes.len() && (bytes[j].is_ascii_digit() || bytes[j] == b';') {
+                    j += 1;
+                }
+                match bytes.get(j) {
+                    Some(b'X') => self.ech += 1,
+                    Some(b'K') => self.el += 1,
+                    Some(b'r') if j > i + 2 => self.region += 1,
+                    _ => {}
+                }
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
     }
+}
+
+#[test]
+fn screens_are_identical_after_every_frame() {
+    use proptest::test_runner::{Config, FileFailurePersistence, TestRunner};
+    let config = Config {
+        cases: 1000,
+        source_file: Some(file!()),
+        failure_persistence: Some(Box::new(FileFailurePersistence::SourceParallel(
+            "proptest-regressions",
+        ))),
+        ..Config::default()
+    };
+    let mut runner = TestRunner::new(config);
+    let result = runner.run(&frames(), |(w, h, frames)| {
+        let (ours, theirs) = run(w, h, &frames).map_err(TestCaseError::fail)?;
+        prop_assert!(
+            ours <= theirs,
+            "ours wrote {ours} bytes, ratatui's {theirs}"
+        );
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    // The new sequences were written, and the screens still agreed.
+    let seen = SEQUENCES.with(|s| *s.borrow());
+    assert!(
+        seen.ech >= 10 && seen.el >= 50 && seen.region >= 10,
+        "too few erases and scrolls to prove anything: {seen:?}"
+    );
 }
 
 /// A frame of the wizard's kind: a Chinese status line changing under the text cursor.

@@ -4,11 +4,11 @@
 //! every cell that does not directly follow the previous one — after every Chinese character
 //! (`ESC[23;8H然ESC[23;10H人…`), between two runs on a row, and before the text cursor it
 //! places at the end of each frame — and resets every colour and attribute after each frame.
-//! This backend writes the same cells, in the same order, with the same styles, and leaves
+//! This backend writes the same screen (the cells, in ratatui's order, in their styles) and leaves
 //! out only what the terminal provably does not need:
 //!
 //! - **Cursor moves.** It tracks where the terminal's cursor really is. After a character
-//!   whose width every terminal agrees on — printable ASCII, and East Asian Width W/F
+//!   whose width every terminal agrees on — printable ASCII, ✓ and ✗, and East Asian Width W/F
 //!   characters ([`agreed_wide`]: CJK ideographs, CJK and full-width punctuation, Hangul,
 //!   kana; not emoji, not sequences with VS16, not ambiguous-width characters) — the cursor
 //!   is known; a needed move is written as the shortest of absolute (`CUP`), relative
@@ -19,8 +19,14 @@
 //!   width sees the very bytes it sees today (the care ratatui #1396 and #2484 asked for). A
 //!   cell at the right edge leaves the cursor unknown (the terminal's pending wrap).
 //! - **Style.** One SGR sequence per change, the shorter of "change what changed" and
-//!   "reset, then set", with the colour parameters crossterm writes; a single `ESC[0m` at
-//!   the end of a frame only when the last style was not the default.
+//!   "reset, then set", with the colour parameters crossterm writes (the bright foregrounds
+//!   and the backgrounds in their short forms); kept from one frame to the next, made the
+//!   default only before a clear, a scroll or an erase (`tui::terminal::restore` resets it).
+//! - **Blanks.** A run of blanks is erased (`ECH`, `EL` to the end of the row) where that is
+//!   shorter than writing it; a short gap between two changed cells is written again where
+//!   that is shorter than moving over it.
+//! - **Rows that moved** are scrolled (a scrolling region and line feeds), then only what
+//!   is new is written.
 //! - **Cursor visibility.** Shown/hidden only when that changes; the text cursor is moved
 //!   only when it is not already there.
 //!
@@ -119,8 +125,13 @@ pub struct LeanBackend<W: Write> {
     fresh: bool,
     /// Rows of the terminal that may not show what the shadow says: a symbol some terminal
     /// may draw wider or narrower than ratatui was written there or on the row above (it may
-    /// have wrapped). Such rows are never scrolled, only written again as ratatui would.
+    /// have wrapped). Such rows are never scrolled nor erased, only written again as ratatui
+    /// would.
     tainted: Vec<bool>,
+    /// The style the terminal writes with now: kept from one frame to the next (ratatui
+    /// resets it after every frame and sets it again in the next), made the default before
+    /// anything that fills cells with the current background (a clear, a scroll, an erase).
+    pen: Pen,
 }
 
 impl<W: Write> LeanBackend<W> {
@@ -143,12 +154,22 @@ impl<W: Write> LeanBackend<W> {
             shadow: None,
             fresh: true,
             tainted: Vec::new(),
+            pen: Pen::DEFAULT,
         }
     }
 
     /// The mode this backend draws in.
     pub fn mode(&self) -> Mode {
         self.mode
+    }
+
+    /// Makes the terminal's style the default (`ESC[0m`) when it is not.
+    fn reset_pen(&mut self) -> io::Result<()> {
+        if self.pen != Pen::DEFAULT {
+            self.write(b"\x1b[0m")?;
+            self.pen = Pen::DEFAULT;
+        }
+        Ok(())
     }
 
     fn draw_lean<'a, I>(&mut self, content: I) -> io::Result<()>
@@ -170,7 +191,7 @@ impl<W: Write> LeanBackend<W> {
             self.cursor = Cursor::Unknown(None);
         }
         let cells: Vec<(u16, u16, Cell)> = content.map(|(x, y, c)| (x, y, c.clone())).collect();
-        let mut pen = Pen::DEFAULT;
+        let mut pen = self.pen;
         if std::mem::take(&mut self.fresh) && self.shadow.is_none() {
             self.shadow = Some(Buffer::empty(Rect::new(0, 0, size.width, size.height)));
             self.tainted = vec![false; usize::from(size.height)];
@@ -182,27 +203,26 @@ impl<W: Write> LeanBackend<W> {
                     put(&mut next, *x, *y, cell);
                 }
                 let scrolled = find_scroll(&shadow, &next, &self.tainted)
-                    .and_then(|scroll| self.scrolled(scroll, &shadow, &next, &cells));
+                    .and_then(|scroll| self.scrolled(scroll, &shadow, &next, &cells, pen));
                 match scrolled {
                     Some((bytes, p)) => {
                         out.extend(bytes);
                         pen = p;
                     }
                     None => {
-                        let diff = cells.iter().map(|(x, y, c)| (*x, *y, c));
-                        self.write_cells(&mut out, &mut pen, diff, Some(shadow));
+                        let diff: Vec<_> = cells.iter().map(|(x, y, c)| (*x, *y, c)).collect();
+                        self.write_cells(&mut out, &mut pen, &diff, Some((shadow, &next)));
                     }
                 }
                 self.shadow = Some(next);
             }
             None => {
-                let diff = cells.iter().map(|(x, y, c)| (*x, *y, c));
-                self.write_cells(&mut out, &mut pen, diff, None);
+                let diff: Vec<_> = cells.iter().map(|(x, y, c)| (*x, *y, c)).collect();
+                self.write_cells(&mut out, &mut pen, &diff, None);
             }
         }
-        if pen != Pen::DEFAULT {
-            out.extend_from_slice(b"\x1b[0m");
-        }
+        // No reset at the end: the next frame starts from this pen (see `LeanBackend::pen`).
+        self.pen = pen;
         let r = self.inner.write_all(&out);
         self.out = out;
         r
@@ -219,9 +239,12 @@ impl<W: Write> LeanBackend<W> {
         shadow: &Buffer,
         next: &Buffer,
         cells: &[(u16, u16, Cell)],
+        mut pen: Pen,
     ) -> Option<(Vec<u8>, Pen)> {
         let (cursor, tainted) = (self.cursor, self.tainted.clone());
         let mut out = Vec::new();
+        // The rows that come in are blank in the current background.
+        blank_pen(&mut out, &mut pen);
         let mut moved = shadow.clone();
         scroll.write(&mut out, &mut moved);
         scroll.shift(&mut self.tainted);
@@ -240,8 +263,7 @@ impl<W: Write> LeanBackend<W> {
         // Both parts are in row order and on different rows: a stable sort by row merges them.
         merged.sort_by_key(|(_, y, _)| *y);
         let before = self.tainted.clone();
-        let mut pen = Pen::DEFAULT;
-        self.write_cells(&mut out, &mut pen, merged.into_iter(), Some(moved));
+        self.write_cells(&mut out, &mut pen, &merged, Some((moved, next)));
         if self.tainted != before {
             (self.cursor, self.tainted) = (cursor, tainted);
             return None;
@@ -250,22 +272,64 @@ impl<W: Write> LeanBackend<W> {
     }
 
     /// Writes `cells` (in ratatui's order) to `out`, `pen` being the terminal's style and
-    /// `term` what it shows before, when known (to see which rows may be left showing
-    /// something else: see [`LeanBackend::tainted`]).
-    fn write_cells<'a>(
+    /// `screens`, when known, what the terminal shows before and what it is to show after
+    /// (to see which rows may be left showing something else: see
+    /// [`LeanBackend::tainted`]; and where a run of blanks can be erased instead of written).
+    fn write_cells(
         &mut self,
         out: &mut Vec<u8>,
         pen: &mut Pen,
-        cells: impl Iterator<Item = (u16, u16, &'a Cell)>,
-        mut term: Option<Buffer>,
+        cells: &[(u16, u16, &Cell)],
+        screens: Option<(Buffer, &Buffer)>,
     ) {
         let width = self.last_size.map_or(u16::MAX, |s| s.width);
-        for (x, y, cell) in cells {
+        let (mut term, after) = match screens {
+            Some((t, a)) => (Some(t), Some(a)),
+            None => (None, None),
+        };
+        // Cells of row `.0` before column `.1` have been erased.
+        let mut erased: Option<(u16, u16)> = None;
+        for (i, &(x, y, cell)) in cells.iter().enumerate() {
+            if erased.is_some_and(|(ey, ex)| ey == y && x < ex) {
+                continue;
+            }
             let target = Position { x, y };
+            let adjacent = matches!(self.cursor,
+                Cursor::Unknown(Some(last)) if y == last.y && x == last.x.wrapping_add(1));
+            if let (Some(t), Some(a), false) = (term.as_mut(), after, adjacent) {
+                if let Some(end) = self.erase_run(t, a, &cells[i..], *pen) {
+                    if let Cursor::Known(p) = self.cursor {
+                        if p != target {
+                            move_to(out, Some(p), target);
+                        }
+                    } else {
+                        move_to(out, None, target);
+                    }
+                    blank_pen(out, pen);
+                    if end == t.area.width {
+                        out.extend_from_slice(b"\x1b[K");
+                    } else {
+                        out.extend(csi(end - x, b'X'));
+                    }
+                    for ex in x..end {
+                        t[(ex, y)] = Cell::EMPTY;
+                    }
+                    self.cursor = Cursor::Known(target);
+                    erased = Some((y, end));
+                    continue;
+                }
+            }
             let certain = match self.cursor {
                 Cursor::Known(p) if p == target => true,
                 Cursor::Known(p) => {
-                    move_to(out, Some(p), target);
+                    let again = match (&term, after) {
+                        (Some(t), Some(a)) => self.rewrite_gap(t, a, p, target, *pen),
+                        _ => None,
+                    };
+                    match again {
+                        Some(bytes) => out.extend(bytes),
+                        None => move_to(out, Some(p), target),
+                    }
                     true
                 }
                 Cursor::Unknown(Some(last)) if y == last.y && x == last.x.wrapping_add(1) => false,
@@ -308,8 +372,152 @@ impl<W: Write> LeanBackend<W> {
         }
     }
 
+    /// Where the run of blanks starting at the first of `cells` ends (exclusive), when
+    /// erasing it (`ECH`, or `EL` to the end of the row) is shorter than writing ratatui's
+    /// cells there: `term` is what the terminal shows now, `after` what it is to show.
+    ///
+    /// The run is the cells of `after` from there on that are blanks no one can tell from a
+    /// blank in the default style (a space, no background, not inverse, underlined or
+    /// crossed out); ratatui's cells in it are all such blanks. Not on a row that may show
+    /// something else ([`LeanBackend::tainted`]), and not where the erase would cut a wide
+    /// character in two (the terminals differ in what they do with the other half).
+    fn erase_run(
+        &self,
+        term: &Buffer,
+        after: &Buffer,
+        cells: &[(u16, u16, &Cell)],
+        pen: Pen,
+    ) -> Option<u16> {
+        let &(x, y, cell) = cells.first()?;
+        let area = term.area;
+        if after.area != area || x >= area.width || y >= area.height || !plain_blank(cell) {
+            return None;
+        }
+        if self.tainted.get(usize::from(y)).copied().unwrap_or(true) {
+            return None;
+        }
+        let wide = |c: &Cell| unicode_width::UnicodeWidthStr::width(c.symbol()) > 1;
+        if x > 0 && (wide(&term[(x - 1, y)]) || wide(&after[(x - 1, y)])) {
+            return None;
+        }
+        let mut end = x;
+        while end < area.width && plain_blank(&after[(end, y)]) {
+            end += 1;
+        }
+        while end > x && wide(&term[(end - 1, y)]) {
+            end -= 1;
+        }
+        if end == x {
+            return None;
+        }
+        // What writing the run costs: a byte a cell, a move over each gap between them and
+        // on to the next cell of the row, the style of the blanks.
+        let run: Vec<u16> = cells
+            .iter()
+            .take_while(|(cx, cy, _)| *cy == y && *cx < end)
+            .map(|(cx, _, _)| *cx)
+            .collect();
+        let after_run = cells
+            .get(run.len())
+            .filter(|(_, cy, _)| *cy == y)
+            .map(|(cx, _, _)| *cx);
+        let gaps: usize = run
+            .windows(2)
+            .filter(|w| w[1] != w[0] + 1)
+            .map(|w| csi(w[1] - w[0] - 1, b'C').len())
+            .sum();
+        let last = run.last().copied().unwrap_or(x);
+        let on = |from: u16| {
+            after_run.map_or(0, |n| {
+                if n == from {
+                    0
+                } else {
+                    csi(n - from, b'C').len()
+                }
+            })
+        };
+        let mut style = Vec::new();
+        sgr(&mut style, pen, Pen::of(cell));
+        let write = run.len() + gaps + style.len() + on(last + 1);
+        // What erasing costs: the sequence, the style, a move on to the next cell.
+        let mut reset = Vec::new();
+        blank_pen(&mut reset, &mut pen.clone());
+        let erase = if end == area.width {
+            3
+        } else {
+            csi(end - x, b'X').len()
+        } + reset.len()
+            + on(x);
+        (erase < write).then_some(end)
+    }
+
+    /// The cells from `from` up to `to` on the same row written again — what the terminal
+    /// shows there already — when that is shorter than moving over them (`ESC[C` is three
+    /// bytes; one space is one): only cells in the current pen (or blanks that look the same
+    /// in it), of a width every terminal agrees on, on a row that shows what the shadow
+    /// says ([`LeanBackend::tainted`]).
+    fn rewrite_gap(
+        &self,
+        term: &Buffer,
+        after: &Buffer,
+        from: Position,
+        to: Position,
+        pen: Pen,
+    ) -> Option<Vec<u8>> {
+        if from.y != to.y || to.x <= from.x || to.x > term.area.width || after.area != term.area {
+            return None;
+        }
+        if self.tainted.get(usize::from(to.y)).copied().unwrap_or(true) {
+            return None;
+        }
+        // Not from the second half of a wide character.
+        if from.x > 0
+            && unicode_width::UnicodeWidthStr::width(term[(from.x - 1, to.y)].symbol()) > 1
+        {
+            return None;
+        }
+        let mut move_bytes = Vec::new();
+        move_to(&mut move_bytes, Some(from), to);
+        let mut bytes = Vec::new();
+        let mut x = from.x;
+        while x < to.x {
+            let (shown, want) = (&term[(x, to.y)], &after[(x, to.y)]);
+            let same = shown == want && Pen::of(shown) == pen;
+            let blank = plain_blank(shown) && plain_blank(want) && !visible_on_blank(pen);
+            if !(same || blank) {
+                return None;
+            }
+            let w = agreed_width(shown.symbol())?;
+            if w == 2 && (x + 1 >= to.x || after[(x + 1, to.y)].symbol() != " ") {
+                return None;
+            }
+            bytes.extend_from_slice(shown.symbol().as_bytes());
+            if bytes.len() >= move_bytes.len() {
+                return None;
+            }
+            x += w;
+        }
+        Some(bytes)
+    }
+
     fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
         self.inner.write_all(bytes)
+    }
+}
+
+/// Whether `cell` is a blank no one can tell from an erased cell (see
+/// [`LeanBackend::erase_run`]).
+fn plain_blank(cell: &Cell) -> bool {
+    cell.symbol() == " " && !visible_on_blank(Pen::of(cell))
+}
+
+/// Makes the pen one whose blanks look like the default's, before something fills cells
+/// with the current background (an erase, a scroll, a clear): the default, when it is not
+/// such a pen already.
+fn blank_pen(out: &mut Vec<u8>, pen: &mut Pen) {
+    if visible_on_blank(*pen) {
+        sgr(out, *pen, Pen::DEFAULT);
+        *pen = Pen::DEFAULT;
     }
 }
 
@@ -327,6 +535,9 @@ impl<W: Write> Backend for LeanBackend<W> {
     }
 
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
+        if self.mode == Mode::Lean {
+            self.reset_pen()?;
+        }
         self.cursor = Cursor::Unknown(None);
         self.shadow = None;
         self.inner.append_lines(n)
@@ -384,6 +595,10 @@ impl<W: Write> Backend for LeanBackend<W> {
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        if self.mode == Mode::Lean {
+            // Erased cells take the current background.
+            self.reset_pen()?;
+        }
         // A clear comes with a resize or a repaint (Ctrl-L): the terminal may have moved the
         // cursor; one absolute move on the next frame is nothing next to a full redraw.
         self.cursor = Cursor::Unknown(None);
@@ -421,14 +636,15 @@ impl<W: Write> Backend for LeanBackend<W> {
 }
 
 /// The width every terminal gives `symbol` when it is one we can rely on: 1 for printable
-/// ASCII, 2 for an [`agreed_wide`] character; `None` for anything else (emoji, VS16 and
-/// other sequences, ambiguous-width and other characters).
+/// ASCII and the program's marks ✓ and ✗ (East Asian Width N, not emoji — unlike ✔ and ✖ —
+/// and one column in every wcwidth table), 2 for an [`agreed_wide`] character; `None` for
+/// anything else (emoji, VS16 and other sequences, ambiguous-width and other characters).
 fn agreed_width(symbol: &str) -> Option<u16> {
     let mut chars = symbol.chars();
     let (Some(c), None) = (chars.next(), chars.next()) else {
         return None;
     };
-    if (' '..='~').contains(&c) {
+    if (' '..='~').contains(&c) || c == '\u{2713}' || c == '\u{2717}' {
         Some(1)
     } else if agreed_wide(c) {
         Some(2)
@@ -733,10 +949,20 @@ fn cup(to: Position) -> Vec<u8> {
     s
 }
 
-/// The SGR parameters of a colour, as crossterm writes them (`38;5;1`, `49`, …); empty when
-/// crossterm writes no colours (NO_COLOR).
+/// The SGR parameters of a colour: as crossterm writes them (`38;5;1`, `49`, …; empty when
+/// crossterm writes no colours, NO_COLOR), shortened where another form means the same
+/// palette entry on every terminal: the bright foregrounds 8–15 as `90`–`97` and the
+/// backgrounds 0–15 as `40`–`47`, `100`–`107`. Not the foregrounds 0–7 as `30`–`37`: a
+/// terminal that shows bold as bright would brighten those, and not `38;5;n`.
 fn colour(c: Colored) -> String {
-    c.to_string()
+    let s = c.to_string();
+    let index = |prefix: &str| s.strip_prefix(prefix).and_then(|n| n.parse::<u8>().ok());
+    match (index("38;5;"), index("48;5;")) {
+        (Some(n @ 8..=15), _) => (90 + n - 8).to_string(),
+        (_, Some(n @ 0..=7)) => (40 + n).to_string(),
+        (_, Some(n @ 8..=15)) => (100 + n - 8).to_string(),
+        _ => s,
+    }
 }
 
 /// Writes one SGR sequence taking the terminal's pen from `from` to `to`: the shorter of
@@ -973,6 +1199,70 @@ mod tests {
         ours.hide_cursor().unwrap();
         theirs.hide_cursor().unwrap();
         assert_eq!(a.bytes(), b.bytes());
+    }
+
+    /// Draws `next` after `prev` (as ratatui's terminal does: the diff), returns the bytes.
+    fn frame(b: &mut LeanBackend<Capture>, c: &Capture, prev: &Buffer, next: &Buffer) -> String {
+        let before = c.bytes().len();
+        b.draw(prev.diff_iter(next)).unwrap();
+        String::from_utf8(c.bytes()[before..].to_vec()).unwrap()
+    }
+
+    fn screen(lines: &[(u16, &str, ratatui::style::Style)]) -> Buffer {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
+        for (y, text, style) in lines {
+            buf.set_string(0, *y, text, *style);
+        }
+        buf
+    }
+
+    #[test]
+    fn the_style_carries_over_to_the_next_frame() {
+        let (mut b, c) = lean();
+        let red = ratatui::style::Style::new().fg(Color::Red);
+        let one = screen(&[(0, "1", red)]);
+        let two = screen(&[(0, "12", red)]);
+        assert_eq!(
+            frame(&mut b, &c, &Buffer::empty(one.area), &one),
+            "\x1b[H\x1b[38;5;1m1"
+        );
+        assert_eq!(frame(&mut b, &c, &one, &two), "2");
+        // A clear takes the current background: the style is reset before it.
+        b.clear().unwrap();
+        assert!(
+            written(&c).ends_with("2\x1b[0m\x1b[2J"),
+            "{:?}",
+            written(&c)
+        );
+    }
+
+    #[test]
+    fn a_line_emptied_is_erased_and_blanks_inside_it_too() {
+        let (mut b, c) = lean();
+        let plain = ratatui::style::Style::new();
+        let full = screen(&[(22, "✗ B3 错误：一+二 = 1          （七）总计+四 = 0", plain)]);
+        let _ = frame(&mut b, &c, &Buffer::empty(full.area), &full);
+        let empty = screen(&[]);
+        assert_eq!(frame(&mut b, &c, &full, &empty), "\r\x1b[K");
+        let gap = screen(&[(22, "一二三四                五", plain)]);
+        let _ = frame(&mut b, &c, &empty, &gap);
+        let closed = screen(&[(22, "一", plain)]);
+        assert_eq!(frame(&mut b, &c, &gap, &closed), "\x1b[3G\x1b[K");
+        let middle = screen(&[(22, "一二三四五六七八九十", plain)]);
+        let _ = frame(&mut b, &c, &closed, &middle);
+        let hole = screen(&[(22, "一              九十", plain)]);
+        assert_eq!(frame(&mut b, &c, &middle, &hole), "\x1b[3G\x1b[14X");
+    }
+
+    #[test]
+    fn a_short_gap_is_written_again_rather_than_moved_over() {
+        let (mut b, c) = lean();
+        let plain = ratatui::style::Style::new();
+        let one = screen(&[(3, "a b c", plain)]);
+        let _ = frame(&mut b, &c, &Buffer::empty(one.area), &one);
+        let two = screen(&[(3, "x b y", plain)]);
+        // After x, " b " again (3 bytes) instead of ESC[3C (4).
+        assert_eq!(frame(&mut b, &c, &one, &two), "\rx b y");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use crate::tui::backend::LeanBackend;
 use ratatui::backend::{Backend, ClearType, WindowSize};
-use ratatui::crossterm::{cursor, event, execute, terminal};
+use ratatui::crossterm::{cursor, event, execute, style, terminal};
 use ratatui::layout::Size;
 use ratatui::Terminal;
 use std::io::{self, Stdout};
@@ -42,8 +42,10 @@ pub fn enter() -> io::Result<Term> {
 /// Gives the terminal back. Safe to call more than once and when the terminal is gone.
 pub fn restore() -> io::Result<()> {
     let mut out = io::stdout();
+    // Our backend keeps its style between frames (tui::backend): back to the default first.
     let a = execute!(
         out,
+        style::ResetColor,
         event::DisableBracketedPaste,
         terminal::LeaveAlternateScreen,
         cursor::Show

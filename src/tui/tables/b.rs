@@ -151,6 +151,35 @@ impl BLayout {
     }
 }
 
+/// The most digits a number column is given room for in advance (see [`slots`]).
+const MAX_SLOT: u16 = 7;
+
+/// The widths the number columns have whatever their numbers, so that a number growing
+/// while it is typed (and the total growing with it) does not move the columns after it
+/// nor the header above (issue 17: every move rewrites the rows). The room the labels
+/// leave at this width (less one column at the right edge) goes first to the total (the last
+/// column, the largest number of its row), then to the columns from the left (自然人 first),
+/// each up to [`MAX_SLOT`] digits. Wider numbers widen their columns as before.
+fn slots(lay: &BLayout, width_cols: u16) -> [u16; 7] {
+    let mut w = [0u16; 7];
+    for (c, wc) in w.iter_mut().enumerate() {
+        *wc = two_line_width(col_label(c, lay.full));
+    }
+    let used: u16 = w.iter().map(|x| x + CELL_EXTRA).sum();
+    // One column is left free at the right edge.
+    let mut room = width_cols
+        .saturating_sub(lay.label_w)
+        .saturating_sub(used)
+        .saturating_sub(1);
+    let total = w.len() - 1;
+    for c in std::iter::once(total).chain(0..total) {
+        let more = MAX_SLOT.saturating_sub(w[c]).min(room);
+        w[c] += more;
+        room -= more;
+    }
+    w
+}
+
 /// Content widths of the seven number columns for this report (and the text being typed).
 pub fn column_widths(props: &TableProps<'_>, full: bool) -> [u16; 7] {
     let t: &Requests = &props.report.requests;
@@ -189,7 +218,11 @@ pub fn draw(props: &TableProps<'_>, cv: &mut Canvas<'_>) -> Option<Position> {
         Some(CellRef::B { row, col }) if row < B_ROW_COUNT && col < 7 => Some((row, col)),
         _ => None,
     };
-    let widths = column_widths(props, lay.full);
+    let slots = slots(&lay, cv.area.width);
+    let mut widths = column_widths(props, lay.full);
+    for (w, s) in widths.iter_mut().zip(slots) {
+        *w = (*w).max(s);
+    }
     let full_w: Vec<u16> = widths.iter().map(|w| w + CELL_EXTRA).collect();
     // Wide values widen their columns; the label column gives way first (its labels cut off
     // on the right, down to MIN_LABEL_W) when that lets all seven columns fit; on a screen too
@@ -237,7 +270,9 @@ pub fn draw(props: &TableProps<'_>, cv: &mut Canvas<'_>) -> Option<Position> {
         );
     }
     for c in start..end {
-        for (i, l) in wrap(col_label(c, lay.full), widths[c])
+        // Wrapped at the label's own width (the column may be wider, see `slots`), centred.
+        let label = col_label(c, lay.full);
+        for (i, l) in wrap(label, two_line_width(label).min(widths[c]))
             .iter()
             .enumerate()
             .take(2)

@@ -584,9 +584,12 @@ impl Viewer {
                 .unwrap_or_default();
             let rows = usize::from(self.height.saturating_sub(CHROME + 1).max(1));
             let shown_to = (self.scroll + rows).min(self.layout.len());
+            // The row numbers in slots as wide as the count, so that the text after them
+            // stays put while scrolling (issue 17: moved text is written again).
+            let w = self.layout.len().to_string().len();
             (
                 format!(
-                    "第 {}-{} 行，共 {} 行  {}",
+                    "第 {:>w$}-{:<w$} 行，共 {} 行  {}",
                     self.scroll + 1,
                     shown_to,
                     self.layout.len(),
