@@ -6,6 +6,7 @@
 //! and every key sequence is testable without a terminal. [`run()`] is the event loop.
 
 pub mod findings;
+pub mod format;
 pub mod keymap;
 pub mod last_year;
 pub mod run;
