@@ -47,7 +47,7 @@ pub fn tag(t: &Tables) -> Option<String> {
 
 /// What differs in this version, in one sentence for step 1 and the help; `None` for the
 /// 2021 format. E.g. `本报告按 2019 年版（试行）格式填写（2019、2020 年度的报告）：表二分 5
-/// 个部分，“本年增/减”可以填负数（先按 -，如 -8）；表三“（六）其他处理”为一行；没有信息处理费。`
+/// 个部分，“本年增/减”可以填负数：先按 - 再输入数字；表三“（六）其他处理”为一行；没有信息处理费。`
 pub fn notes(t: &Tables) -> Option<String> {
     if t.version == FormatVersion::V2021 {
         return None;
@@ -60,7 +60,7 @@ pub fn notes(t: &Tables) -> Option<String> {
         t.a_blocks.len()
     );
     if let Some(label) = signed {
-        s.push_str(&format!("，“{label}”可以填负数（先按 -，如 -8）"));
+        s.push_str(&format!("，“{label}”可以填负数：先按 - 再输入数字"));
     }
     if let Some(row) = t.b_row_at(R_OTHER_2019_SLOT) {
         s.push_str(&format!("；表三“{}”为一行", row.label));
@@ -88,7 +88,7 @@ mod tests {
         assert_eq!(
             n,
             "本报告按 2019 年版（试行）格式填写（2019、2020 年度的报告）：表二分 5 个部分，\
-             “本年增/减”可以填负数（先按 -，如 -8）；表三“（六）其他处理”为一行；没有信息处理费。"
+             “本年增/减”可以填负数：先按 - 再输入数字；表三“（六）其他处理”为一行；没有信息处理费。"
         );
     }
 }

@@ -80,11 +80,14 @@ fn state_style(w: &Wizard, st: StepState) -> Style {
 /// current step's state spelled out at the end.
 pub(super) fn draw_steps(w: &Wizard, area: Rect, buf: &mut Buffer) {
     let t = &w.theme;
-    let wide = area.width >= 110;
     let end = area.x + area.width;
     let mut x = area.x;
-    // A report in another format than 2021 says so first (issue 15).
-    if let Some(tag) = crate::tui::wizard::format::tag(w.report.tables()) {
+    // A report in another format than 2021 says so first (issue 15); the steps' names then
+    // need that much more room.
+    let tag = crate::tui::wizard::format::tag(w.report.tables());
+    let tag_w = tag.as_ref().map_or(0, |t| t.width() as u16 + 1);
+    let wide = area.width >= 110 + tag_w;
+    if let Some(tag) = tag {
         x = put(buf, x, area.y, &tag, t.warning(), end);
         x = put(buf, x, area.y, " ", t.label(), end);
     }
