@@ -62,6 +62,11 @@ fn shanghai_2019_at_80x24() {
         "{a}"
     );
     assert!(b.contains("申请人情况"), "{b}");
+    // The header names the format beside the tally.
+    assert!(
+        a.lines().next().unwrap().contains("2019年格式  ✗ 12  ! 0"),
+        "{a}"
+    );
     // Table B's end: （六）其他处理 is one row of numbers, no 2021 sub-items.
     let six = lines_with(&b_end, "（六）其他处理");
     assert_eq!(six.len(), 1, "{b_end}");

@@ -6,7 +6,6 @@
 //! and every key sequence is testable without a terminal. [`run()`] is the event loop.
 
 pub mod findings;
-pub mod format;
 pub mod keymap;
 pub mod last_year;
 pub mod run;

@@ -361,7 +361,7 @@ impl Wizard {
     /// The report's version of the format as a clerk reads it in the step bar and messages
     /// (`2019年格式`).
     pub fn format_name(&self) -> String {
-        super::format::short_name(self.report.version())
+        crate::tui::format::short_name(self.report.version())
     }
 
     /// Runs the rules again.

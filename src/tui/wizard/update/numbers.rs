@@ -34,7 +34,7 @@ impl Wizard {
     /// Why a count cannot be typed, in this report's format: in the 2019 format a minus
     /// says where negative numbers do go.
     pub(crate) fn count_error(&self, e: CountError) -> String {
-        let signed = crate::tui::wizard::format::signed_label(self.report.tables());
+        let signed = crate::tui::format::signed_label(self.report.tables());
         match (e, signed) {
             (CountError::Negative, Some(label)) => format!(
                 "件数不能为负数（{}只有表二“{label}”可填负数）",

@@ -84,7 +84,7 @@ pub(super) fn draw_steps(w: &Wizard, area: Rect, buf: &mut Buffer) {
     let mut x = area.x;
     // A report in another format than 2021 says so first (issue 15); the steps' names then
     // need that much more room.
-    let tag = crate::tui::wizard::format::tag(w.report.tables());
+    let tag = crate::tui::format::tag(w.report.tables());
     let tag_w = tag.as_ref().map_or(0, |t| t.width() as u16 + 1);
     let wide = area.width >= 110 + tag_w;
     if let Some(tag) = tag {

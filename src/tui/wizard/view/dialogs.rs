@@ -24,7 +24,7 @@ pub(crate) fn help_lines(w: &Wizard, inner_w: u16) -> Vec<(String, Style)> {
     let t = &w.theme;
     let mut lines = Vec::new();
     // A report in another format than 2021: what differs, first (issue 15).
-    if let Some(n) = crate::tui::wizard::format::notes(w.report.tables()) {
+    if let Some(n) = crate::tui::format::notes(w.report.tables()) {
         lines.push(("格式：".to_string(), t.header()));
         for l in wrap(&n, usize::from(inner_w.saturating_sub(4))) {
             lines.push((format!("  {l}"), t.warning()));

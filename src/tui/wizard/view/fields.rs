@@ -173,7 +173,7 @@ pub(super) fn draw_basic(w: &Wizard, area: Rect, buf: &mut Buffer) -> Option<Pos
         put(buf, x + 10, y, &hint, t.dim(), end);
     }
     // In another format than 2021 the first hint says what differs (issue 15).
-    let first = match crate::tui::wizard::format::notes(w.report.tables()) {
+    let first = match crate::tui::format::notes(w.report.tables()) {
         Some(n) => n,
         None => "年份默认为上一年。".to_string(),
     };

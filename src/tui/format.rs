@@ -1,5 +1,6 @@
-//! How the wizard names the report's version of the format (issue 15): the step bar's tag,
-//! the notes of step 1 and of the F1 help, all derived from the version's [`Tables`].
+//! How the wizard and the viewer name the report's version of the format (issue 15): the
+//! tag of the step bar and of the viewer's header, the notes of step 1 and of the wizard's
+//! F1 help, all derived from the version's [`Tables`].
 //!
 //! The 2021 format is the usual one and is not named (its screens are as before); a report
 //! in another version is named on every screen, so that a clerk correcting an old report
