@@ -1,7 +1,7 @@
 //! `nianbao new FILE [--from 上年.yaml] [--format 2019|2021]`: the wizard on a new report.
 
 use super::edit::{check_folder, last_year_base, lock, offer_draft, options, Start};
-use crate::model::schema::FormatVersion;
+use crate::model::schema::{self, FormatVersion};
 use crate::tui::wizard::{self, Wizard};
 use clap::Args;
 use std::path::PathBuf;
@@ -104,7 +104,10 @@ pub fn run(args: NewArgs) -> anyhow::Result<i32> {
             w.message = Some((
                 wizard::Tone::Info,
                 format!(
-                    "已从 {from} 年报告带入机关名称、上年结转、现行有效件数和各段小标题（均可修改）"
+                    "已从 {from} 年报告带入{}、{}、{}和各段小标题（均可修改）",
+                    schema::AGENCY_LABEL,
+                    schema::bare_label(schema::B_ROWS[schema::R_CARRIED_OVER].short),
+                    schema::A_IN_FORCE_LABEL
                 ),
             ));
         }
