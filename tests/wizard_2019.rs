@@ -339,3 +339,43 @@ fn a_saved_2019_report_reads_back_the_same() {
     assert_eq!(back, w.report);
     assert_eq!(back.version(), FormatVersion::V2019);
 }
+
+#[test]
+fn new_from_a_2019_report_continues_in_its_format_and_carries_only_table_b() {
+    // shanghai 2019 → its 2020 report: still the 2019 format (FORMAT.md §7).
+    let last = shanghai();
+    let next = nianbao::model::next_year::next_year(&last);
+    assert_eq!(next.version(), FormatVersion::V2019);
+    let mut w = wizard(next, "s2020.yaml", (80, 24)).with_last_year(last);
+    // 二、上年结转 is last year's 四、结转下年度 (72 自然人), marked as carried; table A has no
+    // proposed 现行有效件数 in this format.
+    assert_eq!(w.report.requests.get(1, 0), 72);
+    let carried = w.carried_cells();
+    assert!(carried.contains(&CellRef::B { row: 1, col: 0 }));
+    assert!(
+        !carried.iter().any(|c| matches!(c, CellRef::A { .. })),
+        "{carried:?}"
+    );
+    // Typing table A's counts changes only the 2019 table A.
+    tab_to(&mut w, a("regulations", 0));
+    feed(&mut w, chars("5"));
+    assert_eq!(w.report.proactive_2019.regulations.made, 5);
+    assert_eq!(w.report.proactive, Default::default());
+    // Y1 holds; Y2 is not checked.
+    assert!(
+        !w.findings
+            .iter()
+            .any(|f| matches!(f.rule, Rule::Y1 | Rule::Y2)),
+        "{:?}",
+        w.findings
+    );
+    to_step(&mut w, Step::TableB);
+    w.focus = Field::Cell(CellRef::B { row: 1, col: 0 });
+    feed(&mut w, [key(KeyCode::Up), key(KeyCode::Down)]);
+    feed(&mut w, chars("70"));
+    assert!(
+        w.findings.iter().any(|f| f.rule == Rule::Y1),
+        "{:?}",
+        w.findings
+    );
+}
