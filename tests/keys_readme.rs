@@ -3,6 +3,8 @@
 //! removed in a map cannot leave the README behind. `NIANBAO_UPDATE_README=1 cargo test
 //! --test keys_readme` writes the tables into the README.
 
+mod common;
+
 use nianbao::tui::view::keymap::KEYMAP;
 use nianbao::tui::wizard::keymap as wk;
 
@@ -64,27 +66,14 @@ fn viewer_table() -> String {
 
 /// Checks (or, with NIANBAO_UPDATE_README, writes) the README's part between the markers.
 fn check(name: &str, want: &str) {
-    let start_marker = format!(
-        "<!-- keys-{name}: generated from the key map; tests/keys_readme.rs checks it -->\n"
-    );
-    let end_marker = format!("<!-- /keys-{name} -->");
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
-    let readme = std::fs::read_to_string(&path).unwrap();
-    let start = readme
-        .find(&start_marker)
-        .unwrap_or_else(|| panic!("the start marker {start_marker:?} in README.md"))
-        + start_marker.len();
-    let end = readme[start..].find(&end_marker).expect("the end marker") + start;
-    if std::env::var_os("NIANBAO_UPDATE_README").is_some() {
-        let new = format!("{}{want}{}", &readme[..start], &readme[end..]);
-        std::fs::write(&path, new).unwrap();
-        return;
-    }
-    assert_eq!(
-        &readme[start..end],
+    common::readme::check_part(
+        &format!(
+            "<!-- keys-{name}: generated from the key map; tests/keys_readme.rs checks it -->\n"
+        ),
+        &format!("<!-- /keys-{name} -->"),
         want,
-        "README.md's {name} key table differs from the key map: run \
-         NIANBAO_UPDATE_README=1 cargo test --test keys_readme"
+        &format!("{name} key table"),
+        "keys_readme",
     );
 }
 

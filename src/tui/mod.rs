@@ -6,6 +6,7 @@
 
 pub mod backend;
 pub mod format;
+pub mod input;
 pub mod keys;
 pub mod overview;
 pub mod recover;
