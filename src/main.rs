@@ -16,7 +16,7 @@ enum Command {
     /// 检查报告（勾稽关系等规则），可用于脚本
     Check(cli::check::CheckArgs),
     /// 新建报告：逐节填写的向导
-    New(cli::edit::NewArgs),
+    New(cli::new::NewArgs),
     /// 修改已有报告
     Edit(cli::edit::EditArgs),
     /// 审阅一份或多份报告（只读）
@@ -40,7 +40,7 @@ fn main() {
     };
     let result = match cli.command {
         Command::Check(a) => cli::check::run(a),
-        Command::New(a) => cli::edit::run_new(a),
+        Command::New(a) => cli::new::run(a),
         Command::Edit(a) => cli::edit::run_edit(a),
         Command::View(a) => cli::view::run(a),
         Command::Import(a) => cli::import::run(a),

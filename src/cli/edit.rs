@@ -1,23 +1,12 @@
-//! `nianbao new FILE` and `nianbao edit FILE`: the wizard.
+//! `nianbao edit FILE`: the wizard on an existing report; and what `new` shares with it
+//! (the folder check, the lock, the draft offer).
 
-use crate::model::schema;
 use crate::persist;
 use crate::tui::recover::{self, Choice};
 use crate::tui::theme::Theme;
 use crate::tui::wizard::{self, Options, Wizard};
 use clap::Args;
 use std::path::{Path, PathBuf};
-
-/// Arguments of `nianbao new`.
-#[derive(Debug, Args)]
-pub struct NewArgs {
-    /// 要新建的报告文件（YAML）
-    #[arg(value_name = "文件")]
-    pub file: PathBuf,
-    /// 从上年报告开始：带入机关名称、上年结转、现行有效件数和各段小标题（可以是 import 生成的 YAML）
-    #[arg(long = "from", value_name = "上年.yaml")]
-    pub from: Option<PathBuf>,
-}
 
 /// Arguments of `nianbao edit`.
 #[derive(Debug, Args)]
@@ -30,69 +19,13 @@ pub struct EditArgs {
     pub previous: Option<PathBuf>,
 }
 
-fn options(file: PathBuf, current_year: i32) -> Options {
+pub(super) fn options(file: PathBuf, current_year: i32) -> Options {
     Options {
         path: file,
         current_year,
         theme: Theme::from_env(),
         size: (80, 24),
     }
-}
-
-/// Runs `new`; returns the exit code.
-pub fn run_new(args: NewArgs) -> anyhow::Result<i32> {
-    if let Err(code) = check_folder(&args.file) {
-        return Ok(code);
-    }
-    if args.file.exists() {
-        let f = crate::text::clean_line(&args.file.display().to_string()).into_owned();
-        eprintln!("nianbao：文件 {f} 已存在，不会覆盖。要修改它，请用：nianbao edit {f}");
-        return Ok(2);
-    }
-    // Last year's report is read before anything else: a wrong path changes nothing.
-    let last = match &args.from {
-        Some(path) => match last_year_base(path) {
-            Some(r) => Some(r),
-            None => return Ok(2),
-        },
-        None => None,
-    };
-    let _lock = match lock(&args.file) {
-        Ok(l) => l,
-        Err(code) => return Ok(code),
-    };
-    let year = crate::rules::current_year();
-    let report = match &last {
-        Some(l) => crate::model::next_year::next_year(l),
-        None => Wizard::blank_report(year),
-    };
-    let (report, opening, position) = match offer_draft(&args.file, report, None)? {
-        Start::Open(r, o, p) => (*r, o, p),
-        Start::Exit(code) => return Ok(code),
-    };
-    let mut w = Wizard::new(report, options(args.file, year));
-    if let Some(l) = last {
-        let from = l.year;
-        w = w.with_last_year(l);
-        if !opening.recovered {
-            w.message = Some((
-                wizard::Tone::Info,
-                format!(
-                    "已从 {from} 年报告带入{}、{}、{}和各段小标题（均可修改）",
-                    schema::AGENCY_LABEL,
-                    schema::bare_label(schema::B_ROWS[schema::R_CARRIED_OVER].short),
-                    schema::A_IN_FORCE_LABEL
-                ),
-            ));
-        }
-    }
-    if opening.recovered {
-        // A recovered draft is unsaved work, and opens where the clerk was.
-        w.mark_recovered();
-        w.go_to_position(position.as_deref().unwrap_or(""));
-    }
-    wizard::run_opened(w, opening)?;
-    Ok(0)
 }
 
 /// Runs `edit`; returns the exit code.
@@ -152,7 +85,7 @@ pub fn run_edit(args: EditArgs) -> anyhow::Result<i32> {
 
 /// Reads last year's report for `new --from` and checks that next year's can follow from
 /// it; `None` (after saying why on stderr) when it cannot.
-fn last_year_base(path: &Path) -> Option<crate::model::Report> {
+pub(super) fn last_year_base(path: &Path) -> Option<crate::model::Report> {
     let last = super::load_previous(path)?;
     if let Err(e) = crate::model::next_year::check_base(&last) {
         let p = crate::text::clean_line(&path.display().to_string()).into_owned();
@@ -165,7 +98,7 @@ fn last_year_base(path: &Path) -> Option<crate::model::Report> {
 /// The folder FILE is to be saved in must exist and be a folder: checked before the wizard
 /// opens, so the clerk does not type a report that cannot be saved there. Says why on
 /// stderr (in Chinese) and returns the exit code otherwise.
-fn check_folder(file: &Path) -> Result<(), i32> {
+pub(super) fn check_folder(file: &Path) -> Result<(), i32> {
     let dir = match file.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
@@ -221,7 +154,7 @@ fn offer_lenient(file: &Path) -> Option<(crate::yaml::Loaded, Vec<crate::yaml::R
 }
 
 /// One editor per report (issue 5): the lock, or the exit code after saying who holds it.
-fn lock(file: &Path) -> Result<persist::EditLock, i32> {
+pub(super) fn lock(file: &Path) -> Result<persist::EditLock, i32> {
     persist::EditLock::acquire(file).map_err(|e| {
         eprintln!("nianbao：{e}");
         2
@@ -229,7 +162,7 @@ fn lock(file: &Path) -> Result<persist::EditLock, i32> {
 }
 
 /// How the wizard starts after looking for a draft.
-enum Start {
+pub(super) enum Start {
     /// With this report (and, for a recovered draft, where the clerk was).
     Open(Box<crate::model::Report>, persist::Opening, Option<String>),
     /// Not at all: leave with this exit code.
@@ -238,7 +171,7 @@ enum Start {
 
 /// Looks for a draft newer than FILE and asks the clerk about it (issue 5). `base` is the
 /// report the wizard opens without a draft; `identity` is FILE as it was read.
-fn offer_draft(
+pub(super) fn offer_draft(
     file: &Path,
     base: crate::model::Report,
     identity: Option<persist::FileIdentity>,

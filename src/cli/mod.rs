@@ -6,6 +6,7 @@ pub mod edit;
 pub mod export;
 pub mod help;
 pub mod import;
+pub mod new;
 pub mod summary;
 pub mod view;
 

@@ -8,7 +8,7 @@ pub mod schema;
 
 pub use amount::{Amount, AmountError};
 pub use cells::{editable_cells, CellKind, Place, SetError, Table, Value};
-pub use preamble::standard_preamble;
+pub use preamble::{standard_preamble, standard_preamble_in};
 use schema::{
     Section, A_COERCIVE_MEASURES, A_LICENSING, A_NORMATIVE_DOCUMENTS, A_PENALTIES, A_REGULATIONS,
     B_COLS, B_ROWS, B_ROW_COUNT, C_COLUMNS, C_GROUPS, SECTION_OTHER_MATTERS, SECTION_OVERVIEW,

@@ -1,14 +1,15 @@
 //! Table B (三、收到和处理政府信息公开申请情况) as published: the 申请人情况 header block with
 //! the 勾稽关系 corner, the nested row labels (三、本年度办理结果 written down the side,
-//! （三）…（六） spanning their rows), seven right-aligned number columns.
+//! （三）…（六） spanning their rows), seven right-aligned number columns. The rows are the
+//! report's format's ([`Tables::b_rows`]): in the 2019 format （六）其他处理 is one row, drawn
+//! like （一）予以公开 (its label across both label columns, as published).
 
 use super::layout::{
     two_line_width, visible_columns, width, wrap, wrap_clip, wrap_label, Canvas, CELL_EXTRA,
 };
 use super::{draw_number, TableProps};
 use crate::model::schema::{
-    B_APPLICANT_HEADER, B_COLUMNS, B_CORNER, B_GROUPS, B_LEGAL_ENTITY_GROUP, B_ROWS, B_ROW_COUNT,
-    G_OUTCOME,
+    BRow, Tables, B_APPLICANT_HEADER, B_COLUMNS, B_CORNER, B_LEGAL_ENTITY_GROUP, G_OUTCOME,
 };
 use crate::model::{CellRef, Requests};
 use ratatui::layout::Position;
@@ -30,8 +31,10 @@ const MIN_LABEL_W: u16 = 16;
 /// Column of first (number-less) label of the 1-level rows （一）（二）（七）.
 const G1_X: u16 = G0_W + 1;
 
-/// The width-dependent (data-independent) layout of table B.
+/// The width-dependent (data-independent) layout of table B in a version of the format.
 pub struct BLayout {
+    /// The version's tables (rows, storage rows, heading rows).
+    tables: &'static Tables,
     /// Full official labels (else short).
     pub full: bool,
     /// Columns before the numbers (labels and one space).
@@ -40,19 +43,19 @@ pub struct BLayout {
     w1: u16,
     /// Width of the item labels under a （三）…（六） group.
     w2: u16,
-    /// First line of each row, relative to the body.
-    pub row_top: [u16; B_ROW_COUNT],
+    /// First line of each printed row (index into [`Tables::b_rows`]), relative to the body.
+    pub row_top: Vec<u16>,
     /// Lines of each row's label.
     labels: Vec<Vec<String>>,
     /// Lines of the body.
     pub body_h: u16,
 }
 
-fn label_of(row: usize, full: bool) -> &'static str {
+fn label_of(row: &BRow, full: bool) -> &'static str {
     if full {
-        B_ROWS[row].label
+        row.label
     } else {
-        B_ROWS[row].short
+        row.short
     }
 }
 
@@ -65,19 +68,20 @@ fn col_label(col: usize, full: bool) -> &'static str {
 }
 
 impl BLayout {
-    /// The layout at `width` columns.
-    pub fn new(width_cols: u16) -> BLayout {
+    /// The layout at `width` columns of the rows of `tables`.
+    pub fn new(width_cols: u16, tables: &'static Tables) -> BLayout {
         let full = width_cols >= FULL_LABELS_FROM;
-        let w1 = B_GROUPS[1..]
+        let rows = tables.b_rows;
+        let w1 = tables.b_groups[1..]
             .iter()
             .map(|g| two_line_width(if full { g.label } else { g.short }))
             .max()
             .unwrap_or(8);
         let item_x = G1_X + w1 + 1;
         let natural = |full: bool| {
-            (0..B_ROW_COUNT)
+            rows.iter()
                 .map(|r| {
-                    let x = match B_ROWS[r].groups.len() {
+                    let x = match r.groups.len() {
                         0 => 0,
                         1 => G1_X,
                         _ => item_x,
@@ -100,11 +104,11 @@ impl BLayout {
             short_w
         };
         let w2 = label_w.saturating_sub(item_x + 1);
-        let mut row_top = [0u16; B_ROW_COUNT];
-        let mut labels = Vec::with_capacity(B_ROW_COUNT);
+        let mut row_top = Vec::with_capacity(rows.len());
+        let mut labels = Vec::with_capacity(rows.len());
         let mut top = 0u16;
-        for (r, top_slot) in row_top.iter_mut().enumerate() {
-            let w = match B_ROWS[r].groups.len() {
+        for r in rows {
+            let w = match r.groups.len() {
                 0 => label_w - 1,
                 1 => label_w - 1 - G1_X,
                 _ => w2,
@@ -114,11 +118,12 @@ impl BLayout {
             } else {
                 vec![label_of(r, false).to_string()]
             };
-            *top_slot = top;
+            row_top.push(top);
             top += lines.len() as u16;
             labels.push(lines);
         }
         BLayout {
+            tables,
             full,
             label_w,
             w1,
@@ -136,18 +141,21 @@ impl BLayout {
 
     /// Body lines (first, end exclusive) of the rows under heading `group`.
     fn group_span(&self, group: usize) -> Option<(u16, u16)> {
-        let first = B_ROWS.iter().position(|r| r.groups.contains(&group))?;
-        let last = B_ROWS.iter().rposition(|r| r.groups.contains(&group))?;
+        let rows = self.tables.b_rows;
+        let first = rows.iter().position(|r| r.groups.contains(&group))?;
+        let last = rows.iter().rposition(|r| r.groups.contains(&group))?;
         Some((
             self.row_top[first],
             self.row_top[last] + self.labels[last].len() as u16,
         ))
     }
 
-    /// Table lines (first, end exclusive) of a row.
-    pub fn row_lines(&self, row: usize) -> (u16, u16) {
-        let top = HEADER_LINES + self.row_top[row];
-        (top, top + self.labels[row].len() as u16)
+    /// Table lines (first, end exclusive) of the row stored at `slot` (`CellRef::B`'s
+    /// `row`); `None` when the format has no row there.
+    pub fn row_lines(&self, slot: usize) -> Option<(u16, u16)> {
+        let i = self.tables.b_slots.iter().position(|s| *s == slot)?;
+        let top = HEADER_LINES + self.row_top[i];
+        Some((top, top + self.labels[i].len() as u16))
     }
 }
 
@@ -183,10 +191,12 @@ fn slots(lay: &BLayout, width_cols: u16) -> [u16; 7] {
 /// Content widths of the seven number columns for this report (and the text being typed).
 pub fn column_widths(props: &TableProps<'_>, full: bool) -> [u16; 7] {
     let t: &Requests = &props.report.requests;
+    let slots = props.report.tables().b_slots;
     let mut w = [0u16; 7];
     for (c, wc) in w.iter_mut().enumerate() {
-        let digits = (0..B_ROW_COUNT)
-            .map(|r| digits(t.get(r, c)))
+        let digits = slots
+            .iter()
+            .map(|&r| digits(t.get(r, c)))
             .max()
             .unwrap_or(1);
         *wc = two_line_width(col_label(c, full)).max(digits);
@@ -212,10 +222,13 @@ pub fn digits(v: u64) -> u16 {
 
 /// Draws table B.
 pub fn draw(props: &TableProps<'_>, cv: &mut Canvas<'_>) -> Option<Position> {
-    let lay = BLayout::new(cv.area.width);
+    let tables = props.report.tables();
+    let lay = BLayout::new(cv.area.width, tables);
     let theme = props.theme;
     let focus = match props.focus {
-        Some(CellRef::B { row, col }) if row < B_ROW_COUNT && col < 7 => Some((row, col)),
+        Some(CellRef::B { row, col }) if tables.b_row_at(row).is_some() && col < 7 => {
+            Some((row, col))
+        }
         _ => None,
     };
     let slots = slots(&lay, cv.area.width);
@@ -296,10 +309,17 @@ pub fn draw(props: &TableProps<'_>, cv: &mut Canvas<'_>) -> Option<Position> {
     let body = HEADER_LINES;
     if let Some((a, b)) = lay.group_span(G_OUTCOME) {
         if lw > G0_W {
-            vertical(cv, 0, body + a, b - a, B_GROUPS[G_OUTCOME].label, label);
+            vertical(
+                cv,
+                0,
+                body + a,
+                b - a,
+                tables.b_groups[G_OUTCOME].label,
+                label,
+            );
         }
     }
-    for (g, group) in B_GROUPS.iter().enumerate().skip(1) {
+    for (g, group) in tables.b_groups.iter().enumerate().skip(1) {
         if let Some((a, b)) = lay.group_span(g) {
             let text = if lay.full { group.label } else { group.short };
             let lines = wrap_label(text, lay.w1);
@@ -310,15 +330,15 @@ pub fn draw(props: &TableProps<'_>, cv: &mut Canvas<'_>) -> Option<Position> {
         }
     }
     let mut cursor = None;
-    for r in 0..B_ROW_COUNT {
-        let (x, w) = match B_ROWS[r].groups.len() {
+    for (i, (brow, &r)) in tables.b_rows.iter().zip(tables.b_slots).enumerate() {
+        let (x, w) = match brow.groups.len() {
             0 => (0, lay.label_w - 1),
             1 => (G1_X, lay.label_w - 1 - G1_X),
             _ => (G1_X + lay.w1 + 1, lay.w2),
         };
-        let line = body + lay.row_top[r];
-        for (i, l) in lay.labels[r].iter().enumerate() {
-            cv.put(x, line + i as u16, l, label, lim(x, w));
+        let line = body + lay.row_top[i];
+        for (j, l) in lay.labels[i].iter().enumerate() {
+            cv.put(x, line + j as u16, l, label, lim(x, w));
         }
         for c in start..end {
             let cell = CellRef::B { row: r, col: c };
@@ -389,10 +409,11 @@ fn vertical(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::schema::{R_CARRIED_FORWARD, R_OTHER_2019_SLOT, TABLES_2019, TABLES_2021};
 
     #[test]
     fn short_labels_at_80() {
-        let l = BLayout::new(80);
+        let l = BLayout::new(80, &TABLES_2021);
         assert!(!l.full);
         assert_eq!(l.body_h, 25);
         // The label column leaves room for seven columns of four digits.
@@ -401,12 +422,33 @@ mod tests {
 
     #[test]
     fn full_labels_wrap_at_120() {
-        let l = BLayout::new(120);
+        let l = BLayout::new(120, &TABLES_2021);
         assert!(l.full);
         assert!(l.body_h > 25);
         assert!(l.labels.iter().flatten().all(|s| width(s) <= l.label_w));
         // Wider screens need fewer lines.
-        assert!(BLayout::new(200).body_h <= l.body_h);
+        assert!(BLayout::new(200, &TABLES_2021).body_h <= l.body_h);
+    }
+
+    #[test]
+    fn the_2019_table_has_one_row_for_other_processing() {
+        let l = BLayout::new(80, &TABLES_2019);
+        assert_eq!(l.body_h, 23);
+        // （六）其他处理 is stored in the slot of 2021's 3.其他; the 2021 rows 1 and 2 are not
+        // drawn.
+        let six = l.row_lines(R_OTHER_2019_SLOT).unwrap();
+        assert_eq!(six, (HEADER_LINES + 20, HEADER_LINES + 21));
+        assert_eq!(l.row_lines(20), None);
+        assert_eq!(l.row_lines(21), None);
+        assert_eq!(
+            l.row_lines(R_CARRIED_FORWARD),
+            Some((HEADER_LINES + 22, HEADER_LINES + 23))
+        );
+        // Nothing is under the heading （六） any more.
+        assert_eq!(TABLES_2019.b_groups.len(), 4);
+        assert!(
+            BLayout::new(120, &TABLES_2019).height() < BLayout::new(120, &TABLES_2021).height()
+        );
     }
 
     #[test]

@@ -33,7 +33,7 @@ mod c;
 pub mod layout;
 pub mod nav;
 
-use crate::model::schema::{Tables, B_ROWS, C_GROUPS};
+use crate::model::schema::{Tables, C_GROUPS};
 use crate::model::{CellRef, Report};
 use crate::rules::{Finding, Severity};
 use crate::tui::theme::Theme;
@@ -148,10 +148,10 @@ pub fn marks_from_findings(findings: &[Finding]) -> Vec<(CellRef, Mark)> {
 /// Number of terminal rows the table needs at this width in the report's format (`tables`:
 /// [`crate::model::Report::tables`]; exact: [`render`] into an area this high and `width` wide
 /// draws the whole table).
-pub fn height(table: Table, width: u16, tables: &Tables) -> u16 {
+pub fn height(table: Table, width: u16, tables: &'static Tables) -> u16 {
     match table {
         Table::A => a::height(tables.a_blocks),
-        Table::B => b::BLayout::new(width).height(),
+        Table::B => b::BLayout::new(width, tables).height(),
         Table::C => c::CLayout::new(width).height(),
     }
 }
@@ -164,7 +164,7 @@ pub fn table_of(cell: CellRef) -> Option<Table> {
 /// The lines (first, end exclusive, counted from the table's top) of the row holding `cell`
 /// when its table is drawn `width` columns wide: for a viewer scrolling its document to a
 /// finding's cell. `None` for cells outside the tables.
-pub fn cell_lines(cell: CellRef, width: u16, tables: &Tables) -> Option<(u16, u16)> {
+pub fn cell_lines(cell: CellRef, width: u16, tables: &'static Tables) -> Option<(u16, u16)> {
     focus_lines(table_of(cell)?, Some(cell), width, tables)
 }
 
@@ -182,12 +182,10 @@ fn focus_lines(
     table: Table,
     focus: Option<CellRef>,
     width: u16,
-    tables: &Tables,
+    tables: &'static Tables,
 ) -> Option<(u16, u16)> {
     match (table, focus?) {
-        (Table::B, CellRef::B { row, .. }) if row < B_ROWS.len() => {
-            Some(b::BLayout::new(width).row_lines(row))
-        }
+        (Table::B, CellRef::B { row, .. }) => b::BLayout::new(width, tables).row_lines(row),
         (Table::C, CellRef::C { group, .. }) if group < C_GROUPS.len() => {
             Some(c::CLayout::new(width).group_lines(group))
         }

@@ -159,10 +159,13 @@ impl Viewer {
         buf.set_style(area, style);
         let count = format!(" {}/{} ", self.index + 1, self.files.len());
         let (e, w) = self.doc.tally;
-        let tally = if self.doc.report.is_none() {
-            " 无法读取 ".to_string()
-        } else {
-            format!(" {ERROR_MARK} {e}  {WARNING_MARK} {w} ")
+        let tally = match &self.doc.report {
+            None => " 无法读取 ".to_string(),
+            // A report in another format than 2021 says so beside its tally (issue 15).
+            Some(r) => match crate::tui::format::tag(r.tables()) {
+                Some(tag) => format!(" {tag}  {ERROR_MARK} {e}  {WARNING_MARK} {w} "),
+                None => format!(" {ERROR_MARK} {e}  {WARNING_MARK} {w} "),
+            },
         };
         let name = self
             .files

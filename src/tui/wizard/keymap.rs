@@ -135,6 +135,29 @@ pub static TABLE: Scope<Action> = Scope {
     ],
 };
 
+/// A cell that may hold a negative number (the 2019 format's 本年增/减): as [`TABLE`], the
+/// sign typed first.
+pub static TABLE_SIGNED: Scope<Action> = Scope {
+    name: "表格（本年增/减）",
+    bindings: &[
+        B::new(
+            &[Key::Digit],
+            Action::Type,
+            "输入数字；减少时先按 -（如 -8）",
+            Some("输入数字，减少先按 -"),
+        ),
+        B::new(ARROWS, Action::Arrow, "移动", None),
+        B::new(&[plain(KeyCode::Enter)], Action::Enter, "下移", None),
+        B::new(
+            &[plain(KeyCode::Backspace)],
+            Action::Backspace,
+            "删去末位",
+            None,
+        ),
+        B::new(&[plain(KeyCode::Delete)], Action::Delete, "清空", None),
+    ],
+};
+
 /// A one-line field (agency, year, title, a heading, a fee). Typing, Backspace and Delete
 /// do what they always do: F1 leaves them out (an empty `help`).
 pub static LINE: Scope<Action> = Scope {
@@ -519,6 +542,7 @@ mod tests {
         for s in SCREEN_SCOPES.iter().chain(
             [
                 &LAST_YEAR,
+                &TABLE_SIGNED,
                 &HELP_DIALOG,
                 &CONFIRM_QUIT,
                 &CONFIRM_QUIT_NO_DRAFT,

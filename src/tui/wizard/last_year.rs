@@ -11,6 +11,7 @@ use super::state::{Field, Snapshot, Tone, Wizard, UNDO_DEPTH};
 use super::steps::Step;
 use super::update::Effect;
 use crate::model::next_year::{self, Origin, IN_FORCE_COL, IN_FORCE_ROWS};
+use crate::model::schema::FormatVersion;
 use crate::model::{CellRef, DocCounts, Part, ProseSection, Report};
 use crate::rules::{Finding, Rule};
 use crate::text::{clean_line, clean_text};
@@ -64,16 +65,29 @@ impl Wizard {
     /// report (`None` without last year's report, or once the clerk changed it).
     pub fn origin_of(&self, cell: CellRef) -> Option<Origin> {
         let last = self.last_report()?;
-        next_year::carried(&self.report, last)
+        self.carried_from(last)
             .into_iter()
             .find(|(c, _)| *c == cell)
             .map(|(_, o)| o)
     }
 
+    /// [`next_year::carried`] as far as it holds between the two reports' formats: the
+    /// proposed 现行有效件数 (table A) only when both are in the 2021 format (the 2019 table A
+    /// has no such column, and Y2 does not apply across formats, FORMAT.md §7).
+    fn carried_from(&self, last: &Report) -> Vec<(CellRef, Origin)> {
+        let both_2021 =
+            self.report.version() == FormatVersion::V2021 && last.version() == FormatVersion::V2021;
+        next_year::carried(&self.report, last)
+            .into_iter()
+            .filter(|(c, _)| both_2021 || !matches!(c, CellRef::A { .. }))
+            .collect()
+    }
+
     /// The table cells that still hold last year's values (for the tables' marks).
     pub fn carried_cells(&self) -> Vec<CellRef> {
         match self.last_report() {
-            Some(last) => next_year::carried(&self.report, last)
+            Some(last) => self
+                .carried_from(last)
                 .into_iter()
                 .map(|(c, _)| c)
                 .filter(|c| matches!(c, CellRef::A { .. } | CellRef::B { .. }))
@@ -151,6 +165,11 @@ impl Wizard {
         let Some(last) = self.last_year.as_ref().map(|l| &l.report) else {
             return;
         };
+        // The proposal is the 2021 format's identity (Y2): not for a 2019-format report,
+        // whose 2021 table A is not shown, nor from one.
+        if self.report.version() != FormatVersion::V2021 || last.version() != FormatVersion::V2021 {
+            return;
+        }
         if !IN_FORCE_ROWS.iter().any(|(k, _)| *k == field) {
             return;
         }

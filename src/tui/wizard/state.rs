@@ -2,10 +2,10 @@
 //! undo/redo, findings, messages and dialogs. Changed only by [`super::update()`].
 
 use super::steps::{Content, Step};
-use crate::model::schema::{self, A_BLOCKS, B_COLUMNS, FEE_FIELDS};
+use crate::model::schema::{self, FormatVersion, B_COLUMNS};
 use crate::model::{CellKind, CellRef, ProseSection, Report};
 use crate::rules::{self, Finding, Rule, Severity};
-use crate::tui::tables::{editable_cells, Table};
+use crate::tui::tables::Table;
 use crate::tui::theme::Theme;
 use ratatui_textarea::{TextArea, WrapMode};
 use std::path::PathBuf;
@@ -42,7 +42,7 @@ pub enum Field {
     NoParts(ProseSection),
     /// A table cell (A, B or C).
     Cell(CellRef),
-    /// A field of 信息处理费 (index into [`FEE_FIELDS`]).
+    /// A field of 信息处理费 (index into [`schema::FEE_FIELDS`]).
     Fee(usize),
     /// Step 8: the save line at the top of the list.
     SaveLine,
@@ -59,6 +59,9 @@ pub enum Kind {
     Text,
     /// A count (whole number ≥ 0).
     Count,
+    /// A whole number that may be negative, typed with `-` first (the 2019 format's
+    /// 本年增/减).
+    Signed,
     /// A year.
     Year,
     /// An amount with at most this many decimals.
@@ -70,12 +73,14 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The input a report cell takes (its [`crate::model::CellKind`]).
-    fn of_cell(c: CellRef) -> Kind {
-        match c.kind() {
+    /// The input a report cell takes in a version of the format (its
+    /// [`crate::model::CellKind`]).
+    fn of_cell(c: CellRef, tables: &schema::Tables) -> Kind {
+        match c.kind_in(tables) {
             CellKind::Text => Kind::Line,
             CellKind::Year => Kind::Year,
-            CellKind::Count | CellKind::Signed => Kind::Count,
+            CellKind::Count => Kind::Count,
+            CellKind::Signed => Kind::Signed,
             CellKind::Amount(d) => Kind::Amount(d),
             CellKind::Computed => Kind::Computed,
         }
@@ -83,14 +88,21 @@ impl Kind {
 }
 
 impl Field {
-    /// What kind of input the field takes.
+    /// What kind of input the field takes in a report of the 2021 format (see
+    /// [`Field::kind_in`]).
     pub fn kind(self) -> Kind {
+        self.kind_in(&schema::TABLES_2021)
+    }
+
+    /// What kind of input the field takes in a version of the format (the 2019 table A has
+    /// signed cells and other amounts).
+    pub fn kind_in(self, tables: &schema::Tables) -> Kind {
         match self {
             Field::Agency | Field::Title | Field::Heading(..) => Kind::Line,
             Field::Body(..) | Field::Preamble => Kind::Text,
             Field::Year => Kind::Year,
-            Field::Cell(c) => Kind::of_cell(c),
-            Field::Fee(i) => Kind::of_cell(CellRef::Fee(i)),
+            Field::Cell(c) => Kind::of_cell(c, tables),
+            Field::Fee(i) => Kind::of_cell(CellRef::Fee(i), tables),
             Field::NoParts(_) | Field::SaveLine | Field::Finding(_) => Kind::None,
         }
     }
@@ -233,6 +245,10 @@ pub struct Wizard {
     pub last_year: Option<super::last_year::LastYear>,
 }
 
+/// The last report year the 2019 format was used for (FORMAT.md §7: the reports for 2019
+/// and 2020).
+pub const LAST_2019_FORMAT_YEAR: i32 = 2020;
+
 /// Most undo steps kept.
 pub const UNDO_DEPTH: usize = 200;
 
@@ -277,13 +293,14 @@ impl Wizard {
     /// Marks the cells whose values in FILE were invalid (read as empty) and goes to the
     /// first of them.
     pub fn mark_invalid(&mut self, replaced: &[crate::yaml::Replaced]) {
-        let all = [Table::A, Table::B, Table::C]
+        let tables = self.report.tables();
+        let all = Table::ALL
             .into_iter()
-            .flat_map(|t| t.cells())
-            .chain((0..FEE_FIELDS.len()).map(CellRef::Fee));
+            .flat_map(|t| t.cells_in(tables))
+            .chain((0..tables.fee_fields.len()).map(CellRef::Fee));
         let cells: Vec<CellRef> = all.collect();
         for r in replaced {
-            if let Some(c) = cells.iter().find(|c| c.key_path() == r.path) {
+            if let Some(c) = cells.iter().find(|c| c.key_path_in(tables) == r.path) {
                 let why = format!(
                     "文件中这一格的值是 {}，无效，已留空：{}；请重填",
                     crate::text::escape_for_message(&r.found, 20),
@@ -315,9 +332,36 @@ impl Wizard {
     /// A blank report for `nianbao new`: year prefilled with last calendar year, the
     /// customary opening paragraph for that year, the five standard headings of 一、总体情况.
     pub fn blank_report(current_year: i32) -> Report {
-        let mut r = Report::new("", current_year - 1);
-        r.preamble = crate::model::standard_preamble(r.year);
+        Self::blank_report_in(FormatVersion::V2021, current_year)
+    }
+
+    /// A blank report in a version of the format (`new --format 2019`): as
+    /// [`Wizard::blank_report`], but in the 2019 format the year is prefilled with the last
+    /// year that format was used for (2020) when last calendar year is later.
+    pub fn blank_report_in(version: FormatVersion, current_year: i32) -> Report {
+        let year = match version {
+            FormatVersion::V2021 => current_year - 1,
+            FormatVersion::V2019 => (current_year - 1).min(LAST_2019_FORMAT_YEAR),
+        };
+        let mut r = Report::new_in(version, "", year);
+        r.preamble = crate::model::standard_preamble_in(version, r.year);
         r
+    }
+
+    /// The input the field takes in this report's format.
+    pub fn kind_of(&self, field: Field) -> Kind {
+        field.kind_in(self.report.tables())
+    }
+
+    /// The kind of the focused field.
+    pub fn focus_kind(&self) -> Kind {
+        self.kind_of(self.focus)
+    }
+
+    /// The report's version of the format as a clerk reads it in the step bar and messages
+    /// (`2019年格式`).
+    pub fn format_name(&self) -> String {
+        crate::tui::format::short_name(self.report.version())
     }
 
     /// Runs the rules again.
@@ -351,11 +395,16 @@ impl Wizard {
                     v.push(Field::NoParts(section));
                 }
                 if fees {
-                    v.extend((0..FEE_FIELDS.len()).map(Field::Fee));
+                    // The 2019 format has no 信息处理费.
+                    v.extend((0..self.report.tables().fee_fields.len()).map(Field::Fee));
                 }
                 v
             }
-            Content::Table(t) => editable_cells(t).into_iter().map(Field::Cell).collect(),
+            Content::Table(t) => t
+                .editable_cells_in(self.report.tables())
+                .into_iter()
+                .map(Field::Cell)
+                .collect(),
             Content::Review => std::iter::once(Field::SaveLine)
                 .chain((0..self.findings.len()).map(Field::Finding))
                 .collect(),
@@ -393,7 +442,10 @@ impl Wizard {
             Content::Prose { section, fees } => {
                 prose_empty(section) && (!fees || r.processing_fees == Default::default())
             }
-            Content::Table(Table::A) => r.proactive == Default::default(),
+            Content::Table(Table::A) => match r.version() {
+                FormatVersion::V2021 => r.proactive == Default::default(),
+                FormatVersion::V2019 => r.proactive_2019 == Default::default(),
+            },
             Content::Table(Table::B) => r.requests.cells.iter().flatten().all(|v| *v == 0),
             Content::Table(Table::C) => r.appeals.cells.iter().flatten().all(|v| *v == 0),
             Content::Review => false,
@@ -421,11 +473,12 @@ impl Wizard {
             text: String::new(),
             fresh: true,
         };
-        match field.kind() {
+        let kind = self.kind_of(field);
+        match kind {
             Kind::Line | Kind::Text => {
                 let text = self.text_of(field);
                 let shown = crate::text::clean_text(&text).into_owned();
-                let lines: Vec<String> = if field.kind() == Kind::Line {
+                let lines: Vec<String> = if kind == Kind::Line {
                     vec![shown.replace('\n', " ")]
                 } else {
                     shown.split('\n').map(str::to_string).collect()
@@ -434,14 +487,14 @@ impl Wizard {
                 ta.set_cursor_line_style(ratatui::style::Style::default());
                 ta.set_cursor_style(ratatui::style::Style::default());
                 ta.set_max_histories(UNDO_DEPTH);
-                if field.kind() == Kind::Text {
+                if kind == Kind::Text {
                     ta.set_wrap_mode(WrapMode::WordOrGlyph);
                 }
                 ta.move_cursor(ratatui_textarea::CursorMove::Bottom);
                 ta.move_cursor(ratatui_textarea::CursorMove::End);
                 self.editor = Some(ta);
             }
-            Kind::Count | Kind::Year | Kind::Amount(_) => {
+            Kind::Count | Kind::Signed | Kind::Year | Kind::Amount(_) => {
                 self.num.text = self.value_text(field);
             }
             Kind::Computed | Kind::None => {}
@@ -483,8 +536,8 @@ impl Wizard {
     /// The text being typed into the focused numeric field, when it differs from the value
     /// as stored (the table draws it instead of the value).
     pub fn edit_text(&self) -> Option<&str> {
-        match self.focus.kind() {
-            Kind::Count | Kind::Year | Kind::Amount(_) if !self.num.fresh => {
+        match self.focus_kind() {
+            Kind::Count | Kind::Signed | Kind::Year | Kind::Amount(_) if !self.num.fresh => {
                 Some(self.num.text.as_str())
             }
             _ => None,
@@ -509,7 +562,7 @@ impl Wizard {
             Field::Heading(s, i) => format!("{} · 第 {} 段的小标题（可为空）", s.heading(), i + 1),
             Field::Body(s, i) => format!("{} · 第 {} 段正文", s.heading(), i + 1),
             Field::NoParts(s) => format!("{} · 还没有段落", s.heading()),
-            Field::Cell(c) => c.label(),
+            Field::Cell(c) => c.label_in(self.report.tables()),
             Field::Fee(i) => crate::model::cells::fee_label(i),
             Field::SaveLine => format!("保存到 {}", self.path.display()),
             Field::Finding(i) => self
@@ -586,11 +639,9 @@ impl Wizard {
         }
     }
 
-    /// The label of the block of table A a row belongs to (for tests and help).
-    pub fn a_block_of(field: &str) -> Option<&'static str> {
-        A_BLOCKS
-            .iter()
-            .find(|b| b.rows.iter().any(|(k, _)| *k == field))
-            .map(|b| b.article)
+    /// The label of the block of table A a row belongs to in this report's format (for
+    /// tests and help).
+    pub fn a_block_of(&self, field: &str) -> Option<&'static str> {
+        self.report.tables().a_block_of(field).map(|b| b.article)
     }
 }

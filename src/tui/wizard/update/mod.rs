@@ -84,6 +84,7 @@ impl Wizard {
     pub fn scopes(&self) -> Vec<&'static Scope<Action>> {
         let mut v: Vec<&'static Scope<Action>> = Vec::new();
         match self.focus {
+            Field::Cell(_) if self.focus_kind() == Kind::Signed => v.push(&keymap::TABLE_SIGNED),
             Field::Cell(_) => v.push(&keymap::TABLE),
             Field::Body(..) | Field::Preamble => v.push(&keymap::TEXT),
             Field::SaveLine | Field::Finding(_) => v.push(&keymap::REVIEW),
@@ -120,18 +121,18 @@ impl Wizard {
     /// Carries out an action of the screen's key tables for `key`.
     fn action(&mut self, a: Action, key: &KeyEvent) -> Vec<Effect> {
         match a {
-            Action::Type => match (self.focus.kind(), key.code) {
+            Action::Type => match (self.focus_kind(), key.code) {
                 (Kind::Line | Kind::Text, _) => self.text_key(key),
                 (Kind::None, _) => vec![],
                 (_, KeyCode::Char(c)) => self.type_number(c),
                 _ => vec![],
             },
-            Action::Backspace => match self.focus.kind() {
+            Action::Backspace => match self.focus_kind() {
                 Kind::Line | Kind::Text => self.text_key(key),
                 Kind::None => vec![],
                 _ => self.backspace_number(),
             },
-            Action::Delete => match self.focus.kind() {
+            Action::Delete => match self.focus_kind() {
                 Kind::Line | Kind::Text => self.text_key(key),
                 Kind::None => vec![],
                 _ => self.clear_field(),

@@ -2,7 +2,7 @@
 
 use super::Effect;
 use crate::model::CellRef;
-use crate::tui::tables::{editable_cells, nav, Direction};
+use crate::tui::tables::{nav, Direction};
 use crate::tui::wizard::keymap::Action;
 use crate::tui::wizard::state::{Field, Kind, Wizard};
 use crate::tui::wizard::steps::{Content, Step};
@@ -94,7 +94,7 @@ impl Wizard {
             return None;
         };
         let t = self.step.table()?;
-        let all = editable_cells(t);
+        let all = t.editable_cells_in(self.report.tables());
         let order = |x: &CellRef| match *x {
             CellRef::B { row, col } => row * 10 + col,
             CellRef::C { group, col } => group * 10 + col,
@@ -129,9 +129,9 @@ impl Wizard {
 
     /// Enter: by the focused widget.
     pub(super) fn enter(&mut self) -> Vec<Effect> {
-        match (self.focus, self.focus.kind()) {
+        match (self.focus, self.focus_kind()) {
             (Field::Cell(c), _) => {
-                if let Some(n) = nav::next_editable_down(c) {
+                if let Some(n) = nav::next_editable_down(c, self.report.tables()) {
                     self.focus_field(Field::Cell(n));
                     return vec![Effect::Redraw];
                 }
@@ -156,7 +156,7 @@ impl Wizard {
     pub(super) fn arrow(&mut self, key: &KeyEvent) -> Vec<Effect> {
         let code = key.code;
         let down = code == KeyCode::Down;
-        match (self.focus, self.focus.kind()) {
+        match (self.focus, self.focus_kind()) {
             (Field::Cell(c), _) => {
                 let dir = match code {
                     KeyCode::Up => Direction::Up,
@@ -164,7 +164,7 @@ impl Wizard {
                     KeyCode::Left => Direction::Left,
                     _ => Direction::Right,
                 };
-                if let Some(n) = nav::neighbour(c, dir) {
+                if let Some(n) = nav::neighbour(c, dir, self.report.tables()) {
                     self.focus_field(Field::Cell(n));
                     return vec![Effect::Redraw];
                 }

@@ -1,9 +1,10 @@
 //! Pasting: text into text fields, numbers (one or a row of them) into number fields.
 
+use super::numbers::parse_signed;
 use super::Effect;
-use crate::model::schema::{B_COLS, B_ROW_COUNT, C_COLUMNS, C_GROUPS};
+use crate::model::schema::{Tables, B_COLS, C_COLUMNS, C_GROUPS};
 use crate::model::{normalize_digit, parse_count, Amount, CellRef};
-use crate::tui::tables::{editable_cells, Table};
+use crate::tui::tables::Table;
 use crate::tui::wizard::state::{Field, Kind, Tone, Wizard};
 
 /// Normalises pasted text: CRLF and CR become LF, tabs a space (in prose), other control
@@ -22,10 +23,10 @@ fn normalise_paste(text: &str, keep_tabs: bool) -> String {
 }
 
 pub(super) fn paste(w: &mut Wizard, text: &str) -> Vec<Effect> {
-    match w.focus.kind() {
+    match w.focus_kind() {
         Kind::Line | Kind::Text => {
             let mut t = normalise_paste(text, false);
-            if w.focus.kind() == Kind::Line {
+            if w.focus_kind() == Kind::Line {
                 t = t.trim_end_matches('\n').replace('\n', " ");
             }
             if t.is_empty() {
@@ -40,7 +41,7 @@ pub(super) fn paste(w: &mut Wizard, text: &str) -> Vec<Effect> {
             w.edit_open = false;
             w.changed()
         }
-        Kind::Count | Kind::Amount(_) | Kind::Year => paste_numbers(w, text),
+        Kind::Count | Kind::Signed | Kind::Amount(_) | Kind::Year => paste_numbers(w, text),
         Kind::Computed => {
             w.message = Some((Tone::Error, "总计由各项相加自动得出，不能粘贴".into()));
             vec![]
@@ -50,9 +51,10 @@ pub(super) fn paste(w: &mut Wizard, text: &str) -> Vec<Effect> {
 }
 
 /// Checks a value for a field; `Some(reason)` when it cannot go there.
-fn refusal(v: &str, f: Field) -> Option<String> {
-    match f.kind() {
-        Kind::Count | Kind::Computed => parse_count(v).err().map(|e| e.to_string()),
+fn refusal(w: &Wizard, v: &str, f: Field) -> Option<String> {
+    match w.kind_of(f) {
+        Kind::Count | Kind::Computed => parse_count(v).err().map(|e| w.count_error(e)),
+        Kind::Signed => parse_signed(v).err(),
         Kind::Amount(max) if !v.is_empty() => Amount::parse(v, max).err().map(|e| e.to_string()),
         Kind::Year => (!v.chars().all(|c| c.is_ascii_digit()) || v.len() > 4)
             .then(|| "年份只能是 4 位数字".to_string()),
@@ -61,9 +63,10 @@ fn refusal(v: &str, f: Field) -> Option<String> {
 }
 
 /// The value as the number field takes it (digits normalised, thousands separators gone).
-fn clean(v: &str, f: Field) -> String {
-    match f.kind() {
+fn clean(w: &Wizard, v: &str, f: Field) -> String {
+    match w.kind_of(f) {
         Kind::Count | Kind::Computed => parse_count(v).map(|x| x.to_string()).unwrap_or_default(),
+        Kind::Signed => parse_signed(v).map(|x| x.to_string()).unwrap_or_default(),
         _ => v
             .chars()
             .map(normalize_digit)
@@ -82,22 +85,25 @@ fn table_of(c: CellRef) -> Table {
 }
 
 fn is_computed(c: CellRef) -> bool {
-    Field::Cell(c).kind() == Kind::Computed
+    c.is_computed()
 }
 
-/// The table as printed, row by row, totals included: table B's 25 rows of 7, table C's one
-/// row of 15 numbers, table A's one row per item.
-fn printed_grid(table: Table) -> Vec<Vec<CellRef>> {
+/// The table as printed in a version of the format, row by row, totals included: table B's
+/// 25 rows of 7 (23 in the 2019 format), table C's one row of 15 numbers, table A's one row
+/// per item.
+fn printed_grid(table: Table, tables: &'static Tables) -> Vec<Vec<CellRef>> {
     match table {
-        Table::B => (0..B_ROW_COUNT)
-            .map(|row| (0..B_COLS).map(|col| CellRef::B { row, col }).collect())
+        Table::B => tables
+            .b_slots
+            .iter()
+            .map(|&row| (0..B_COLS).map(|col| CellRef::B { row, col }).collect())
             .collect(),
         Table::C => vec![(0..C_GROUPS.len())
             .flat_map(|group| (0..C_COLUMNS.len()).map(move |col| CellRef::C { group, col }))
             .collect()],
         Table::A => {
             let mut rows: Vec<Vec<CellRef>> = Vec::new();
-            for c in editable_cells(Table::A) {
+            for c in Table::A.editable_cells_in(tables) {
                 let same = matches!(
                     (rows.last().and_then(|r| r.first()), c),
                     (Some(CellRef::A { field: f0, .. }), CellRef::A { field, .. }) if *f0 == field
@@ -124,8 +130,9 @@ type Placed = Vec<(usize, usize, CellRef)>;
 fn place_block(
     block: &[Vec<&str>],
     at: CellRef,
+    tables: &'static Tables,
 ) -> Result<(Option<Placed>, Option<Placed>), String> {
-    let grid = printed_grid(table_of(at));
+    let grid = printed_grid(table_of(at), tables);
     let Some((r0, c0)) = grid
         .iter()
         .enumerate()
@@ -205,7 +212,7 @@ fn paste_numbers(w: &mut Wizard, text: &str) -> Vec<Effect> {
     }
     let single = block.len() == 1 && block[0].len() == 1;
     let targets: Placed = match w.focus {
-        Field::Cell(c) if !single => match place_block(&block, c) {
+        Field::Cell(c) if !single => match place_block(&block, c, w.report.tables()) {
             // Both fit: the block has the totals if its values on total cells agree with the
             // sums of its other values; else it is the editable cells alone.
             Ok((Some(with), Some(without))) => {
@@ -231,7 +238,7 @@ fn paste_numbers(w: &mut Wizard, text: &str) -> Vec<Effect> {
     // Check every value before changing anything: a paste is all or nothing.
     for (k, (i, j, c)) in targets.iter().enumerate() {
         let v = block[*i][*j];
-        if let Some(e) = refusal(v, Field::Cell(*c)) {
+        if let Some(e) = refusal(w, v, Field::Cell(*c)) {
             let which = if block.len() > 1 {
                 format!("第 {} 行第 {} 个值", i + 1, j + 1)
             } else {
@@ -255,7 +262,8 @@ fn paste_numbers(w: &mut Wizard, text: &str) -> Vec<Effect> {
             continue;
         }
         typed += 1;
-        if let Err(e) = w.set_number(f, &clean(block[*i][*j], f)) {
+        let v = clean(w, block[*i][*j], f);
+        if let Err(e) = w.set_number(f, &v) {
             w.message = Some((Tone::Error, e));
         }
     }
@@ -264,7 +272,7 @@ fn paste_numbers(w: &mut Wizard, text: &str) -> Vec<Effect> {
         .iter()
         .filter(|(_, _, c)| is_computed(*c))
         .filter_map(|(i, j, c)| {
-            let pasted = clean(block[*i][*j], Field::Cell(*c));
+            let pasted = clean(w, block[*i][*j], Field::Cell(*c));
             let ours = w.value_text(Field::Cell(*c));
             (pasted != ours).then_some((*c, pasted, ours))
         })
@@ -286,7 +294,7 @@ fn paste_numbers(w: &mut Wizard, text: &str) -> Vec<Effect> {
             format!(
                 "{what}；粘贴的合计有 {} 处与各项之和不符（未照填，合计自动计算）：{} 粘贴的是 {pasted}，各项之和 {ours}",
                 mismatches.len(),
-                c.label()
+                c.label_in(w.report.tables())
             ),
         ),
     });
@@ -299,15 +307,16 @@ fn mismatches_if_pasted(w: &mut Wizard, block: &[Vec<&str>], targets: &Placed) -
     let before = w.report.clone();
     for (i, j, c) in targets {
         let f = Field::Cell(*c);
-        if !is_computed(*c) && refusal(block[*i][*j], f).is_none() {
-            let _ = w.set_number(f, &clean(block[*i][*j], f));
+        if !is_computed(*c) && refusal(w, block[*i][*j], f).is_none() {
+            let v = clean(w, block[*i][*j], f);
+            let _ = w.set_number(f, &v);
         }
     }
     let n = targets
         .iter()
         .filter(|(i, j, c)| {
             is_computed(*c)
-                && clean(block[*i][*j], Field::Cell(*c)) != w.value_text(Field::Cell(*c))
+                && clean(w, block[*i][*j], Field::Cell(*c)) != w.value_text(Field::Cell(*c))
         })
         .count();
     w.report = before;
@@ -317,7 +326,7 @@ fn mismatches_if_pasted(w: &mut Wizard, block: &[Vec<&str>], targets: &Placed) -
 /// One value pasted into the focused number field.
 fn paste_one(w: &mut Wizard, v: &str) -> Vec<Effect> {
     let f = w.focus;
-    if let Some(e) = refusal(v, f) {
+    if let Some(e) = refusal(w, v, f) {
         w.message = Some((
             Tone::Error,
             format!(
@@ -328,7 +337,8 @@ fn paste_one(w: &mut Wizard, v: &str) -> Vec<Effect> {
         return vec![];
     }
     w.begin_edit();
-    if let Err(e) = w.set_number(f, &clean(v, f)) {
+    let v = clean(w, v, f);
+    if let Err(e) = w.set_number(f, &v) {
         w.message = Some((Tone::Error, e));
     }
     w.edit_open = false;

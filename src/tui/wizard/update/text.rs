@@ -8,7 +8,7 @@ use ratatui_textarea::CursorMove;
 impl Wizard {
     /// A key for the text editor (already looked up: typing, deleting, caret moves).
     pub(super) fn text_key(&mut self, key: &KeyEvent) -> Vec<Effect> {
-        let multi = self.focus.kind() == Kind::Text;
+        let multi = self.focus_kind() == Kind::Text;
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let moving = |w: &mut Wizard, m: CursorMove| {
             if let Some(ed) = w.editor.as_mut() {

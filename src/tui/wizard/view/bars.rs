@@ -80,9 +80,17 @@ fn state_style(w: &Wizard, st: StepState) -> Style {
 /// current step's state spelled out at the end.
 pub(super) fn draw_steps(w: &Wizard, area: Rect, buf: &mut Buffer) {
     let t = &w.theme;
-    let wide = area.width >= 110;
     let end = area.x + area.width;
     let mut x = area.x;
+    // A report in another format than 2021 says so first (issue 15); the steps' names then
+    // need that much more room.
+    let tag = crate::tui::format::tag(w.report.tables());
+    let tag_w = tag.as_ref().map_or(0, |t| t.width() as u16 + 1);
+    let wide = area.width >= 110 + tag_w;
+    if let Some(tag) = tag {
+        x = put(buf, x, area.y, &tag, t.warning(), end);
+        x = put(buf, x, area.y, " ", t.label(), end);
+    }
     for s in Step::ALL {
         let st = w.step_state(s);
         let n = s.index() + 1;
@@ -139,7 +147,7 @@ pub(super) fn draw_status(w: &Wizard, place: Rect, note: Rect, buf: &mut Buffer)
             .unwrap_or_default(),
         f => w.place_label(f),
     };
-    let label = match w.focus.kind() {
+    let label = match w.focus_kind() {
         Kind::Computed => format!("{label}（自动计算）"),
         _ => label,
     };

@@ -23,12 +23,31 @@ pub(crate) fn inner_width(width: u16) -> u16 {
 pub(crate) fn help_lines(w: &Wizard, inner_w: u16) -> Vec<(String, Style)> {
     let t = &w.theme;
     let mut lines = Vec::new();
-    for s in keymap::SCREEN_SCOPES {
+    // A report in another format than 2021: what differs, first (issue 15).
+    if let Some(n) = crate::tui::format::notes(w.report.tables()) {
+        lines.push(("格式：".to_string(), t.header()));
+        for l in wrap(&n, usize::from(inner_w.saturating_sub(4))) {
+            lines.push((format!("  {l}"), t.warning()));
+        }
+    }
+    let signed: &[&crate::tui::keys::Scope<Action>] = match w.report.version() {
+        crate::model::schema::FormatVersion::V2019 => &[&keymap::TABLE_SIGNED],
+        _ => &[],
+    };
+    let scopes = keymap::SCREEN_SCOPES.iter().flat_map(|s| {
+        let extra: &[&crate::tui::keys::Scope<Action>] = if std::ptr::eq(*s, &keymap::TABLE) {
+            signed
+        } else {
+            &[]
+        };
+        std::iter::once(*s).chain(extra.iter().copied())
+    });
+    for s in scopes {
         lines.push((format!("{}：", s.name), t.header()));
         let mut cur = String::from("  ");
         // Last year's keys (issue 14) with the parts' keys, only when there is last year's
         // report.
-        let last_year = if std::ptr::eq(*s, &keymap::PARTS) && w.last_year.is_some() {
+        let last_year = if std::ptr::eq(s, &keymap::PARTS) && w.last_year.is_some() {
             keymap::LAST_YEAR.bindings
         } else {
             &[]

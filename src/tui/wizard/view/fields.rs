@@ -92,7 +92,7 @@ pub(super) fn draw_field(
         return None;
     }
     let rect = Rect::new(vx, area.y, end - vx, 1);
-    match field.kind() {
+    match w.kind_of(field) {
         Kind::Line if focused => {
             let ed = w.editor()?;
             ed.render(rect, buf);
@@ -172,7 +172,21 @@ pub(super) fn draw_basic(w: &Wizard, area: Rect, buf: &mut Buffer) -> Option<Pos
         );
         put(buf, x + 10, y, &hint, t.dim(), end);
     }
-    let hint_rows = 2u16;
+    // In another format than 2021 the first hint says what differs (issue 15).
+    let first = match crate::tui::format::notes(w.report.tables()) {
+        Some(n) => n,
+        None => "年份默认为上一年。".to_string(),
+    };
+    let hints = [format!(
+        "{first}填好后按 {} 进入下一步；{} 直达任何一步。数字随填随查，错误标 ✗，在第 8 步列出。",
+        keys_for(&[&keymap::GLOBAL], Action::NextStep),
+        keys_for(&[&keymap::GLOBAL], Action::GoStep)
+    )];
+    let hint_lines: Vec<String> = hints
+        .iter()
+        .flat_map(|h| wrap(h, usize::from(width)))
+        .collect();
+    let hint_rows = (hint_lines.len() as u16).max(2);
     let box_y = y + 1;
     let box_h = bottom.saturating_sub(box_y + hint_rows + 1).clamp(1, 6);
     if box_y + box_h <= bottom {
@@ -214,17 +228,10 @@ pub(super) fn draw_basic(w: &Wizard, area: Rect, buf: &mut Buffer) -> Option<Pos
         }
     }
     let y = box_y + box_h + 1;
-    let hints = [format!(
-        "年份默认为上一年。填好后按 {} 进入下一步；{} 直达任何一步。数字随填随查，错误标 ✗，在第 8 步列出。",
-        keys_for(&[&keymap::GLOBAL], Action::NextStep),
-        keys_for(&[&keymap::GLOBAL], Action::GoStep)
-    )];
-    for h in &hints {
-        for (j, l) in wrap(h, usize::from(width)).iter().enumerate() {
-            let yy = y + j as u16;
-            if yy < bottom {
-                put(buf, x, yy, l, t.dim(), end);
-            }
+    for (j, l) in hint_lines.iter().enumerate() {
+        let yy = y + j as u16;
+        if yy < bottom {
+            put(buf, x, yy, l, t.dim(), end);
         }
     }
     cur

@@ -2,7 +2,7 @@
 
 use super::fields::{caret, draw_field, mark_of};
 use super::{fit, put, wrap};
-use crate::model::schema::{FEES_LABEL, FEE_FIELDS};
+use crate::model::schema::FEES_LABEL;
 use crate::model::{CellRef, ProseSection};
 use crate::text::{clean_line, clean_text};
 use crate::tui::keys::keys_for;
@@ -16,10 +16,12 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
-/// The rows the parts get in a prose step's body (信息处理费 takes four below them).
+/// The rows the parts get in a prose step's body (信息处理费 takes four below them, in a
+/// format that has it).
 pub(crate) fn parts_height(w: &Wizard, body: Rect) -> u16 {
+    let fees = w.report.tables().fee_fields.len() as u16;
     match w.step.content() {
-        Content::Prose { fees: true, .. } => body.height - 4u16.min(body.height),
+        Content::Prose { fees: true, .. } if fees > 0 => body.height - (fees + 1).min(body.height),
         _ => body.height,
     }
 }
@@ -77,7 +79,7 @@ pub(super) fn draw_prose(w: &Wizard, area: Rect, buf: &mut Buffer) -> Option<Pos
     if avail < area.height {
         let fy = area.y + avail;
         put(buf, area.x + 1, fy, FEES_LABEL, t.header(), end);
-        for (i, (_, label)) in FEE_FIELDS.iter().enumerate() {
+        for (i, (_, label)) in w.report.tables().fee_fields.iter().enumerate() {
             let r = Rect::new(
                 area.x + 3,
                 fy + 1 + i as u16,

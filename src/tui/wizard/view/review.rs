@@ -148,7 +148,7 @@ impl Geometry {
     }
 }
 
-fn heights(items: &[DocItem], width: u16, t: &crate::model::schema::Tables) -> Vec<u16> {
+fn heights(items: &[DocItem], width: u16, t: &'static crate::model::schema::Tables) -> Vec<u16> {
     items
         .iter()
         .map(|it| match it {
