@@ -31,7 +31,11 @@ pub(super) fn span(lines: &[Line]) -> String {
 /// Where the values of explicit rows begin, learnt from the rows whose values can sit only
 /// one way. A copied table carries empty cells beside its values (label columns, a trailing
 /// tab); a row whose blank cells leave several ways to place its values is placed like the
-/// rows of the same shape (as many cells, its last label in the same column).
+/// rows of the same shape (as many cells, its last label in the same column). When no row
+/// has exactly its shape, it is placed like the rows with as many cells *after* the label,
+/// if those all agree: cells merged into the row above (a Word table's `vMerge`, an HTML
+/// `rowspan`) are left out on the left, so the first row of a group has one cell more than
+/// the rows under it, while its value columns are the same.
 #[derive(Debug, Default)]
 pub(crate) struct Columns {
     /// (number of cells, index of the first cell after the labels, offset of the values
@@ -62,13 +66,26 @@ impl Columns {
         c
     }
 
-    /// The usual offset of the values in rows of this shape.
+    /// The usual offset of the values in rows of this shape; else the one offset of the rows
+    /// with as many cells after their labels (none when those disagree).
     fn offset_for(&self, v: &View) -> Option<usize> {
-        self.offsets
+        let exact = self
+            .offsets
             .iter()
             .filter(|(n, s, _, _)| *n == v.ncells && *s == v.val_start)
             .max_by_key(|(_, _, o, votes)| (*votes, std::cmp::Reverse(*o)))
-            .map(|(_, _, o, _)| *o)
+            .map(|(_, _, o, _)| *o);
+        if exact.is_some() {
+            return exact;
+        }
+        let after = v.ncells.saturating_sub(v.val_start);
+        let mut same_right = self
+            .offsets
+            .iter()
+            .filter(|(n, s, _, _)| n.saturating_sub(*s) == after)
+            .map(|(_, _, o, _)| *o);
+        let first = same_right.next()?;
+        same_right.all(|o| o == first).then_some(first)
     }
 }
 
