@@ -108,6 +108,8 @@ fn import_edit_and_check_refuse_devices_and_fifos_at_once() {
 }
 
 /// Runs nianbao to its end and returns (exit code, peak resident memory in KiB, stderr).
+// The child is reaped by `wait4` (which also gives its peak memory), not `Child::wait`.
+#[allow(clippy::zombie_processes)]
 fn run_measured(dir: &Path, args: &[&str]) -> (i32, i64, String) {
     let err_path = dir.join("stderr.txt");
     let child = Command::new(BIN)

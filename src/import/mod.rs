@@ -2,7 +2,7 @@
 //! tables), `pdftotext -layout` output, HTML, Markdown, one cell per line, and copies whose
 //! table digits ran together.
 //!
-//! Every input is first turned into numbered [`lines`]; sections are found by their
+//! Every input is first turned into numbered `lines`; sections are found by their
 //! headings 一、…六、, tables by their labels (matched against [`crate::model::schema`]
 //! only, tolerant of punctuation, spaces and typos), prose split into parts at （一）（二）….
 //! Nothing is guessed silently: a cell that cannot be read is imported as 0 and listed in

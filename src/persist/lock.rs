@@ -147,14 +147,14 @@ fn kill_hint(holder: Option<&Holder>) -> String {
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
     /// Another live process edits the report.
-    #[error("{file} 正在被另一个 nianbao 编辑：{}。同一时间只能有一人编辑；请先在那边保存并退出（锁文件：{lock}）{}", holder.as_ref().map_or_else(|| "进程未知".to_string(), Holder::describe), kill_hint(holder.as_ref()))]
+    #[error("{file} 正在被另一个 nianbao 编辑：{}。同一时间只能有一人编辑；请先在那边保存并退出（锁文件：{lock}）{}", holder.as_deref().map_or_else(|| "进程未知".to_string(), Holder::describe), kill_hint(holder.as_deref()))]
     Held {
         /// The report.
         file: String,
         /// The lock file.
         lock: String,
-        /// Who holds it, when the lock file says so.
-        holder: Option<Holder>,
+        /// Who holds it, when the lock file says so (boxed: errors stay small).
+        holder: Option<Box<Holder>>,
     },
     /// The lock path is not a lock file (a symbolic link, a FIFO, a device, a folder).
     #[error("无法建立编辑锁 {lock}：{why}")]
@@ -165,7 +165,7 @@ pub enum LockError {
         why: String,
     },
     /// Another user's lock that this user can neither take nor prove stale.
-    #[error("{file} 的编辑锁 {lock} 属于用户 {owner}{}，你无法读取或接管它：可能有人正在编辑。请与该用户确认；若确已无人编辑，请让该用户（或管理员）删除这个锁文件", holder.as_ref().map_or_else(String::new, |h| format!("（{}）", h.describe())))]
+    #[error("{file} 的编辑锁 {lock} 属于用户 {owner}{}，你无法读取或接管它：可能有人正在编辑。请与该用户确认；若确已无人编辑，请让该用户（或管理员）删除这个锁文件", holder.as_deref().map_or_else(String::new, |h| format!("（{}）", h.describe())))]
     Foreign {
         /// The report.
         file: String,
@@ -173,8 +173,8 @@ pub enum LockError {
         lock: String,
         /// The lock file's owner (`li（uid 1001）`).
         owner: String,
-        /// Who holds it, when the file could be read.
-        holder: Option<Holder>,
+        /// Who holds it, when the file could be read (boxed: errors stay small).
+        holder: Option<Box<Holder>>,
     },
     /// The lock file could not be created or read.
     #[error("无法建立编辑锁 {lock}：{}", super::fsafe::describe_io(source))]
@@ -253,7 +253,7 @@ fn foreign(report_path: &Path, path: &Path) -> Result<Foreign, LockError> {
             holder: None,
         }));
     };
-    let holder = Holder::parse(&read_holder(&mut f));
+    let holder = Holder::parse(&read_holder(&mut f)).map(Box::new);
     match f.try_lock_shared() {
         Err(TryLockError::WouldBlock) => {
             Ok(Foreign::Refuse(LockError::Held { file, lock, holder }))
@@ -304,7 +304,7 @@ impl EditLock {
                         file: crate::text::clean_line(&report_path.display().to_string())
                             .into_owned(),
                         lock: beside.display().to_string(),
-                        holder: Holder::parse(&read_holder(&mut f)),
+                        holder: Holder::parse(&read_holder(&mut f)).map(Box::new),
                     });
                 }
             }
@@ -401,7 +401,7 @@ impl EditLock {
                     return Err(LockError::Held {
                         file: shown_file(),
                         lock: path.display().to_string(),
-                        holder: Holder::parse(&text),
+                        holder: Holder::parse(&text).map(Box::new),
                     });
                 }
                 Err(TryLockError::Error(e)) => return Err(io_err(e)),
@@ -426,7 +426,7 @@ impl EditLock {
                     file: shown_file(),
                     lock: path.display().to_string(),
                     owner: super::fsafe::user_name(meta.uid()),
-                    holder: Holder::parse(&read_holder(&mut file)),
+                    holder: Holder::parse(&read_holder(&mut file)).map(Box::new),
                 });
             }
             let previous = Holder::parse(&read_holder(&mut file));

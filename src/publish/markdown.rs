@@ -103,7 +103,7 @@ fn leaves(g: &Grid) -> Vec<&Cell> {
 
 /// The header cell spanning grid column `col` in header row `row` (or covering it from
 /// above), if any.
-fn header_over<'a>(g: &'a Grid, col: usize) -> Vec<&'a Cell> {
+fn header_over(g: &Grid, col: usize) -> Vec<&Cell> {
     g.rows[..g.header_rows]
         .iter()
         .flatten()

@@ -290,9 +290,10 @@ impl Viewer {
                 None => self.message = Some("还没有搜索：按 / 输入要找的文字，再按 Enter".into()),
             },
             Action::FileList => {
-                let mut list = FileList::default();
-                list.cursor = self.index;
-                self.list = Some(list);
+                self.list = Some(FileList {
+                    cursor: self.index,
+                    ..FileList::default()
+                });
                 // The counts of every file, once (read and checked, documents not kept).
                 for i in 0..self.files.len() {
                     self.files.tally(i);
@@ -327,10 +328,10 @@ impl Viewer {
                 self.search = Some(search);
                 self.show_match();
             }
-            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                if !c.is_control() {
-                    q.push(c);
-                }
+            KeyCode::Char(c)
+                if !key.modifiers.contains(KeyModifiers::CONTROL) && !c.is_control() =>
+            {
+                q.push(c);
             }
             KeyCode::Char('c') => self.input = None,
             _ => {}

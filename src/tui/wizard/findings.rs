@@ -70,7 +70,7 @@ pub fn line(f: &Finding, with_section: bool) -> String {
     format!("{} {}", mark(f), text(f, with_section))
 }
 
-/// [`line`] without the mark: `B3 三、自然人：…`.
+/// [`line()`] without the mark: `B3 三、自然人：…`.
 pub fn text(f: &Finding, with_section: bool) -> String {
     let place = short_place(f, with_section);
     let detail = detail_fixed_slots(&f.detail);
