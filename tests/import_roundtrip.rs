@@ -240,8 +240,11 @@ proptest! {
 
     #[test]
     fn one_cell_per_line_round_trips(r in report(), seed in any::<u64>()) {
-        let text = pr::one_cell_per_line(&r, &mut pr::Rng::new(seed));
-        assert_round_trip(Layout::OneCellPerLine, &text, &r);
+        // Blank cells are empty lines; with no empty lines between rows each is certain.
+        let blanks = blanks_of(&r, seed);
+        let text = pr::one_cell_per_line(&r, &mut pr::Rng::new(seed), &blanks);
+        let imp = assert_round_trip(Layout::OneCellPerLine, &text, &r);
+        prop_assert_eq!(listed_blanks(&imp), blanks);
     }
 
     #[test]

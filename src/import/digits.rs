@@ -121,18 +121,115 @@ impl Walk<'_> {
     }
 }
 
+/// A value slot of a row whose blank cells may have been left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Slot {
+    /// A number printed in a cell of its own.
+    Num(u64),
+    /// A cell printed blank (0).
+    Blank,
+    /// A place where a blank cell may have been left out (0 if it was one).
+    Gap,
+}
+
+/// Every reading of `slots` as exactly `n` numbers, choosing which gaps were blank cells,
+/// that `forced` allows; each with the indices of its blank cells. Readings with the same
+/// numbers are given once.
+pub(crate) fn gap_readings(
+    slots: &[Slot],
+    n: usize,
+    forced: Forced<'_>,
+) -> Result<Vec<(Vec<u64>, Vec<usize>)>, TooMany> {
+    let gaps: Vec<usize> = (0..slots.len())
+        .filter(|&i| slots[i] == Slot::Gap)
+        .collect();
+    let fixed = slots.len() - gaps.len();
+    if fixed > n || n - fixed > gaps.len() {
+        return Ok(Vec::new());
+    }
+    let need = n - fixed;
+    // C(gaps, need) choices, bounded like the digit readings.
+    let mut choices: u128 = 1;
+    for k in 0..need {
+        choices = choices * (gaps.len() - k) as u128 / (k + 1) as u128;
+        if choices > MAX_READINGS as u128 {
+            return Err(TooMany);
+        }
+    }
+    let mut out: Vec<(Vec<u64>, Vec<usize>)> = Vec::new();
+    let mut pick: Vec<usize> = (0..need).collect();
+    loop {
+        let mut v = Vec::with_capacity(n);
+        let mut blanks = Vec::new();
+        let mut p = 0;
+        let mut ok = true;
+        for (i, s) in slots.iter().enumerate() {
+            let x = match s {
+                Slot::Num(x) => *x,
+                Slot::Blank => {
+                    blanks.push(v.len());
+                    0
+                }
+                Slot::Gap => {
+                    if p < pick.len() && gaps[pick[p]] == i {
+                        p += 1;
+                        blanks.push(v.len());
+                        0
+                    } else {
+                        continue;
+                    }
+                }
+            };
+            if forced(&v).is_some_and(|f| f != x) {
+                ok = false;
+                break;
+            }
+            v.push(x);
+        }
+        if ok && !out.iter().any(|(w, _)| *w == v) {
+            out.push((v, blanks));
+        }
+        // The next combination of `need` gaps.
+        let mut k = need;
+        loop {
+            if k == 0 {
+                return Ok(out);
+            }
+            k -= 1;
+            if pick[k] < gaps.len() - need + k {
+                pick[k] += 1;
+                for j in k + 1..need {
+                    pick[j] = pick[j - 1] + 1;
+                }
+                break;
+            }
+        }
+    }
+}
+
+/// The row total of table B: the seventh number is the sum of the first six.
+pub(crate) fn b_forced(v: &[u64]) -> Option<u64> {
+    (v.len() == 6).then(|| v.iter().sum())
+}
+
+/// The group totals of table C: every fifth number is the sum of the four before it.
+pub(crate) fn c_forced(v: &[u64]) -> Option<u64> {
+    (v.len() % 5 == 4).then(|| v[v.len() - 4..].iter().sum())
+}
+
+#[cfg(test)]
 /// Readings of a row of table B: seven numbers whose last is the sum of the first six.
 pub(crate) fn b_row_readings(tokens: &[String]) -> Result<Vec<Vec<u64>>, TooMany> {
-    readings(tokens, 7, &|v| (v.len() == 6).then(|| v.iter().sum()))
+    readings(tokens, 7, &b_forced)
 }
 
+#[cfg(test)]
 /// Readings of the row of table C: fifteen numbers, each group of five adding up.
 pub(crate) fn c_row_readings(tokens: &[String]) -> Result<Vec<Vec<u64>>, TooMany> {
-    readings(tokens, 15, &|v| {
-        (v.len() % 5 == 4).then(|| v[v.len() - 4..].iter().sum())
-    })
+    readings(tokens, 15, &c_forced)
 }
 
+#[cfg(test)]
 /// Readings with no arithmetic to check (a row of table A).
 pub(crate) fn plain_readings(tokens: &[String], n: usize) -> Result<Vec<Vec<u64>>, TooMany> {
     readings(tokens, n, &|_| None)
@@ -177,6 +274,38 @@ mod tests {
             c_row_readings(&toks("000000000000000")).unwrap(),
             vec![vec![0; 15]]
         );
+    }
+
+    #[test]
+    fn dropped_blank_cells_are_placed_by_the_arithmetic() {
+        use Slot::*;
+        let gapped = |nums: &[u64]| -> Vec<Slot> {
+            let mut s = vec![Gap];
+            for x in nums {
+                s.push(Num(*x));
+                s.push(Gap);
+            }
+            s
+        };
+        // Six numbers for seven cells: the total is printed, so the blank is among the six,
+        // and B1 alone cannot say which (3 0 12 … and 0 3 12 … both add up).
+        let r = gap_readings(&gapped(&[3, 12, 1, 1, 1, 18]), 7, &b_forced).unwrap();
+        assert_eq!(r.len(), 6, "{r:?}");
+        // Zeros side by side give one reading.
+        let r = gap_readings(&gapped(&[0, 0, 0, 0, 0, 0]), 7, &b_forced).unwrap();
+        assert_eq!(r, vec![(vec![0; 7], vec![0])]);
+        // Among equal zeros the place does not matter: 0 2 0 0 0 0 2 or 2 0 0 0 0 0 2.
+        let r = gap_readings(&gapped(&[2, 0, 0, 0, 0, 2]), 7, &b_forced).unwrap();
+        assert_eq!(r.len(), 2, "{r:?}");
+        // A missing total would be 0: not when the six add up to more.
+        assert!(gap_readings(&gapped(&[2, 0, 0, 0, 0, 0]), 7, &b_forced)
+            .unwrap()
+            .is_empty());
+        // One empty line, one missing cell: certain.
+        let r = gap_readings(&[Num(5), Gap, Num(5)], 3, &|_| None).unwrap();
+        assert_eq!(r, vec![(vec![5, 0, 5], vec![1])]);
+        // Too few places.
+        assert!(gap_readings(&[Num(1)], 3, &|_| None).unwrap().is_empty());
     }
 
     #[test]

@@ -743,8 +743,9 @@ pub fn markdown(r: &Report, rng: &mut Rng, blanks: &Blanks) -> String {
 
 // ------------------------------------------------------------ one cell per line
 
-/// A web page copied as text where every table cell landed on a line of its own.
-pub fn one_cell_per_line(r: &Report, rng: &mut Rng) -> String {
+/// A web page copied as text where every table cell landed on a line of its own; a blank
+/// cell is an empty line (first and last cells of a row included).
+pub fn one_cell_per_line(r: &Report, rng: &mut Rng, blanks: &Blanks) -> String {
     let mut s = format!("{}\n", r.standard_title());
     if !r.preamble.is_empty() {
         s.push_str(&format!("{}\n", r.preamble));
@@ -767,8 +768,9 @@ pub fn one_cell_per_line(r: &Report, rng: &mut Rng) -> String {
                     }
                     for (key, label) in b.rows {
                         s.push_str(&format!("{label}\n"));
-                        for v in a_values(r, key, b.columns.len()) {
-                            s.push_str(&format!("{v}\n"));
+                        for (c, v) in a_values(r, key, b.columns.len()).into_iter().enumerate() {
+                            let blank = blanks.contains(&CellRef::A { field: key, col: c });
+                            s.push_str(&format!("{}\n", cell(v, blank)));
                         }
                     }
                 }
@@ -788,7 +790,11 @@ pub fn one_cell_per_line(r: &Report, rng: &mut Rng) -> String {
                     }
                     s.push_str(&format!("{}\n", b_label(row, rng.chance(20))));
                     for c in 0..B_COLS {
-                        s.push_str(&format!("{}\n", r.requests.get(row, c)));
+                        let blank = blanks.contains(&CellRef::B { row, col: c });
+                        s.push_str(&format!(
+                            "{}\n",
+                            cell(r.requests.get(row, c).to_string(), blank)
+                        ));
                     }
                 }
             }
@@ -800,7 +806,12 @@ pub fn one_cell_per_line(r: &Report, rng: &mut Rng) -> String {
                     }
                 }
                 for i in 0..15 {
-                    s.push_str(&format!("{}\n", r.appeals.cells[i / 5][i % 5]));
+                    let (group, col) = (i / 5, i % 5);
+                    let blank = blanks.contains(&CellRef::C { group, col });
+                    s.push_str(&format!(
+                        "{}\n",
+                        cell(r.appeals.cells[group][col].to_string(), blank)
+                    ));
                 }
             }
             _ => {}

@@ -2,7 +2,6 @@
 
 use super::row::{view, Val, View};
 use super::*;
-use crate::import::digits;
 use crate::import::labels::{Label, Pattern};
 use crate::import::lines::Line;
 use crate::import::{Layout, Note};
@@ -108,44 +107,48 @@ pub(crate) fn table_a(
                 }
             }
         };
-        match read_counts(v, n, &cols) {
+        let blank_note = |b: usize| {
+            Note::new_at(
+                Some(v.no),
+                v.col,
+                vec![CellRef::A { field: key, col: b }],
+                format!(
+                    "第二部分 · {label} · {} 空白，按 0 导入",
+                    col_labels.get(b).unwrap_or(&"")
+                ),
+            )
+        };
+        match read_counts(v, n, &cols, drops_blanks(layout, v)) {
             Read::Values(vals, bl) => {
                 set(&vals, &mut p);
                 found += n;
-                for b in bl {
-                    blanks.push(Note::new_at(
-                        Some(v.no),
-                        v.col,
-                        vec![CellRef::A { field: key, col: b }],
-                        format!(
-                            "第二部分 · {label} · {} 空白，按 0 导入",
-                            col_labels.get(b).unwrap_or(&"")
-                        ),
-                    ));
-                }
+                blanks.extend(bl.into_iter().map(blank_note));
             }
-            Read::RunTogether(toks) => match digits::plain_readings(&toks, n) {
-                Ok(r) if r.len() == 1 => {
-                    set(&r[0], &mut p);
+            Read::Short(short) => match short.readings(n, &|_| None) {
+                (Ok(r), certain) if r.len() == 1 => {
+                    set(&r[0].0, &mut p);
                     found += n;
-                    recovered.push(Note::new_at(
-                        Some(v.no),
-                        v.col,
-                        cells,
-                        format!(
-                            "第二部分 · {label}：连写的数字“{}”只有一种读法：{}",
-                            toks.join(" "),
-                            join_u64(&r[0])
-                        ),
-                    ));
+                    blanks.extend(r[0].1.iter().map(|&b| blank_note(b)));
+                    if !certain {
+                        recovered.push(Note::new_at(
+                            Some(v.no),
+                            v.col,
+                            cells,
+                            format!(
+                                "第二部分 · {label}：{}只有一种读法：{}",
+                                short.describe(),
+                                join_u64(&r[0].0)
+                            ),
+                        ));
+                    }
                 }
-                other => unknown.push(Note::new_at(
+                (other, _) => unknown.push(Note::new_at(
                     Some(v.no),
                     v.col,
                     cells,
                     format!(
                         "第二部分 · {label}：{}，按 0 导入",
-                        short_row(&toks, n, &other)
+                        short_row(&short, n, &other)
                     ),
                 )),
             },

@@ -9,6 +9,10 @@ pub(crate) enum Val {
     Blank,
     /// A numeric token as printed.
     Tok(String),
+    /// A place where a blank cell may have been left out: an empty line in the
+    /// one-cell-per-line layout, or (in layouts that drop empty cells) any border between
+    /// the numbers. Which gaps were cells is found by the table's arithmetic.
+    Gap,
 }
 
 /// A line seen as a possible table row.
