@@ -133,8 +133,8 @@ pub(crate) enum Slot {
 }
 
 /// Every reading of `slots` as exactly `n` numbers, choosing which gaps were blank cells,
-/// that `forced` allows; each with the indices of its blank cells. Readings with the same
-/// numbers are given once.
+/// that `forced` allows; each with the indices of the cells that are blank in it. Readings
+/// with the same numbers are given once, with the cells blank in all of them.
 pub(crate) fn gap_readings(
     slots: &[Slot],
     n: usize,
@@ -186,8 +186,13 @@ pub(crate) fn gap_readings(
             }
             v.push(x);
         }
-        if ok && !out.iter().any(|(w, _)| *w == v) {
-            out.push((v, blanks));
+        if ok {
+            // The same numbers with the blank elsewhere (among zeros): only the cells blank
+            // in every such reading are known to be blank.
+            match out.iter_mut().find(|(w, _)| *w == v) {
+                Some((_, b)) => b.retain(|x| blanks.contains(x)),
+                None => out.push((v, blanks)),
+            }
         }
         // The next combination of `need` gaps.
         let mut k = need;
@@ -293,7 +298,7 @@ mod tests {
         assert_eq!(r.len(), 6, "{r:?}");
         // Zeros side by side give one reading.
         let r = gap_readings(&gapped(&[0, 0, 0, 0, 0, 0]), 7, &b_forced).unwrap();
-        assert_eq!(r, vec![(vec![0; 7], vec![0])]);
+        assert_eq!(r, vec![(vec![0; 7], vec![])]);
         // Among equal zeros the place does not matter: 0 2 0 0 0 0 2 or 2 0 0 0 0 0 2.
         let r = gap_readings(&gapped(&[2, 0, 0, 0, 0, 2]), 7, &b_forced).unwrap();
         assert_eq!(r.len(), 2, "{r:?}");

@@ -171,6 +171,8 @@ pub(crate) struct Title {
     pub year: i32,
     /// Input line number of the title.
     pub line: usize,
+    /// Its last line (the same, or the next line for a title split over two).
+    pub end: usize,
 }
 
 fn compact(s: &str) -> String {
@@ -178,7 +180,7 @@ fn compact(s: &str) -> String {
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
         .trim_start_matches('#')
-        .to_string()
+        .replace("**", "")
 }
 
 /// Finds the title among the lines before section 一 (the last one there, as page
@@ -188,9 +190,29 @@ pub(crate) fn find_title(lines: &[Line]) -> Option<Title> {
     let (a, b) = title_re();
     let mut found = None;
     for (i, l) in lines.iter().enumerate() {
-        let t = compact(&l.text());
+        let mut t = compact(&l.text());
+        let mut end = l.no;
         if !t.contains("年度报告") {
-            continue;
+            // A title split over two lines anywhere (`洪泽区人民政府2023年政府信` /
+            // `息公开工作年度报告`, a converter's reflow of a PDF): joined with the next
+            // line when that one alone is no title.
+            let Some(next) = lines[i + 1..].iter().find(|l| !l.is_blank()) else {
+                continue;
+            };
+            let n = compact(&next.text());
+            let short = |s: &str| s.chars().count() <= 40 && !s.contains('。') && !s.contains('，');
+            let joined = format!("{t}{n}");
+            if !short(&t)
+                || !short(&n)
+                || !n.contains("年度报告")
+                || a.is_match(&n)
+                || b.is_match(&n)
+                || !(a.is_match(&joined) || b.is_match(&joined))
+            {
+                continue;
+            }
+            t = joined;
+            end = next.no;
         }
         let (mut agency, year) = if let Some(c) = a.captures(&t) {
             (c[1].to_string(), c[2].parse::<i32>().ok()?)
@@ -225,6 +247,7 @@ pub(crate) fn find_title(lines: &[Line]) -> Option<Title> {
             agency,
             year,
             line: l.no,
+            end,
         });
     }
     found
@@ -285,7 +308,7 @@ pub(crate) fn complete_agency(agency: &str, lines: &[Line], title_line: usize) -
 /// that reads like a preamble (`本报告…`, `…条例…`, `…编制…`); site text before it is not.
 pub(crate) fn preamble(before: &[Line], title: Option<&Title>, layout: Layout) -> String {
     let from = title
-        .and_then(|t| before.iter().rposition(|l| l.no == t.line && l.col == 1))
+        .and_then(|t| before.iter().rposition(|l| l.no == t.end && l.col == 1))
         .map_or(0, |i| i + 1);
     let lines: Vec<Line> = before[from..]
         .iter()

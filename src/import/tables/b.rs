@@ -109,7 +109,7 @@ pub(crate) fn table_b(
     recovered: &mut Vec<Note>,
 ) -> TableB {
     let bl = b_labels();
-    let mut views: Vec<View> = lines.iter().map(view).collect();
+    let mut views: Vec<View> = attach_detached(lines.iter().map(view).collect());
     if layout == Layout::OneCellPerLine {
         views = merge_cells(views, &|_| Some(B_COLS));
     }
@@ -300,7 +300,6 @@ pub(crate) fn table_b(
             )),
         }
     }
-    resolve_run_together(&mut cells, &mut known, pending, unknown, blanks, recovered);
 
     // Group headings printed with numbers (the 2019 layout's single （六）其他处理 row): when
     // the rows under them are absent and the heading's numbers are all 0, each row under it
@@ -355,6 +354,8 @@ pub(crate) fn table_b(
             ));
         }
     }
+    // After the group headings: rows they settle are known to B2 and B3.
+    resolve_run_together(&mut cells, &mut known, pending, unknown, blanks, recovered);
     for (i, a) in anchors.iter().enumerate() {
         if anchor_row[i].is_none() && !a.blank_only {
             let label = a

@@ -89,6 +89,29 @@ impl Columns {
     }
 }
 
+/// A label printed in a row of its own, its numbers in the next row with no label (a PDF
+/// converter cut the row in two: `| （二）部分公开… | | |` then `| | 4 | 0 |`): the
+/// numbers are the label's. Only rows of explicit cells; text rows are joined by the
+/// tables' label fragments.
+pub(crate) fn attach_detached(views: Vec<View>) -> Vec<View> {
+    let mut out: Vec<View> = Vec::with_capacity(views.len());
+    for v in views {
+        let numbers_only = v.explicit && v.labels.is_empty() && v.has_number();
+        if numbers_only {
+            if let Some(prev) = out.last_mut() {
+                if prev.explicit && !prev.labels.is_empty() && !prev.has_number() {
+                    prev.vals = v.vals;
+                    prev.val_start = v.val_start;
+                    prev.ncells = v.ncells;
+                    continue;
+                }
+            }
+        }
+        out.push(v);
+    }
+    out
+}
+
 /// The offsets at which `expected` values can sit among `vals` with only blanks outside.
 fn windows(vals: &[Val], expected: usize) -> Vec<usize> {
     if vals.len() <= expected {
