@@ -9,7 +9,7 @@ const END: &str = "<!-- /summary-columns -->";
 
 fn table() -> String {
     let mut t = String::from("| 列 | 键（`--sort`、JSON） | 定义 |\n|---|---|---|\n");
-    for d in &COLUMNS {
+    for d in COLUMNS.iter() {
         let only = if d.needs_previous {
             "（仅 `--previous-dir`）"
         } else {

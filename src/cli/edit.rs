@@ -1,5 +1,6 @@
 //! `nianbao new FILE` and `nianbao edit FILE`: the wizard.
 
+use crate::model::schema;
 use crate::persist;
 use crate::tui::recover::{self, Choice};
 use crate::tui::theme::Theme;
@@ -77,7 +78,10 @@ pub fn run_new(args: NewArgs) -> anyhow::Result<i32> {
             w.message = Some((
                 wizard::Tone::Info,
                 format!(
-                    "已从 {from} 年报告带入机关名称、上年结转、现行有效件数和各段小标题（均可修改）"
+                    "已从 {from} 年报告带入{}、{}、{}和各段小标题（均可修改）",
+                    schema::AGENCY_LABEL,
+                    schema::bare_label(schema::B_ROWS[schema::R_CARRIED_OVER].short),
+                    schema::A_IN_FORCE_LABEL
                 ),
             ));
         }

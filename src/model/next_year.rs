@@ -230,7 +230,10 @@ pub fn previous_part<'a>(
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BaseError {
     /// 年份 out of range, so next year's cannot be derived.
-    #[error("上年报告的年份 {0} 不对（应为 2008 年以后的年份），无法推出下一年")]
+    #[error(
+        "上年报告的{label} {0} 不对（应为 2008 年以后的年份），无法推出下一年",
+        label = super::schema::YEAR_LABEL
+    )]
     BadYear(i32),
 }
 

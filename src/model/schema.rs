@@ -421,6 +421,29 @@ pub const TITLE_LABEL: &str = "标题";
 pub const PREAMBLE_LABEL: &str = "开头段落";
 /// Label of the processing fees block in section 六.
 pub const FEES_LABEL: &str = "信息处理费";
+/// A label without its item number: `（一）予以公开` → `予以公开`, `一、本年新收` → `本年新收`,
+/// `1.属于国家秘密` → `属于国家秘密` (for short headings built from the official labels).
+pub fn bare_label(label: &str) -> &str {
+    const NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    let s = label.trim_start();
+    if let Some(rest) = s.strip_prefix('（') {
+        if let Some(end) = rest.find('）') {
+            if rest[..end].chars().all(|c| NUMERALS.contains(&c)) && end > 0 {
+                return &rest[end + '）'.len_utf8()..];
+            }
+        }
+    }
+    let digits = s
+        .char_indices()
+        .take_while(|(_, c)| NUMERALS.contains(c) || c.is_ascii_digit())
+        .last()
+        .map(|(i, c)| i + c.len_utf8());
+    match digits {
+        Some(n) => s[n..].strip_prefix(['、', '.', '．']).unwrap_or(s),
+        None => s,
+    }
+}
+
 /// Label of every total column / total cell (表三的总计列, 表四各组的总计).
 pub const TOTAL_LABEL: &str = "总计";
 
@@ -924,6 +947,17 @@ pub const MAX_COUNT: u64 = 999_999_999;
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn bare_labels_lose_their_item_number_only() {
+        use super::bare_label;
+        assert_eq!(bare_label("（一）予以公开"), "予以公开");
+        assert_eq!(bare_label("一、本年新收"), "本年新收");
+        assert_eq!(bare_label("1.属于国家秘密"), "属于国家秘密");
+        assert_eq!(bare_label("四、结转下年度"), "结转下年度");
+        assert_eq!(bare_label("行政复议"), "行政复议");
+        assert_eq!(bare_label("十分"), "十分");
+        assert_eq!(bare_label("（其他）"), "（其他）");
+    }
     use super::*;
 
     #[test]

@@ -2,8 +2,8 @@
 
 use super::{Finding, Number, Place, Rule, Severity};
 use crate::model::schema::{
-    FormatVersion, A_DOC_ROWS, A_IN_FORCE_COL, A_ISSUED_COL, A_REPEALED_COL, BASIC_SECTION,
-    B_COLUMNS, R_CARRIED_FORWARD, R_CARRIED_OVER,
+    bare_label, FormatVersion, A_DOC_ROWS, A_IN_FORCE_COL, A_ISSUED_COL, A_REPEALED_COL,
+    BASIC_SECTION, B_COLUMNS, B_ROWS, R_CARRIED_FORWARD, R_CARRIED_OVER,
 };
 use crate::model::{CellRef, Report};
 
@@ -56,7 +56,11 @@ pub fn y1_carried_over(report: &Report, prev: &Report) -> Vec<Finding> {
                 expected: Some(Number::Count(before)),
                 actual: Some(Number::Count(now)),
                 cells: vec![cell],
-                detail: format!("本年“上年结转” = {now}，上年报告“结转下年度” = {before}"),
+                detail: format!(
+                    "本年“{}” = {now}，上年报告“{}” = {before}",
+                    bare_label(B_ROWS[R_CARRIED_OVER].short),
+                    bare_label(B_ROWS[R_CARRIED_FORWARD].short)
+                ),
             })
         })
         .collect()

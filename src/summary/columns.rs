@@ -1,5 +1,11 @@
 //! The columns of the summary as data: key, label, definition, priority.
 
+use crate::model::schema::{
+    bare_label, BRow, AGENCY_LABEL, B_GROUPS, B_ROWS, C_COLUMNS, C_GROUPS, G_RECONSIDERATION,
+    KEY_AGENCY, KEY_YEAR, R_CARRIED_FORWARD, R_CARRIED_OVER, R_OUTCOME_TOTAL, R_RECEIVED,
+    TOTAL_LABEL, YEAR_LABEL,
+};
+
 /// A column of the summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Column {
@@ -44,57 +50,124 @@ pub enum Column {
 }
 
 /// What the program knows about a column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ColumnDef {
     /// The column.
     pub column: Column,
     /// Key for `--sort`, CSV headers are the labels, JSON keys are these.
     pub key: &'static str,
-    /// Header in Chinese.
+    /// Header in Chinese (the format's own words, from the schema, where the column is one
+    /// of its cells).
     pub label: &'static str,
-    /// Which cells and which formula, in Chinese (the README's table is this text).
-    pub definition: &'static str,
+    /// Which cells and which formula, in Chinese (the README's table is this text), with the
+    /// format's labels taken from the schema.
+    pub definition: String,
     /// Lower is more important: a narrow screen shows the most important columns.
     pub priority: u8,
     /// Only when last year's reports are given (`--previous-dir`, `view --previous`).
     pub needs_previous: bool,
 }
 
-macro_rules! col {
-    ($c:ident, $key:literal, $label:literal, $prio:literal, $prev:literal, $def:literal) => {
-        ColumnDef {
-            column: Column::$c,
-            key: $key,
-            label: $label,
-            definition: $def,
-            priority: $prio,
-            needs_previous: $prev,
-        }
-    };
+/// A table B row of numbers by its YAML path (`["outcome", "disclosed"]`).
+fn b_row(path: &[&str]) -> &'static BRow {
+    B_ROWS
+        .iter()
+        .find(|r| r.path == path)
+        .expect("a row of schema::B_ROWS")
 }
 
-/// Every column, in the order they are shown.
-pub const COLUMNS: [ColumnDef; 19] = [
-    col!(Agency, "agency", "机关名称", 0, false, "报告的机关名称（agency）"),
-    col!(Year, "year", "年份", 1, false, "报告年度（year）"),
-    col!(Received, "received", "本年新收", 4, false, "表三“一、本年新收政府信息公开申请数量”的“总计”格"),
-    col!(CarriedOver, "carried_over", "上年结转", 12, false, "表三“二、上年结转政府信息公开申请数量”的“总计”格"),
-    col!(Completed, "completed", "办结", 5, false, "表三“（七）总计”行的“总计”格"),
-    col!(Disclosed, "disclosed", "予以公开", 10, false, "表三“（一）予以公开”的“总计”格"),
-    col!(PartiallyDisclosed, "partially_disclosed", "部分公开", 11, false, "表三“（二）部分公开”的“总计”格"),
-    col!(DisclosureRate, "disclosure_rate", "公开率", 6, false, "（予以公开 + 部分公开）÷ 办结，百分数保留一位小数；办结为 0 时为“—”"),
-    col!(Withheld, "withheld", "不予公开", 14, false, "表三“（三）不予公开”下 8 行“总计”格之和"),
-    col!(Unable, "unable", "无法提供", 15, false, "表三“（四）无法提供”下 3 行“总计”格之和"),
-    col!(NotProcessed, "not_processed", "不予处理", 16, false, "表三“（五）不予处理”下 5 行“总计”格之和"),
-    col!(CarriedForward, "carried_forward", "结转下年度", 13, false, "表三“四、结转下年度继续办理”的“总计”格"),
-    col!(Reconsideration, "reconsideration", "行政复议", 17, false, "表四“行政复议”的“总计”格"),
-    col!(Litigation, "litigation", "行政诉讼", 18, false, "表四“未经复议直接起诉”与“复议后起诉”两组“总计”格之和"),
-    col!(CorrectionRate, "correction_rate", "纠错率", 7, false, "表四三组“结果纠正”之和 ÷ 三组（总计 − 尚未审结）之和，后者按“结果维持 + 结果纠正 + 其他结果”计（总计填错时仍有意义）；分母为 0 时为“—”"),
-    col!(Errors, "errors", "错误", 2, false, "规则检查（同 nianbao check）发现的错误数"),
-    col!(Warnings, "warnings", "警告", 3, false, "规则检查发现的警告数（有上年报告时含 Y1、Y2、X2）"),
-    col!(Copied, "copied", "雷同", 8, true, "规则 X2：一、五、六节中（不少于 100 字的）与上年同一节文字相同比例的最大值（连续 12 字以上相同的字数 ÷ 字数，不计空白和标点）；无上年报告时为“—”"),
-    col!(Y1, "y1", "结转衔接", 9, true, "规则 Y1：本年“二、上年结转”与上年“四、结转下年度”逐列是否相等（“相符”或“N 列不符”）；无上年报告时为“—”"),
-];
+/// The number of table B rows under a heading row (index into [`B_GROUPS`]).
+fn rows_under(group: usize) -> usize {
+    B_ROWS
+        .iter()
+        .filter(|r| r.groups.last() == Some(&group))
+        .count()
+}
+
+/// The index into [`B_GROUPS`] of a heading row by its key below `outcome` (`withheld`).
+fn b_group(key: &str) -> usize {
+    let row = B_ROWS
+        .iter()
+        .find(|r| r.path.len() == 3 && r.path[1] == key)
+        .expect("a heading row of schema::B_GROUPS");
+    *row.groups.last().expect("rows under a heading name it")
+}
+
+/// Every column's header, key, definition and priority, in the order they are shown.
+fn columns() -> Vec<ColumnDef> {
+    let total = TOTAL_LABEL;
+    let received = B_ROWS[R_RECEIVED];
+    let carried_over = B_ROWS[R_CARRIED_OVER];
+    let completed = B_ROWS[R_OUTCOME_TOTAL];
+    let carried_forward = B_ROWS[R_CARRIED_FORWARD];
+    let disclosed = b_row(&["outcome", "disclosed"]);
+    let partly = b_row(&["outcome", "partially_disclosed"]);
+    let group = |key: &str| {
+        let g = b_group(key);
+        (
+            bare_label(B_GROUPS[g].label),
+            B_GROUPS[g].label,
+            rows_under(g),
+        )
+    };
+    let (withheld, withheld_full, withheld_n) = group("withheld");
+    let (unable, unable_full, unable_n) = group("unable");
+    let (not_processed, not_processed_full, not_processed_n) = group("not_processed");
+    let review = C_GROUPS[G_RECONSIDERATION].label;
+    let litigation = C_GROUPS
+        .iter()
+        .find_map(|g| g.parent)
+        .expect("table C has a 行政诉讼 super-group");
+    let suits: Vec<&str> = C_GROUPS
+        .iter()
+        .filter(|g| g.parent.is_some())
+        .map(|g| g.label)
+        .collect();
+    let c = |key: &str| {
+        C_COLUMNS
+            .iter()
+            .find(|c| c.key == key)
+            .expect("a column of schema::C_COLUMNS")
+            .label
+    };
+    let (upheld, corrected, other, pending) =
+        (c("upheld"), c("corrected"), c("other"), c("pending"));
+    let (new_label, old_label) = (bare_label(received.short), bare_label(carried_over.short));
+    let forward_label = bare_label(carried_forward.short);
+    let def = |column, key, label, priority, needs_previous, definition: String| ColumnDef {
+        column,
+        key,
+        label,
+        definition,
+        priority,
+        needs_previous,
+    };
+    use Column::*;
+    vec![
+        def(Agency, "agency", AGENCY_LABEL, 0, false, format!("报告的{AGENCY_LABEL}（{KEY_AGENCY}）")),
+        def(Year, "year", YEAR_LABEL, 1, false, format!("报告年度（{KEY_YEAR}）")),
+        def(Received, "received", new_label, 4, false, format!("表三“{}”的“{total}”格", received.label)),
+        def(CarriedOver, "carried_over", old_label, 12, false, format!("表三“{}”的“{total}”格", carried_over.label)),
+        def(Completed, "completed", "办结", 5, false, format!("表三“{}”行的“{total}”格", completed.label)),
+        def(Disclosed, "disclosed", bare_label(disclosed.short), 10, false, format!("表三“{}”的“{total}”格", disclosed.short)),
+        def(PartiallyDisclosed, "partially_disclosed", bare_label(partly.short), 11, false, format!("表三“{}”的“{total}”格", partly.short)),
+        def(DisclosureRate, "disclosure_rate", "公开率", 6, false, format!("（{} + {}）÷ 办结，百分数保留一位小数；办结为 0 时为“—”", bare_label(disclosed.short), bare_label(partly.short))),
+        def(Withheld, "withheld", withheld, 14, false, format!("表三“{withheld_full}”下 {withheld_n} 行“{total}”格之和")),
+        def(Unable, "unable", unable, 15, false, format!("表三“{unable_full}”下 {unable_n} 行“{total}”格之和")),
+        def(NotProcessed, "not_processed", not_processed, 16, false, format!("表三“{not_processed_full}”下 {not_processed_n} 行“{total}”格之和")),
+        def(CarriedForward, "carried_forward", forward_label, 13, false, format!("表三“{}”的“{total}”格", carried_forward.label)),
+        def(Reconsideration, "reconsideration", review, 17, false, format!("表四“{review}”的“{total}”格")),
+        def(Litigation, "litigation", litigation, 18, false, format!("表四“{}”两组“{total}”格之和", suits.join("”与“"))),
+        def(CorrectionRate, "correction_rate", "纠错率", 7, false, format!("表四三组“{corrected}”之和 ÷ 三组（{total} − {pending}）之和，后者按“{upheld} + {corrected} + {other}”计（{total}填错时仍有意义）；分母为 0 时为“—”")),
+        def(Errors, "errors", "错误", 2, false, "规则检查（同 nianbao check）发现的错误数".into()),
+        def(Warnings, "warnings", "警告", 3, false, "规则检查发现的警告数（有上年报告时含 Y1、Y2、X2）".into()),
+        def(Copied, "copied", "雷同", 8, true, format!("规则 X2：一、五、六节中（不少于 {} 字的）与上年同一节文字相同比例的最大值（连续 {} 字以上相同的字数 ÷ 字数，不计空白和标点）；无上年报告时为“—”", crate::rules::copied::MIN_CHARS, crate::rules::copied::MIN_RUN)),
+        def(Y1, "y1", "结转衔接", 9, true, format!("规则 Y1：本年“{}”与上年“{}”逐列是否相等（“相符”或“N 列不符”）；无上年报告时为“—”", carried_over.short, carried_forward.short)),
+    ]
+}
+
+/// Every column, in the order they are shown (built once from the schema).
+pub static COLUMNS: std::sync::LazyLock<Vec<ColumnDef>> = std::sync::LazyLock::new(columns);
 
 impl Column {
     /// The column's definition.

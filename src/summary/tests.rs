@@ -146,7 +146,7 @@ fn columns_parse_by_key_or_label() {
         Some(Column::CorrectionRate)
     );
     assert_eq!(Column::parse("rate"), None);
-    for d in &COLUMNS {
+    for d in COLUMNS.iter() {
         assert_eq!(Column::parse(d.key), Some(d.column));
         assert_eq!(d.column.def(), d);
     }
