@@ -128,87 +128,118 @@ pub(crate) enum Slot {
     Num(u64),
     /// A cell printed blank (0).
     Blank,
-    /// A place where a blank cell may have been left out (0 if it was one).
+    /// A place where one blank cell may have been left out (an empty line).
     Gap,
+    /// A border between printed cells where any number of blank cells may have been left
+    /// out (a layout that prints nothing for an empty cell).
+    Border,
 }
 
-/// Every reading of `slots` as exactly `n` numbers, choosing which gaps were blank cells,
-/// that `forced` allows; each with the indices of the cells that are blank in it. Readings
-/// with the same numbers are given once, with the cells blank in all of them.
+/// Every reading of `slots` as exactly `n` numbers, choosing which gaps and borders held
+/// blank cells, that `forced` allows; each with the indices of the cells that are blank in
+/// it. Readings with the same numbers are given once, with the cells blank in all of them.
 pub(crate) fn gap_readings(
     slots: &[Slot],
     n: usize,
     forced: Forced<'_>,
 ) -> Result<Vec<(Vec<u64>, Vec<usize>)>, TooMany> {
-    let gaps: Vec<usize> = (0..slots.len())
-        .filter(|&i| slots[i] == Slot::Gap)
-        .collect();
-    let fixed = slots.len() - gaps.len();
-    if fixed > n || n - fixed > gaps.len() {
+    let fixed = slots
+        .iter()
+        .filter(|s| matches!(s, Slot::Num(_) | Slot::Blank))
+        .count();
+    if fixed > n {
         return Ok(Vec::new());
     }
-    let need = n - fixed;
-    // C(gaps, need) choices, bounded like the digit readings.
-    let mut choices: u128 = 1;
-    for k in 0..need {
-        choices = choices * (gaps.len() - k) as u128 / (k + 1) as u128;
-        if choices > MAX_READINGS as u128 {
-            return Err(TooMany);
+    let mut g = Gaps {
+        slots,
+        n,
+        forced,
+        out: Vec::new(),
+        steps: 0,
+        cur: Vec::with_capacity(n),
+        blanks: Vec::new(),
+    };
+    g.walk(0, n - fixed)?;
+    Ok(g.out)
+}
+
+struct Gaps<'a> {
+    slots: &'a [Slot],
+    n: usize,
+    forced: Forced<'a>,
+    out: Vec<(Vec<u64>, Vec<usize>)>,
+    steps: usize,
+    cur: Vec<u64>,
+    blanks: Vec<usize>,
+}
+
+impl Gaps<'_> {
+    /// Pushes `x` when the arithmetic allows it.
+    fn push(&mut self, x: u64, blank: bool) -> bool {
+        if self.cur.len() >= self.n || (self.forced)(&self.cur).is_some_and(|f| f != x) {
+            return false;
+        }
+        if blank {
+            self.blanks.push(self.cur.len());
+        }
+        self.cur.push(x);
+        true
+    }
+
+    fn pop(&mut self, blank: bool) {
+        self.cur.pop();
+        if blank {
+            self.blanks.pop();
         }
     }
-    let mut out: Vec<(Vec<u64>, Vec<usize>)> = Vec::new();
-    let mut pick: Vec<usize> = (0..need).collect();
-    loop {
-        let mut v = Vec::with_capacity(n);
-        let mut blanks = Vec::new();
-        let mut p = 0;
-        let mut ok = true;
-        for (i, s) in slots.iter().enumerate() {
-            let x = match s {
-                Slot::Num(x) => *x,
-                Slot::Blank => {
-                    blanks.push(v.len());
-                    0
-                }
-                Slot::Gap => {
-                    if p < pick.len() && gaps[pick[p]] == i {
-                        p += 1;
-                        blanks.push(v.len());
-                        0
-                    } else {
-                        continue;
+
+    fn walk(&mut self, i: usize, missing: usize) -> Result<(), TooMany> {
+        self.steps += 1;
+        if self.steps > MAX_READINGS * 50 {
+            return Err(TooMany);
+        }
+        let Some(&slot) = self.slots.get(i) else {
+            if missing == 0 && self.cur.len() == self.n {
+                match self.out.iter_mut().find(|(w, _)| *w == self.cur) {
+                    Some((_, b)) => {
+                        let now = &self.blanks;
+                        b.retain(|x| now.contains(x));
+                    }
+                    None => {
+                        if self.out.len() >= MAX_READINGS {
+                            return Err(TooMany);
+                        }
+                        self.out.push((self.cur.clone(), self.blanks.clone()));
                     }
                 }
-            };
-            if forced(&v).is_some_and(|f| f != x) {
-                ok = false;
-                break;
             }
-            v.push(x);
-        }
-        if ok {
-            // The same numbers with the blank elsewhere (among zeros): only the cells blank
-            // in every such reading are known to be blank.
-            match out.iter_mut().find(|(w, _)| *w == v) {
-                Some((_, b)) => b.retain(|x| blanks.contains(x)),
-                None => out.push((v, blanks)),
-            }
-        }
-        // The next combination of `need` gaps.
-        let mut k = need;
-        loop {
-            if k == 0 {
-                return Ok(out);
-            }
-            k -= 1;
-            if pick[k] < gaps.len() - need + k {
-                pick[k] += 1;
-                for j in k + 1..need {
-                    pick[j] = pick[j - 1] + 1;
+            return Ok(());
+        };
+        match slot {
+            Slot::Num(_) | Slot::Blank => {
+                let (x, blank) = match slot {
+                    Slot::Num(x) => (x, false),
+                    _ => (0, true),
+                };
+                if self.push(x, blank) {
+                    self.walk(i + 1, missing)?;
+                    self.pop(blank);
                 }
-                break;
+            }
+            Slot::Gap | Slot::Border => {
+                let cap = if slot == Slot::Gap { 1 } else { missing };
+                self.walk(i + 1, missing)?;
+                let mut pushed = 0;
+                while pushed < cap.min(missing) && self.push(0, true) {
+                    pushed += 1;
+                    self.walk(i + 1, missing - pushed)?;
+                }
+                for _ in 0..pushed {
+                    self.pop(true);
+                }
             }
         }
+        Ok(())
     }
 }
 
@@ -285,10 +316,10 @@ mod tests {
     fn dropped_blank_cells_are_placed_by_the_arithmetic() {
         use Slot::*;
         let gapped = |nums: &[u64]| -> Vec<Slot> {
-            let mut s = vec![Gap];
+            let mut s = vec![Border];
             for x in nums {
                 s.push(Num(*x));
-                s.push(Gap);
+                s.push(Border);
             }
             s
         };
@@ -311,6 +342,9 @@ mod tests {
         assert_eq!(r, vec![(vec![5, 0, 5], vec![1])]);
         // Too few places.
         assert!(gap_readings(&[Num(1)], 3, &|_| None).unwrap().is_empty());
+        // Two blank cells side by side between two numbers (a border holds any number).
+        let r = gap_readings(&[Num(1), Border, Num(2)], 4, &|_| None).unwrap();
+        assert_eq!(r, vec![(vec![1, 0, 0, 2], vec![1, 2])]);
     }
 
     #[test]

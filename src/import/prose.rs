@@ -204,7 +204,6 @@ pub(crate) fn find_title(lines: &[Line]) -> Option<Title> {
             let joined = format!("{t}{n}");
             if !short(&t)
                 || !short(&n)
-                || !n.contains("年度报告")
                 || a.is_match(&n)
                 || b.is_match(&n)
                 || !(a.is_match(&joined) || b.is_match(&joined))
@@ -233,6 +232,25 @@ pub(crate) fn find_title(lines: &[Line]) -> Option<Title> {
                 .any(|c| c.is_ascii_alphanumeric() || ":：/\\_|=<>?&".contains(c))
         {
             continue;
+        }
+        if !agency.is_empty() && end == l.no && i > 0 {
+            // A title split inside the agency's name (`# 淮` / `# 安市洪泽区人民政府2021年…`):
+            // the line right above, of the same kind, a few Chinese characters and nothing
+            // else, is the name's beginning.
+            let prev = &lines[i - 1];
+            let p = compact(&prev.text());
+            let same_kind = matches!(
+                (&prev.body, &l.body),
+                (Body::Heading(_), Body::Heading(_)) | (Body::Text(_), Body::Text(_))
+            );
+            if prev.no + 1 == l.no
+                && same_kind
+                && (1..=20).contains(&p.chars().count())
+                && p.chars().all(is_cjk)
+                && !p.contains("年度报告")
+            {
+                agency = format!("{p}{agency}");
+            }
         }
         if agency.is_empty() {
             // The agency on the line before: `洪泽区人民政府` / `2023 年政府信息公开工作年度报告`.

@@ -40,7 +40,7 @@ pub(crate) fn table_a(
         }
         best.map(|(i, _)| i)
     };
-    let mut views: Vec<View> = attach_detached(lines.iter().map(view).collect());
+    let mut views: Vec<View> = attach_detached(lines.iter().map(view).collect(), layout);
     if layout == Layout::OneCellPerLine {
         views = merge_cells(views, &|v| row_of(v).map(|i| rows[i].2));
     }

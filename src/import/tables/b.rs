@@ -109,7 +109,7 @@ pub(crate) fn table_b(
     recovered: &mut Vec<Note>,
 ) -> TableB {
     let bl = b_labels();
-    let mut views: Vec<View> = attach_detached(lines.iter().map(view).collect());
+    let mut views: Vec<View> = attach_detached(lines.iter().map(view).collect(), layout);
     if layout == Layout::OneCellPerLine {
         views = merge_cells(views, &|_| Some(B_COLS));
     }

@@ -93,16 +93,40 @@ impl Columns {
 /// converter cut the row in two: `| （二）部分公开… | | |` then `| | 4 | 0 |`): the
 /// numbers are the label's. Only rows of explicit cells; text rows are joined by the
 /// tables' label fragments.
-pub(crate) fn attach_detached(views: Vec<View>) -> Vec<View> {
+///
+/// In Markdown (a converter's pipe table, one grid for every row) the empty cells before a
+/// row's values that lie in the table's label columns are label columns, not blank values
+/// (`| 二、上年结转… | | | 2 | 0 | 1 | 12 | 15 |` where the converter dropped two zeros).
+pub(crate) fn attach_detached(views: Vec<View>, layout: crate::import::Layout) -> Vec<View> {
+    // Where the values begin in the widest rows: the cells before it are label columns.
+    let label_width = views
+        .iter()
+        .filter(|v| v.explicit && !v.labels.is_empty() && v.has_number())
+        .map(|v| v.val_start)
+        .max()
+        .unwrap_or(0);
     let mut out: Vec<View> = Vec::with_capacity(views.len());
-    for v in views {
+    let grid = layout == crate::import::Layout::Markdown;
+    for mut v in views {
+        if grid && v.explicit && !v.labels.is_empty() {
+            while v.val_start < label_width && v.vals.first() == Some(&Val::Blank) {
+                v.vals.remove(0);
+                v.val_start += 1;
+            }
+        }
         let numbers_only = v.explicit && v.labels.is_empty() && v.has_number();
         if numbers_only {
             if let Some(prev) = out.last_mut() {
                 if prev.explicit && !prev.labels.is_empty() && !prev.has_number() {
-                    prev.vals = v.vals;
-                    prev.val_start = v.val_start;
+                    // The numbers row's empty cells under the table's label columns (as
+                    // wide as in the rows with both) are no blank values.
+                    let skip = label_width.saturating_sub(v.val_start);
+                    let under_label =
+                        v.vals.len() >= skip && v.vals[..skip].iter().all(|x| *x == Val::Blank);
+                    let skip = if under_label { skip } else { 0 };
+                    prev.vals = v.vals[skip..].to_vec();
                     prev.ncells = v.ncells;
+                    prev.val_start = v.val_start + skip;
                     continue;
                 }
             }
@@ -258,8 +282,8 @@ impl Short {
         let mut out: Vec<(Vec<u64>, Vec<usize>)> = Vec::new();
         let mut certain = self.digits.is_none();
         if let Some(slots) = &self.slots {
-            // Every gap a blank cell: one choice.
-            certain &= slots.len() == n;
+            // Every gap a blank cell, no borders: one choice.
+            certain &= slots.len() == n && !slots.contains(&digits::Slot::Border);
             match digits::gap_readings(slots, n, forced) {
                 Ok(r) => out.extend(r),
                 Err(e) => return (Err(e), false),
@@ -343,8 +367,8 @@ pub(super) fn read_counts(
         let slots = (has_gap || drops_blanks).then(|| {
             let mut s = Vec::new();
             for x in &v {
-                if drops_blanks && s.last() != Some(&digits::Slot::Gap) {
-                    s.push(digits::Slot::Gap);
+                if drops_blanks {
+                    s.push(digits::Slot::Border);
                 }
                 s.push(match x {
                     Val::Blank => digits::Slot::Blank,
@@ -352,15 +376,15 @@ pub(super) fn read_counts(
                     Val::Tok(t) => digits::Slot::Num(t.parse().unwrap_or(u64::MAX)),
                 });
             }
-            if drops_blanks && s.last() != Some(&digits::Slot::Gap) {
-                s.push(digits::Slot::Gap);
+            if drops_blanks {
+                s.push(digits::Slot::Border);
             }
             s
         });
         // Only the readings that can give `expected` numbers at all.
         let digits = digits.filter(|d| d.iter().map(String::len).sum::<usize>() >= expected);
         let slots = slots.filter(|s| {
-            s.len() >= expected
+            (s.len() >= expected || s.contains(&digits::Slot::Border))
                 && s.iter()
                     .all(|x| !matches!(x, digits::Slot::Num(n) if *n > MAX_COUNT))
         });
