@@ -59,14 +59,19 @@ fn hongze_2023_against_2024() {
     );
 }
 
+/// Last year's report again as this year's, with the year changed: every section copied.
+fn copied_report(dir: &std::path::Path) -> std::path::PathBuf {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("examples/hongze-2023.yaml")).unwrap();
+    let copy = dir.join("copy-2024.yaml");
+    std::fs::write(&copy, text.replace("year: 2023", "year: 2024")).unwrap();
+    copy
+}
+
 #[test]
 fn changed_only_and_a_copied_report() {
     let dir = tempfile::tempdir().unwrap();
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    // Last year's report again as this year's, with the year changed: every section copied.
-    let text = std::fs::read_to_string(root.join("examples/hongze-2023.yaml")).unwrap();
-    let copy = dir.path().join("copy-2024.yaml");
-    std::fs::write(&copy, text.replace("year: 2023", "year: 2024")).unwrap();
+    let copy = copied_report(dir.path());
     let (code, out, err) = nianbao(&[
         "diff",
         "--changed",
@@ -98,10 +103,7 @@ fn an_unreadable_report_exits_2() {
 #[test]
 fn check_with_previous_reports_x2_on_a_copied_report() {
     let dir = tempfile::tempdir().unwrap();
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(root.join("examples/hongze-2023.yaml")).unwrap();
-    let copy = dir.path().join("copy-2024.yaml");
-    std::fs::write(&copy, text.replace("year: 2023", "year: 2024")).unwrap();
+    let copy = copied_report(dir.path());
     let (code, out, err) = nianbao(&[
         "check",
         "--previous",

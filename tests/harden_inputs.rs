@@ -1,6 +1,7 @@
 //! Issue 12 items 5–6: a FIFO or a device given as FILE never blocks or fills the memory;
 //! the files after it are still read; every read is bounded before it starts.
 mod common;
+use common::process::{output_within, stderr};
 use common::pty::Session;
 use nianbao::model::Report;
 use std::os::unix::process::CommandExt;
@@ -46,24 +47,7 @@ fn run_in(dir: &Path, args: &[&str]) -> Output {
             Ok(())
         });
     }
-    let child = cmd.spawn().unwrap();
-    let pid = child.id() as i32;
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(child.wait_with_output());
-    });
-    match rx.recv_timeout(Duration::from_secs(20)) {
-        Ok(out) => out.unwrap(),
-        Err(_) => {
-            // SAFETY: the pid of the child we started.
-            unsafe { libc::kill(pid, libc::SIGKILL) };
-            panic!("nianbao {args:?} hung");
-        }
-    }
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    output_within(&mut cmd, Duration::from_secs(20), &format!("{args:?}"))
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //! user's `nianbao` as `nobody` (uid 65534, present on every Debian/Ubuntu system). Run as
 //! another user they are skipped with a message saying so.
 mod common;
+use common::process::{output_within, stderr};
 use common::pty::Session;
 use nianbao::model::Report;
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
@@ -49,24 +50,7 @@ fn run_in(dir: &Path, args: &[&str], uid: Option<u32>) -> Output {
     if let Some(uid) = uid {
         cmd.uid(uid).gid(uid).env("USER", "nobody");
     }
-    let child = cmd.spawn().unwrap();
-    let pid = child.id() as i32;
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(child.wait_with_output());
-    });
-    match rx.recv_timeout(Duration::from_secs(20)) {
-        Ok(out) => out.unwrap(),
-        Err(_) => {
-            // SAFETY: the pid of the child we started.
-            unsafe { libc::kill(pid, libc::SIGKILL) };
-            panic!("nianbao {args:?} hung");
-        }
-    }
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    output_within(&mut cmd, Duration::from_secs(20), &format!("{args:?}"))
 }
 
 fn spawn(dir: &Path, args: &[&str]) -> Session {

@@ -2,6 +2,8 @@
 //! this test fails when they differ. `NIANBAO_UPDATE_README=1 cargo test --test
 //! summary_readme` writes the table into the README.
 
+mod common;
+
 use nianbao::summary::COLUMNS;
 
 const START: &str = "<!-- summary-columns: generated from src/summary/columns.rs (COLUMNS); tests/summary_readme.rs checks it -->\n";
@@ -25,19 +27,5 @@ fn table() -> String {
 
 #[test]
 fn readme_lists_every_column_with_its_definition() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
-    let readme = std::fs::read_to_string(&path).unwrap();
-    let start = readme.find(START).expect("the start marker in README.md") + START.len();
-    let end = readme[start..].find(END).expect("the end marker") + start;
-    let want = table();
-    if std::env::var_os("NIANBAO_UPDATE_README").is_some() {
-        let new = format!("{}{want}{}", &readme[..start], &readme[end..]);
-        std::fs::write(&path, new).unwrap();
-        return;
-    }
-    assert_eq!(
-        &readme[start..end],
-        want,
-        "README.md's table of columns is out of date"
-    );
+    common::readme::check_part(START, END, &table(), "table of columns", "summary_readme");
 }

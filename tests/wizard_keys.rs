@@ -188,6 +188,11 @@ fn a_tab_separated_row_pasted_into_a_cell_fills_the_row_across() {
     feed(&mut w, [paste("1\t2\tx\t4")]);
     assert_eq!(w.report.requests.cells[0], [0; 7]);
     assert!(message(&w).contains("第 3 个值"), "{}", message(&w));
+    // A decimal pasted into a count says that counts are whole numbers.
+    feed(&mut w, [paste("1.5")]);
+    assert_eq!(w.report.requests.cells[0], [0; 7]);
+    assert!(message(&w).contains("件数只能是整数"), "{}", message(&w));
+    assert!(message(&w).contains("1.5"), "{}", message(&w));
     // A single pasted number with a thousands separator.
     feed(&mut w, [paste("1,234")]);
     assert_eq!(w.report.requests.get(0, 0), 1234);

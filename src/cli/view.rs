@@ -72,7 +72,7 @@ fn event_loop(term: &mut terminal::Term, viewer: &mut Viewer) -> anyhow::Result<
     terminal::draw(term, |f| viewer.view(f))?;
     loop {
         // While the overview computes its figures, a few milliseconds at a time between keys.
-        if viewer.busy() && !ratatui::crossterm::event::poll(std::time::Duration::ZERO)? {
+        if viewer.busy() && !terminal::poll(std::time::Duration::ZERO)? {
             if viewer.tick(std::time::Duration::from_millis(30)) == Outcome::Redraw {
                 term.draw(|f| viewer.view(f))?;
             }

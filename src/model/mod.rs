@@ -524,6 +524,9 @@ pub enum CountError {
     /// Over 999,999,999.
     #[error("数值过大：最多 999999999")]
     TooLarge,
+    /// A decimal point (`1.5`): counts are whole numbers.
+    #[error("件数只能是整数，“{0}”有小数点：请填整数件数")]
+    Fraction(String),
 }
 
 /// Parses a count as a clerk types or pastes it: digits (full-width too), thousands
@@ -540,6 +543,14 @@ pub fn parse_count(text: &str) -> Result<u64, CountError> {
             }
             ',' | ' ' | '\u{3000}' => {}
             '-' => return Err(CountError::Negative),
+            '.' | '．'
+                if text
+                    .trim()
+                    .chars()
+                    .any(|c| normalize_digit(c).is_ascii_digit()) =>
+            {
+                return Err(CountError::Fraction(text.trim().to_string()))
+            }
             other => return Err(CountError::NotADigit(other)),
         }
     }
@@ -558,6 +569,12 @@ mod tests {
         assert_eq!(parse_count(""), Ok(0));
         assert_eq!(parse_count("12a"), Err(CountError::NotADigit('a')));
         assert_eq!(parse_count("-3"), Err(CountError::Negative));
+        assert_eq!(parse_count("1.5"), Err(CountError::Fraction("1.5".into())));
+        assert_eq!(
+            parse_count("１．５"),
+            Err(CountError::Fraction("１．５".into()))
+        );
+        assert_eq!(parse_count("."), Err(CountError::NotADigit('.')));
         assert_eq!(parse_count("1000000000"), Err(CountError::TooLarge));
         assert_eq!(parse_count("999999999"), Ok(999_999_999));
     }

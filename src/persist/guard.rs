@@ -1,9 +1,10 @@
 //! What happens when the wizard is stopped from outside: SIGHUP (the SSH link dropped),
 //! SIGTERM, SIGINT, a terminal that hung up, and panics.
 //!
-//! The wizard's main thread may be blocked where it cannot see a flag: crossterm's event
-//! poll retries after a signal interrupts it, and once the terminal is gone it spins on
-//! reads that return nothing. So the work is done by two small threads of this module
+//! The wizard's main thread may be blocked where it cannot see a flag: the input reader's
+//! poll waits for the terminal (and crossterm's, with `NIANBAO_INPUT=crossterm`, retries
+//! after a signal interrupts it and, once the terminal is gone, spins on reads that return
+//! nothing). So the work is done by two small threads of this module
 //! instead: one waits for the signals, one waits (in `poll(2)`, costing nothing) for the
 //! terminal to hang up. Either writes the pending draft at once, gives the terminal back if
 //! it is still there, says where the draft is, and ends the process — it never lingers

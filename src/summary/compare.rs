@@ -4,7 +4,8 @@
 //! and the viewer draw it.
 
 use crate::model::schema::{
-    A_BLOCKS, A_DOC_KEYS, B_COLUMNS, B_ROWS, B_TOTAL_COL, C_COLUMNS, C_GROUPS, SECTIONS,
+    A_BLOCKS, A_DOC_KEYS, B_COLUMNS, B_ROWS, B_TOTAL_COL, C_COLUMNS, C_GROUPS, SECTION_APPEALS,
+    SECTION_PROACTIVE, SECTION_REQUESTS,
 };
 use crate::model::{Amount, Report};
 use crate::rules::{copied_sections, SectionCopy};
@@ -166,7 +167,7 @@ fn table_a(before: &Report, after: &Report) -> TableComparison {
         }
     }
     TableComparison {
-        heading: SECTIONS[1].heading(),
+        heading: SECTION_PROACTIVE.heading(),
         lines,
     }
 }
@@ -190,7 +191,7 @@ fn table_b(before: &Report, after: &Report) -> TableComparison {
         })
         .collect();
     TableComparison {
-        heading: SECTIONS[2].heading(),
+        heading: SECTION_REQUESTS.heading(),
         lines,
     }
 }
@@ -209,7 +210,7 @@ fn table_c(before: &Report, after: &Report) -> TableComparison {
         }
     }
     TableComparison {
-        heading: SECTIONS[3].heading(),
+        heading: SECTION_APPEALS.heading(),
         lines,
     }
 }

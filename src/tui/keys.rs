@@ -177,6 +177,22 @@ pub struct Binding<A: 'static> {
 }
 
 impl<A> Binding<A> {
+    /// A binding: these keys do `action`; `help` explains it, `bar` is its word in the help
+    /// bar (`None`: not in the bar). The key tables are written with it.
+    pub const fn new(
+        keys: &'static [Key],
+        action: A,
+        help: &'static str,
+        bar: Option<&'static str>,
+    ) -> Binding<A> {
+        Binding {
+            keys,
+            action,
+            help,
+            bar,
+        }
+    }
+
     /// The keys as help shows them: `Ctrl-Q/Ctrl-C`, `←↑↓→`, `Alt-↑/F7`.
     pub fn label(&self) -> String {
         label_of(self.keys)

@@ -5,6 +5,7 @@
 //! tested without a terminal. Only [`terminal`] touches the real terminal.
 
 pub mod backend;
+pub mod input;
 pub mod keys;
 pub mod overview;
 pub mod recover;

@@ -8,10 +8,9 @@ use ratatui::crossterm::{cursor, event, execute, terminal};
 use ratatui::layout::Size;
 use ratatui::Terminal;
 use std::io::{self, Stdout};
-use std::os::unix::fs::OpenOptionsExt;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Mutex, Once};
-use std::time::{Duration, Instant};
+use std::sync::Once;
+use std::time::Duration;
 
 /// The real terminal type used by the program: every screen draws through our
 /// [`LeanBackend`] (fewer bytes; `NIANBAO_DRAW=ratatui` for ratatui's own output), with the
@@ -34,9 +33,9 @@ pub fn enter() -> io::Result<Term> {
         let _ = restore();
         return Err(e);
     }
-    // Start crossterm's event source now, so that a resize between here and the screen's
-    // first wait for input is not missed (it listens for SIGWINCH from its first poll).
-    let _ = event::poll(Duration::ZERO);
+    // Start reading now, so that a resize between here and the screen's first wait for
+    // input is not missed.
+    let _ = crate::tui::input::start();
     Terminal::new(Clamped(LeanBackend::new(out)))
 }
 
@@ -178,105 +177,14 @@ impl<B: Backend> Backend for Clamped<B> {
     }
 }
 
-/// How long bytes may arrive without giving an event before the program ends the paste they
-/// must be part of (see [`read_event`]).
-pub const PASTE_TIMEOUT: Duration = Duration::from_secs(2);
-/// How many bytes may arrive without giving an event before that paste is ended at once.
-pub const PASTE_MAX_BYTES: u64 = 1 << 20;
-
-/// When the screen last asked for input, and how many bytes its thread had read by then.
-static WAITING: Mutex<Option<(u64, Instant)>> = Mutex::new(None);
-
-/// Bytes read so far by the thread that reads the terminal (the main thread), from
-/// `/proc/self/task/<pid>/io` — a counter only that thread moves.
-fn main_thread_reads() -> Option<u64> {
-    let pid = std::process::id();
-    let text = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/io")).ok()?;
-    text.lines()
-        .find_map(|l| l.strip_prefix("rchar: "))
-        .and_then(|n| n.trim().parse().ok())
-}
-
-/// Reads the next event for a screen: [`clamp_event`] applied, and the watch on unfinished
-/// pastes told that the screen waits.
-///
-/// crossterm collects a bracketed paste (`ESC[200~ … ESC[201~`) until its end arrives; an
-/// end that never comes (a dropped link, a hostile program writing to the terminal) would
-/// swallow every key, Ctrl-Q included, and grow without bound. So a watch thread notices
-/// when the terminal is read (the main thread's read counter moves) but no event comes for
-/// [`PASTE_TIMEOUT`] or [`PASTE_MAX_BYTES`], and ends the paste by putting `ESC[201~` into
-/// the terminal's input (`TIOCSTI`). Where there was no paste, crossterm drops that
-/// sequence as unknown.
+/// Reads the next event for a screen (with our own reader, [`crate::tui::input`]), with
+/// [`clamp_event`] applied. An error means the terminal is gone.
 pub fn read_event() -> io::Result<event::Event> {
-    waiting_for_input();
-    event::read().map(clamp_event)
+    crate::tui::input::read().map(clamp_event)
 }
 
-/// Tells the paste watch that the screen now waits for input (call before `event::poll`).
-pub fn waiting_for_input() {
-    start_paste_watch();
-    if let (Ok(mut w), Some(n)) = (WAITING.lock(), main_thread_reads()) {
-        *w = Some((n, Instant::now()));
-    }
-}
-
-fn start_paste_watch() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        let _ = std::thread::Builder::new()
-            .name("nianbao-paste-watch".into())
-            .spawn(paste_watch);
-    });
-}
-
-fn paste_watch() {
-    // Since when bytes have been read without an event.
-    let mut since: Option<(u64, Instant)> = None;
-    loop {
-        std::thread::sleep(Duration::from_millis(200));
-        let Some((base, _)) = WAITING.lock().ok().and_then(|w| *w) else {
-            continue;
-        };
-        let Some(now) = main_thread_reads() else {
-            continue;
-        };
-        if now <= base {
-            since = None;
-            continue;
-        }
-        let first = match since {
-            Some((b, t)) if b == base => t,
-            _ => {
-                since = Some((base, Instant::now()));
-                continue;
-            }
-        };
-        if first.elapsed() >= PASTE_TIMEOUT || now - base > PASTE_MAX_BYTES {
-            end_paste();
-            // Wait for the next event (or the next stretch of bytes) before acting again.
-            if let Ok(mut w) = WAITING.lock() {
-                *w = Some((now, Instant::now()));
-            }
-            since = None;
-        }
-    }
-}
-
-/// Puts `ESC[201~` (end of bracketed paste) into the terminal's input queue.
-fn end_paste() {
-    use std::os::fd::AsRawFd;
-    let Ok(tty) = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .custom_flags(libc::O_NOCTTY)
-        .open("/dev/tty")
-    else {
-        return;
-    };
-    for b in b"\x1b[201~" {
-        // SAFETY: TIOCSTI reads one byte from the pointer we pass; the descriptor is ours.
-        unsafe {
-            libc::ioctl(tty.as_raw_fd(), libc::TIOCSTI, b as *const u8);
-        }
-    }
+/// Waits up to `timeout` for an event; true when [`read_event`] has one ready. Screens wait
+/// with this, never with crossterm's `event::poll` (which would read the terminal too).
+pub fn poll(timeout: Duration) -> io::Result<bool> {
+    crate::tui::input::poll(timeout)
 }

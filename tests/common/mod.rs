@@ -1,4 +1,6 @@
 //! Helpers shared by the integration tests.
 pub mod examples;
 pub mod external;
+pub mod process;
 pub mod pty;
+pub mod readme;

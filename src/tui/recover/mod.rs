@@ -56,43 +56,32 @@ pub enum Action {
     Top,
 }
 
-const fn b(
-    keys: &'static [Key],
-    action: Action,
-    help: &'static str,
-    bar: Option<&'static str>,
-) -> Binding<Action> {
-    Binding {
-        keys,
-        action,
-        help,
-        bar,
-    }
-}
+/// A line of the key tables below ([`Binding::new`]).
+type B = Binding<Action>;
 
 /// The question (the prompt's key table; help and the bar read it).
 pub static ASK: Scope<Action> = Scope {
     name: "是否恢复",
     bindings: &[
-        b(
+        B::new(
             &[ch('y')],
             Action::Decide(Choice::Recover),
             "恢复草稿：回到上次修改时的内容",
             Some("恢复"),
         ),
-        b(
+        B::new(
             &[ch('n')],
             Action::AskDiscard,
             "丢弃草稿（还会再确认一次）",
             Some("丢弃"),
         ),
-        b(
+        B::new(
             &[ch('d')],
             Action::Differences,
             "查看不同之处",
             Some("查看不同之处"),
         ),
-        b(
+        B::new(
             &[ch('q'), plain(KeyCode::Esc)],
             Action::Decide(Choice::Quit),
             "退出，保留草稿，下次打开时再决定",
@@ -105,13 +94,13 @@ pub static ASK: Scope<Action> = Scope {
 pub static CONFIRM_DISCARD: Scope<Action> = Scope {
     name: "确定丢弃",
     bindings: &[
-        b(
+        B::new(
             &[ch('y')],
             Action::Decide(Choice::Discard),
             "确定丢弃",
             Some("确定丢弃"),
         ),
-        b(
+        B::new(
             &[ch('n'), plain(KeyCode::Esc)],
             Action::Back,
             "不丢弃，返回上一步",
@@ -124,34 +113,34 @@ pub static CONFIRM_DISCARD: Scope<Action> = Scope {
 pub static DIFFERENCES: Scope<Action> = Scope {
     name: "不同之处",
     bindings: &[
-        b(
+        B::new(
             &[plain(KeyCode::Down), ch('j')],
             Action::Scroll(1),
             "下移一行",
             None,
         ),
-        b(
+        B::new(
             &[plain(KeyCode::Up), ch('k')],
             Action::Scroll(-1),
             "上移一行",
             None,
         ),
-        b(
+        B::new(
             &[plain(KeyCode::PageDown), ch(' ')],
             Action::Scroll(10),
             "下翻",
             None,
         ),
-        b(&[plain(KeyCode::PageUp)], Action::Scroll(-10), "上翻", None),
-        b(&[plain(KeyCode::Home)], Action::Top, "回到开头", None),
-        b(
+        B::new(&[plain(KeyCode::PageUp)], Action::Scroll(-10), "上翻", None),
+        B::new(&[plain(KeyCode::Home)], Action::Top, "回到开头", None),
+        B::new(
             &[ch('y')],
             Action::Decide(Choice::Recover),
             "恢复草稿",
             Some("恢复"),
         ),
-        b(&[ch('n')], Action::AskDiscard, "丢弃草稿", Some("丢弃")),
-        b(
+        B::new(&[ch('n')], Action::AskDiscard, "丢弃草稿", Some("丢弃")),
+        B::new(
             &[plain(KeyCode::Esc), ch('d'), ch('q')],
             Action::Back,
             "返回",
@@ -163,7 +152,7 @@ pub static DIFFERENCES: Scope<Action> = Scope {
 /// In every part of the prompt.
 pub static ALWAYS: Scope<Action> = Scope {
     name: "任何时候",
-    bindings: &[b(
+    bindings: &[B::new(
         &[ctrl('c'), ctrl('q')],
         Action::Decide(Choice::Quit),
         "退出，保留草稿",

@@ -33,6 +33,8 @@ impl Viewer {
         match action {
             Action::Overview => self.files.len() > 1,
             Action::Compare => self.files.previous().is_some() && self.doc.report.is_some(),
+            // A file that could not be read has no report to export.
+            Action::Export => self.doc.report.is_some(),
             _ => true,
         }
     }

@@ -323,15 +323,16 @@ pub fn lookup(key: &KeyEvent) -> Option<(&'static Binding, KeyCode)> {
 
 /// The help bar's entries that fit in `width` columns (two spaces between entries, one
 /// before the first), in keymap order, leaving out the lowest priorities first; with one
-/// file and no previous report (the overview and the comparison are not available).
+/// readable file and no previous report (the overview and the comparison are not available).
 pub fn bar_items(width: usize) -> Vec<Bar> {
-    bar_items_for(width, |_| false)
+    bar_items_for(width, |a| a == Action::Export)
 }
 
-/// True for the actions that are always available (not [`Action::Overview`] nor
-/// [`Action::Compare`]).
+/// True for the actions that are always available (not [`Action::Overview`],
+/// [`Action::Compare`] nor [`Action::Export`], which need several files, last year's report
+/// or a readable report).
 fn always(action: Action) -> bool {
-    !matches!(action, Action::Overview | Action::Compare)
+    !matches!(action, Action::Overview | Action::Compare | Action::Export)
 }
 
 /// [`bar_items`] with the conditional actions for which `available` says yes.

@@ -858,8 +858,13 @@ mod tests {
         assert!(s.contains("无法读取这个文件"), "{s}");
         assert!(s.contains("第 5 行"), "{s}");
         assert!(s.contains("requests.received"), "{s}");
+        // Nothing to export: the bar does not offer it.
+        let bar = s.lines().last().unwrap_or_default();
+        assert!(!bar.contains("导出"), "{bar}");
         v.update(&key(']'));
-        assert!(screen(&v).contains("洪泽区人民政府"));
+        let s = screen(&v);
+        assert!(s.contains("洪泽区人民政府"));
+        assert!(s.lines().last().unwrap_or_default().contains("导出"), "{s}");
     }
 
     #[test]

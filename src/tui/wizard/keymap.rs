@@ -90,19 +90,8 @@ pub enum Action {
     Export,
 }
 
-const fn b(
-    keys: &'static [Key],
-    action: Action,
-    help: &'static str,
-    bar: Option<&'static str>,
-) -> Binding<Action> {
-    Binding {
-        keys,
-        action,
-        help,
-        bar,
-    }
-}
+/// A line of the key tables below ([`Binding::new`]).
+type B = Binding<Action>;
 
 /// The caret keys of a text body besides the arrows.
 const WORD_AND_ENDS: &[Key] = &[
@@ -133,16 +122,16 @@ const ARROWS: &[Key] = &[
 pub static TABLE: Scope<Action> = Scope {
     name: "表格",
     bindings: &[
-        b(&[Key::Digit], Action::Type, "输入数字", Some("输入数字")),
-        b(ARROWS, Action::Arrow, "移动", None),
-        b(&[plain(KeyCode::Enter)], Action::Enter, "下移", None),
-        b(
+        B::new(&[Key::Digit], Action::Type, "输入数字", Some("输入数字")),
+        B::new(ARROWS, Action::Arrow, "移动", None),
+        B::new(&[plain(KeyCode::Enter)], Action::Enter, "下移", None),
+        B::new(
             &[plain(KeyCode::Backspace)],
             Action::Backspace,
             "删去末位",
             None,
         ),
-        b(&[plain(KeyCode::Delete)], Action::Delete, "清空", None),
+        B::new(&[plain(KeyCode::Delete)], Action::Delete, "清空", None),
     ],
 };
 
@@ -151,17 +140,17 @@ pub static TABLE: Scope<Action> = Scope {
 pub static LINE: Scope<Action> = Scope {
     name: "单行输入框",
     bindings: &[
-        b(&[plain(KeyCode::Enter)], Action::Enter, "下一项", None),
-        b(
+        B::new(&[plain(KeyCode::Enter)], Action::Enter, "下一项", None),
+        B::new(
             &[plain(KeyCode::Up), plain(KeyCode::Down)],
             Action::Arrow,
             "上一项 / 下一项",
             None,
         ),
-        b(CARET, Action::Arrow, "移动光标", None),
-        b(&[Key::Char], Action::Type, "", None),
-        b(&[plain(KeyCode::Backspace)], Action::Backspace, "", None),
-        b(&[plain(KeyCode::Delete)], Action::Delete, "", None),
+        B::new(CARET, Action::Arrow, "移动光标", None),
+        B::new(&[Key::Char], Action::Type, "", None),
+        B::new(&[plain(KeyCode::Backspace)], Action::Backspace, "", None),
+        B::new(&[plain(KeyCode::Delete)], Action::Delete, "", None),
     ],
 };
 
@@ -169,12 +158,12 @@ pub static LINE: Scope<Action> = Scope {
 pub static TEXT: Scope<Action> = Scope {
     name: "正文",
     bindings: &[
-        b(&[plain(KeyCode::Enter)], Action::Enter, "换行", None),
-        b(ARROWS, Action::Arrow, "移动光标", None),
-        b(WORD_AND_ENDS, Action::Arrow, "按词、到行首行尾", None),
-        b(&[Key::Char], Action::Type, "", None),
-        b(&[plain(KeyCode::Backspace)], Action::Backspace, "", None),
-        b(&[plain(KeyCode::Delete)], Action::Delete, "", None),
+        B::new(&[plain(KeyCode::Enter)], Action::Enter, "换行", None),
+        B::new(ARROWS, Action::Arrow, "移动光标", None),
+        B::new(WORD_AND_ENDS, Action::Arrow, "按词、到行首行尾", None),
+        B::new(&[Key::Char], Action::Type, "", None),
+        B::new(&[plain(KeyCode::Backspace)], Action::Backspace, "", None),
+        B::new(&[plain(KeyCode::Delete)], Action::Delete, "", None),
     ],
 };
 
@@ -182,55 +171,55 @@ pub static TEXT: Scope<Action> = Scope {
 pub static REVIEW: Scope<Action> = Scope {
     name: "检查与保存",
     bindings: &[
-        b(
+        B::new(
             &[plain(KeyCode::Up), plain(KeyCode::Down)],
             Action::Arrow,
             "选择问题",
             Some("选择问题"),
         ),
-        b(
+        B::new(
             &[plain(KeyCode::Enter)],
             Action::Enter,
             "转到该处（在保存行上：保存）",
             Some("转到该处"),
         ),
-        b(
+        B::new(
             &[ctrl('e')],
             Action::Export,
             "导出网页和 Word",
             Some("导出"),
         ),
-        b(
+        B::new(
             &[shift(KeyCode::Up), alt(KeyCode::Up)],
             Action::ScrollUp,
             "全文上滚",
             None,
         ),
-        b(
+        B::new(
             &[shift(KeyCode::Down), alt(KeyCode::Down)],
             Action::ScrollDown,
             "全文下滚",
             None,
         ),
-        b(
+        B::new(
             &[shift(KeyCode::PageUp), alt(KeyCode::PageUp)],
             Action::PageUp,
             "全文上翻",
             None,
         ),
-        b(
+        B::new(
             &[shift(KeyCode::PageDown), alt(KeyCode::PageDown)],
             Action::PageDown,
             "全文下翻",
             None,
         ),
-        b(
+        B::new(
             &[shift(KeyCode::Home), alt(KeyCode::Home)],
             Action::PreviewTop,
             "全文开头",
             None,
         ),
-        b(
+        B::new(
             &[shift(KeyCode::End), alt(KeyCode::End)],
             Action::PreviewEnd,
             "全文结尾",
@@ -243,15 +232,15 @@ pub static REVIEW: Scope<Action> = Scope {
 pub static PARTS: Scope<Action> = Scope {
     name: "段落",
     bindings: &[
-        b(&[ctrl('o')], Action::AddPart, "新增段落", Some("新增段落")),
-        b(&[ctrl('d')], Action::RemovePart, "删除段落", None),
-        b(
+        B::new(&[ctrl('o')], Action::AddPart, "新增段落", Some("新增段落")),
+        B::new(&[ctrl('d')], Action::RemovePart, "删除段落", None),
+        B::new(
             &[alt(KeyCode::Up), plain(KeyCode::F(7))],
             Action::PartUp,
             "段落上移",
             None,
         ),
-        b(
+        B::new(
             &[alt(KeyCode::Down), plain(KeyCode::F(8))],
             Action::PartDown,
             "段落下移",
@@ -265,13 +254,13 @@ pub static PARTS: Scope<Action> = Scope {
 pub static LAST_YEAR: Scope<Action> = Scope {
     name: "有上年报告时（一、五、六节）",
     bindings: &[
-        b(
+        B::new(
             &[plain(KeyCode::F(3)), ctrl('t')],
             Action::LastText,
             "上年原文",
             Some("上年原文"),
         ),
-        b(
+        B::new(
             &[plain(KeyCode::F(4)), ctrl('g')],
             Action::CopyLastText,
             "套用上年原文",
@@ -284,54 +273,54 @@ pub static LAST_YEAR: Scope<Action> = Scope {
 pub static GLOBAL: Scope<Action> = Scope {
     name: "任何时候",
     bindings: &[
-        b(
+        B::new(
             &[plain(KeyCode::Tab)],
             Action::NextField,
             "下一项",
             Some("下一项"),
         ),
-        b(
+        B::new(
             &[plain(KeyCode::BackTab)],
             Action::PrevField,
             "上一项",
             None,
         ),
-        b(
+        B::new(
             &[plain(KeyCode::PageDown), ctrl('n')],
             Action::NextStep,
             "下一步",
             Some("下一步"),
         ),
-        b(
+        B::new(
             &[plain(KeyCode::PageUp), ctrl('p')],
             Action::PrevStep,
             "上一步",
             Some("上一步"),
         ),
-        b(
+        B::new(
             &[Key::AltDigit(STEP_COUNT as u8)],
             Action::GoStep,
             "直接到第 N 步",
             None,
         ),
-        b(&[ctrl('u')], Action::Clear, "清空", None),
-        b(&[ctrl('z')], Action::Undo, "撤销", None),
-        b(&[ctrl('y')], Action::Redo, "重做", None),
-        b(
+        B::new(&[ctrl('u')], Action::Clear, "清空", None),
+        B::new(&[ctrl('z')], Action::Undo, "撤销", None),
+        B::new(&[ctrl('y')], Action::Redo, "重做", None),
+        B::new(
             &[plain(KeyCode::F(5)), ctrl('r')],
             Action::Recompute,
             "重算总计",
             None,
         ),
-        b(&[ctrl('s')], Action::Save, "保存", Some("保存")),
-        b(&[ctrl('q'), ctrl('c')], Action::Quit, "退出", Some("退出")),
-        b(
+        B::new(&[ctrl('s')], Action::Save, "保存", Some("保存")),
+        B::new(&[ctrl('q'), ctrl('c')], Action::Quit, "退出", Some("退出")),
+        B::new(
             &[plain(KeyCode::F(1))],
             Action::Help,
             "全部按键",
             Some("全部按键"),
         ),
-        b(
+        B::new(
             &[plain(KeyCode::Esc)],
             Action::Close,
             "关闭帮助或对话框",
@@ -344,7 +333,7 @@ pub static GLOBAL: Scope<Action> = Scope {
 pub static HELP_DIALOG: Scope<Action> = Scope {
     name: "帮助",
     bindings: &[
-        b(
+        B::new(
             &[
                 plain(KeyCode::Esc),
                 plain(KeyCode::F(1)),
@@ -355,19 +344,19 @@ pub static HELP_DIALOG: Scope<Action> = Scope {
             "关闭",
             Some("关闭"),
         ),
-        b(
+        B::new(
             &[plain(KeyCode::Up), plain(KeyCode::Down)],
             Action::Arrow,
             "翻动",
             None,
         ),
-        b(
+        B::new(
             &[plain(KeyCode::PageUp), plain(KeyCode::PageDown)],
             Action::Arrow,
             "翻页",
             None,
         ),
-        b(&[ctrl('q'), ctrl('c')], Action::Quit, "退出", None),
+        B::new(&[ctrl('q'), ctrl('c')], Action::Quit, "退出", None),
     ],
 };
 
@@ -375,26 +364,26 @@ pub static HELP_DIALOG: Scope<Action> = Scope {
 pub static CONFIRM_QUIT: Scope<Action> = Scope {
     name: "退出",
     bindings: &[
-        b(
+        B::new(
             &[ch('y')],
             Action::Discard,
             "不保存，直接退出",
             Some("不保存，直接退出"),
         ),
-        b(
+        B::new(
             &[ctrl('q'), ctrl('c')],
             Action::Discard,
             "不保存，直接退出",
             None,
         ),
-        b(
+        B::new(
             &[ch('n'), plain(KeyCode::Esc)],
             Action::Close,
             "返回",
             Some("返回"),
         ),
-        b(&[ctrl('s')], Action::Save, "保存", Some("保存")),
-        b(&[Key::Other], Action::Close, "返回", None),
+        B::new(&[ctrl('s')], Action::Save, "保存", Some("保存")),
+        B::new(&[Key::Other], Action::Close, "返回", None),
     ],
 };
 
@@ -403,22 +392,22 @@ pub static CONFIRM_QUIT: Scope<Action> = Scope {
 pub static CONFIRM_QUIT_NO_DRAFT: Scope<Action> = Scope {
     name: "退出",
     bindings: &[
-        b(
+        B::new(
             &[ch('a')],
             Action::SaveElsewhere,
             "另存到临时文件夹",
             Some("另存到临时文件夹"),
         ),
-        b(&[ch('y')], Action::Discard, "仍退出", Some("仍退出")),
-        b(&[ctrl('q'), ctrl('c')], Action::Discard, "仍退出", None),
-        b(
+        B::new(&[ch('y')], Action::Discard, "仍退出", Some("仍退出")),
+        B::new(&[ctrl('q'), ctrl('c')], Action::Discard, "仍退出", None),
+        B::new(
             &[ch('n'), plain(KeyCode::Esc)],
             Action::Close,
             "返回",
             Some("返回"),
         ),
-        b(&[ctrl('s')], Action::Save, "保存", Some("保存")),
-        b(&[Key::Other], Action::Close, "返回", None),
+        B::new(&[ctrl('s')], Action::Save, "保存", Some("保存")),
+        B::new(&[Key::Other], Action::Close, "返回", None),
     ],
 };
 
@@ -426,8 +415,8 @@ pub static CONFIRM_QUIT_NO_DRAFT: Scope<Action> = Scope {
 pub static CONFIRM_OVERWRITE: Scope<Action> = Scope {
     name: "文件已被改动",
     bindings: &[
-        b(&[ch('y')], Action::ForceSave, "覆盖", Some("覆盖")),
-        b(
+        B::new(&[ch('y')], Action::ForceSave, "覆盖", Some("覆盖")),
+        B::new(
             &[Key::Other],
             Action::CancelSave,
             "不保存，返回",
@@ -440,22 +429,22 @@ pub static CONFIRM_OVERWRITE: Scope<Action> = Scope {
 pub static SAVE_AS: Scope<Action> = Scope {
     name: "另存为",
     bindings: &[
-        b(
+        B::new(
             &[plain(KeyCode::Enter)],
             Action::SaveAsTyped,
             "保存到这个位置",
             Some("保存到这里"),
         ),
-        b(
+        B::new(
             &[plain(KeyCode::Esc)],
             Action::Close,
             "不保存，返回",
             Some("返回"),
         ),
-        b(&[plain(KeyCode::Backspace)], Action::Backspace, "", None),
-        b(&[ctrl('u')], Action::Clear, "清空路径", Some("清空")),
-        b(&[Key::Char], Action::Type, "", None),
-        b(&[ctrl('q'), ctrl('c')], Action::Quit, "退出", None),
+        B::new(&[plain(KeyCode::Backspace)], Action::Backspace, "", None),
+        B::new(&[ctrl('u')], Action::Clear, "清空路径", Some("清空")),
+        B::new(&[Key::Char], Action::Type, "", None),
+        B::new(&[ctrl('q'), ctrl('c')], Action::Quit, "退出", None),
     ],
 };
 
@@ -463,15 +452,15 @@ pub static SAVE_AS: Scope<Action> = Scope {
 pub static SAVED_WITH_ERRORS: Scope<Action> = Scope {
     name: "已保存",
     bindings: &[
-        b(
+        B::new(
             &[plain(KeyCode::Enter)],
             Action::ShowFindings,
             "到第 8 步查看全部",
             Some("到检查与保存查看全部"),
         ),
-        b(&[ctrl('q'), ctrl('c')], Action::Quit, "退出", None),
-        b(&[plain(KeyCode::Esc)], Action::Close, "关闭", Some("关闭")),
-        b(&[Key::Other], Action::Close, "关闭", None),
+        B::new(&[ctrl('q'), ctrl('c')], Action::Quit, "退出", None),
+        B::new(&[plain(KeyCode::Esc)], Action::Close, "关闭", Some("关闭")),
+        B::new(&[Key::Other], Action::Close, "关闭", None),
     ],
 };
 

@@ -6,7 +6,6 @@ use super::update::{update, Effect};
 use super::view::view;
 use crate::persist::{self, DraftWriter};
 use crate::tui::terminal;
-use ratatui::crossterm::event;
 use std::time::Duration;
 
 /// Runs the wizard on a real terminal until the user quits. The terminal is given back on
@@ -72,11 +71,7 @@ fn event_loop(
     loop {
         // Sleep until an event arrives or a draft is due; never redraw on a timer.
         let timeout = drafts.deadline();
-        terminal::waiting_for_input();
-        let ready = match timeout {
-            Some(t) => event::poll(t)?,
-            None => event::poll(Duration::from_secs(3600))?,
-        };
+        let ready = terminal::poll(timeout.unwrap_or(Duration::from_secs(3600)))?;
         // SIGHUP/SIGTERM/SIGINT and a hung-up terminal are handled by persist::guard's
         // threads (this poll does not return for them): they write the draft and exit.
         if !ready {

@@ -5,8 +5,9 @@
 //! which screen draws it and which fields it has).
 
 use crate::model::schema::{
-    BASIC_SECTION, KEY_AGENCY, KEY_FORMAT, KEY_PREAMBLE, KEY_PROCESSING_FEES, KEY_TITLE, KEY_YEAR,
-    SECTIONS,
+    Section, BASIC_SECTION, KEY_AGENCY, KEY_FORMAT, KEY_PREAMBLE, KEY_PROCESSING_FEES, KEY_TITLE,
+    KEY_YEAR, SECTIONS, SECTION_APPEALS, SECTION_OTHER_MATTERS, SECTION_OVERVIEW,
+    SECTION_PROACTIVE, SECTION_PROBLEMS, SECTION_REQUESTS,
 };
 use crate::model::ProseSection;
 use crate::tui::tables::Table;
@@ -55,8 +56,8 @@ pub enum Content {
 pub struct StepSpec {
     /// The step.
     pub step: Step,
-    /// The section of FORMAT.md it enters (index into [`SECTIONS`]); its heading is the title.
-    pub section: Option<usize>,
+    /// The section of FORMAT.md it enters; its heading is the title.
+    pub section: Option<&'static Section>,
     /// The title where there is no section.
     pub own_title: &'static str,
     /// The short name of the step bar.
@@ -79,7 +80,7 @@ pub const STEPS: &[StepSpec] = &[
     },
     StepSpec {
         step: Step::Overview,
-        section: Some(0),
+        section: Some(&SECTION_OVERVIEW),
         own_title: "",
         short: "总体情况",
         content: Content::Prose {
@@ -90,7 +91,7 @@ pub const STEPS: &[StepSpec] = &[
     },
     StepSpec {
         step: Step::TableA,
-        section: Some(1),
+        section: Some(&SECTION_PROACTIVE),
         own_title: "",
         short: "主动公开",
         content: Content::Table(Table::A),
@@ -98,7 +99,7 @@ pub const STEPS: &[StepSpec] = &[
     },
     StepSpec {
         step: Step::TableB,
-        section: Some(2),
+        section: Some(&SECTION_REQUESTS),
         own_title: "",
         short: "依申请",
         content: Content::Table(Table::B),
@@ -106,7 +107,7 @@ pub const STEPS: &[StepSpec] = &[
     },
     StepSpec {
         step: Step::TableC,
-        section: Some(3),
+        section: Some(&SECTION_APPEALS),
         own_title: "",
         short: "复议诉讼",
         content: Content::Table(Table::C),
@@ -114,7 +115,7 @@ pub const STEPS: &[StepSpec] = &[
     },
     StepSpec {
         step: Step::Problems,
-        section: Some(4),
+        section: Some(&SECTION_PROBLEMS),
         own_title: "",
         short: "问题改进",
         content: Content::Prose {
@@ -125,7 +126,7 @@ pub const STEPS: &[StepSpec] = &[
     },
     StepSpec {
         step: Step::Other,
-        section: Some(5),
+        section: Some(&SECTION_OTHER_MATTERS),
         own_title: "",
         short: "其他事项",
         content: Content::Prose {
@@ -180,7 +181,7 @@ impl Step {
     pub fn title(self) -> String {
         let s = self.spec();
         match s.section {
-            Some(i) => SECTIONS[i].heading(),
+            Some(section) => section.heading(),
             None => s.own_title.into(),
         }
     }
@@ -213,7 +214,11 @@ impl Step {
 
     /// The step of a section of FORMAT.md (index into [`SECTIONS`]).
     pub fn of_section_index(i: usize) -> Option<Step> {
-        STEPS.iter().find(|s| s.section == Some(i)).map(|s| s.step)
+        let key = SECTIONS.get(i)?.key;
+        STEPS
+            .iter()
+            .find(|s| s.section.is_some_and(|sec| sec.key == key))
+            .map(|s| s.step)
     }
 
     /// The step of a prose section.
@@ -245,7 +250,7 @@ impl Step {
         let top = path.split('.').next().unwrap_or("");
         STEPS
             .iter()
-            .find(|s| s.keys.contains(&top) || s.section.is_some_and(|i| SECTIONS[i].key == top))
+            .find(|s| s.keys.contains(&top) || s.section.is_some_and(|sec| sec.key == top))
             .map_or(Step::Review, |s| s.step)
     }
 }
@@ -256,8 +261,12 @@ mod tests {
 
     #[test]
     fn every_section_has_one_step_in_order() {
-        let sections: Vec<usize> = STEPS.iter().filter_map(|s| s.section).collect();
-        assert_eq!(sections, (0..SECTIONS.len()).collect::<Vec<_>>());
+        let sections: Vec<&str> = STEPS
+            .iter()
+            .filter_map(|s| s.section)
+            .map(|s| s.key)
+            .collect();
+        assert_eq!(sections, SECTIONS.map(|s| s.key));
         for (i, s) in Step::ALL.iter().enumerate() {
             assert_eq!(s.index(), i);
         }
