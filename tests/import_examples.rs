@@ -188,7 +188,7 @@ fn hongze_2023_markdown_from_a_pdf_converter() {
 /// split in the middle (`洪泽区人民政府 2023 年政府信` / `息公开工作年度报告`), columns
 /// headed `列2`, `数据1` … `数据7` and `数据1` … `数据15`, table B cut by `第 3 页` with its
 /// header repeated, and `行政规范性文件` printed with two numbers where three are due:
-/// table A has no arithmetic and `0 0 5` and `0 5 0` both fit, so that row — and only that
+/// table A has no arithmetic and `0 5 0` and `0 0 5` both fit, so that row — and only that
 /// row — is unknown, not guessed.
 #[test]
 fn hongze_2023_markdown_with_made_up_headers_and_a_split_title() {
@@ -202,7 +202,27 @@ fn hongze_2023_markdown_with_made_up_headers_and_a_split_title() {
     assert_eq!(imp.unknown.len(), 1, "{:#?}", imp.unknown);
     let u = &imp.unknown[0];
     assert!(u.message.contains("行政规范性文件"), "{}", u.message);
-    assert!(u.message.contains("0 0 5；0 5 0"), "{}", u.message);
+    assert!(u.message.contains("0 5 0；0 0 5"), "{}", u.message);
     assert_eq!(u.cells.len(), 3);
     assert_eq!(imp.exit_code(), 1);
+}
+
+/// Issue 11 item 4: pingtan-2023's `行政规范性文件77132470` has 21 readings and table A no
+/// arithmetic; it stays unknown and the account says why and what to check.
+#[test]
+fn pingtan_normative_documents_stay_unknown_with_the_reason() {
+    let imp = import_str(&input("pingtan-2023")).expect("imports");
+    assert_eq!(imp.unknown.len(), 1, "{:#?}", imp.unknown);
+    let m = &imp.unknown[0].message;
+    for part in [
+        "行政规范性文件",
+        "77132470",
+        "21 种读法",
+        "表二没有合计可以核对",
+        "请对照原文",
+        "上年现行有效件数 + 本年制发件数 − 本年废止件数",
+    ] {
+        assert!(m.contains(part), "{part}: {m}");
+    }
+    assert_eq!(imp.report.proactive.normative_documents, Default::default());
 }

@@ -142,15 +142,26 @@ pub(crate) fn table_a(
                         ));
                     }
                 }
-                (other, _) => unknown.push(Note::new_at(
-                    Some(v.no),
-                    v.col,
-                    cells,
-                    format!(
-                        "第二部分 · {label}：{}，按 0 导入",
-                        short_row(&short, n, &other)
-                    ),
-                )),
+                (other, _) => {
+                    // Table A has no totals: nothing in the report tells the readings apart
+                    // (issue 11 item 4, pingtan-2023's `77132470`).
+                    let advice = if matches!(&other, Ok(r) if r.len() > 1) && n == 3 {
+                        "。表二没有合计可以核对（不像表三、表四有“总计”），每种读法都说得通，无从判断数字的分界；请对照原文（发布机关网页上的表格或 PDF）填写本年制发件数、本年废止件数、现行有效件数，现行有效件数可用上一年度报告核对：上年现行有效件数 + 本年制发件数 − 本年废止件数"
+                    } else if matches!(&other, Ok(r) if r.len() > 1) {
+                        "。表二没有合计可以核对，无从判断；请对照原文填写"
+                    } else {
+                        ""
+                    };
+                    unknown.push(Note::new_at(
+                        Some(v.no),
+                        v.col,
+                        cells,
+                        format!(
+                            "第二部分 · {label}：{}，按 0 导入{advice}",
+                            short_row(&short, n, &other)
+                        ),
+                    ))
+                }
             },
             Read::Unknown(why) => unknown.push(Note::new_at(
                 Some(v.no),
