@@ -25,6 +25,15 @@ pub(crate) fn readings(
     n: usize,
     forced: Forced<'_>,
 ) -> Result<Vec<Vec<u64>>, TooMany> {
+    // Each count has at most 9 digits: more digits than that cannot be read (a million
+    // digits in a row are refused here, not walked).
+    let digits: usize = tokens
+        .iter()
+        .map(|t| t.bytes().filter(u8::is_ascii_digit).count())
+        .sum();
+    if digits > n * 9 {
+        return Ok(Vec::new());
+    }
     let mut out = Vec::new();
     let mut cur = Vec::with_capacity(n);
     let mut steps = 0usize;
