@@ -110,6 +110,15 @@ fn main() {
     measure_bytes("huaian-2024 as GBK HTML, 3× overview", &gbk);
     let docx = printers::docx(&long, &mut rng, &HashSet::new());
     measure_bytes("huaian-2024 as .docx, 3× overview", &docx);
+    let blanks: HashSet<_> = printers::zero_cells(&long).into_iter().step_by(7).collect();
+    let cells = printers::one_cell_per_line(&long, &mut rng, &blanks);
+    measure("huaian-2024 one cell per line, 3× overview", &cells);
+    for name in ["hongze-2023-marker.md", "hongze-2023-pdfplumber.md"] {
+        let text = std::fs::read_to_string(format!("{dir}/{name}")).expect("example");
+        measure(name, &text);
+    }
+    let conv = printers::pdf_converter_markdown(&long, &mut rng);
+    measure("huaian-2024 PDF→Markdown, 3× overview", &conv.text);
 
     // A folder of 1,000 reports with --dir (the release binary, as a reviewer runs it).
     let tmp = std::env::temp_dir().join(format!("nianbao-bench-{}", std::process::id()));

@@ -88,12 +88,13 @@ fn output_file_and_stdin() {
 #[test]
 fn an_unreadable_row_gives_exit_1_its_line_and_still_the_yaml() {
     let dir = tempfile::tempdir().expect("tempdir");
-    // Line 171 of hongze-2024: `2.重复申请` with three numbers instead of seven.
+    // Line 123 of hongze-2024: `2.重复申请` with three numbers instead of seven, which no
+    // filling of blank cells makes add up (`0 0 0` would: seven zeros, issue 11).
     let text = data("hongze-2024.txt");
     let lines: Vec<&str> = text.split('\n').collect();
     assert!(lines[122].contains("2.重复申请"));
     let mut changed: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
-    changed[122] = "                 2.重复申请                0    0   0".to_string();
+    changed[122] = "                 2.重复申请                2    0   5".to_string();
     let input = write(dir.path(), "h.txt", &changed.join("\n"));
     let out = dir.path().join("h.yaml");
     let o = nianbao(
@@ -110,7 +111,7 @@ fn an_unreadable_row_gives_exit_1_its_line_and_still_the_yaml() {
     assert!(err.contains("第 123 行"), "{err}");
     assert!(err.contains("2.重复申请"), "{err}");
     assert!(
-        err.contains("应有 7 个数，这里只有 3 个（“0 0 0”）"),
+        err.contains("应有 7 个数，这里只有 3 个（“2 0 5”）"),
         "{err}"
     );
     assert!(err.contains("有 7 个单元格未能识别"), "{err}");

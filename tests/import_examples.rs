@@ -194,3 +194,77 @@ fn shanghai_2019_saved_html() {
         .count();
     assert_eq!(blank_totals, 19, "{:#?}", imported.blanks);
 }
+
+fn converted(file: &str) -> nianbao::import::Imported {
+    let path = format!("{}/tests/import_data/{file}", env!("CARGO_MANIFEST_DIR"));
+    import_str(&std::fs::read_to_string(path).expect("readable")).expect("imports")
+}
+
+/// hongze-2023 as a PDF→Markdown converter (marker-like) prints it, written by hand from the
+/// published PDF: the title over two headings, a paragraph cut by the page footer `— 1 —`,
+/// table A split in two by a footer, table B's header words in cells of their own, the
+/// label of （二）部分公开 in a row of its own above its numbers, `1.属于国家秘密` with six
+/// numbers where seven are due (B2 says which cell was blank), a footer `第3页` in a table
+/// row. Everything imports as in the hand-made YAML.
+#[test]
+fn hongze_2023_markdown_from_a_pdf_converter() {
+    let imp = converted("hongze-2023-marker.md");
+    assert_eq!(imp.layout, Layout::Markdown);
+    assert!(imp.unknown.is_empty(), "{:#?}", imp.unknown);
+    assert_same("hongze-2023-marker", &imp.report, &expected("hongze-2023"));
+    let gap = imp
+        .recovered
+        .iter()
+        .find(|n| n.message.contains("1.属于国家秘密"))
+        .expect("the six numbers are listed");
+    assert!(
+        gap.message.contains("有空白格没有印出") && gap.message.contains("B2、B3"),
+        "{}",
+        gap.message
+    );
+    // Which of the zero cells was the blank one is not known, so none is listed as blank.
+    assert!(imp.blanks.is_empty(), "{:#?}", imp.blanks);
+}
+
+/// The same report as a pdfplumber-like converter prints it: no heading marks, the title
+/// split in the middle (`洪泽区人民政府 2023 年政府信` / `息公开工作年度报告`), columns
+/// headed `列2`, `数据1` … `数据7` and `数据1` … `数据15`, table B cut by `第 3 页` with its
+/// header repeated, and `行政规范性文件` printed with two numbers where three are due:
+/// table A has no arithmetic and `0 5 0` and `0 0 5` both fit, so that row — and only that
+/// row — is unknown, not guessed.
+#[test]
+fn hongze_2023_markdown_with_made_up_headers_and_a_split_title() {
+    let imp = converted("hongze-2023-pdfplumber.md");
+    assert_eq!(imp.layout, Layout::Markdown);
+    assert_eq!(imp.report.year, 2023);
+    assert_eq!(imp.report.agency, "洪泽区人民政府");
+    let mut want = expected("hongze-2023");
+    want.proactive.normative_documents = Default::default();
+    assert_same("hongze-2023-pdfplumber", &imp.report, &want);
+    assert_eq!(imp.unknown.len(), 1, "{:#?}", imp.unknown);
+    let u = &imp.unknown[0];
+    assert!(u.message.contains("行政规范性文件"), "{}", u.message);
+    assert!(u.message.contains("0 5 0；0 0 5"), "{}", u.message);
+    assert_eq!(u.cells.len(), 3);
+    assert_eq!(imp.exit_code(), 1);
+}
+
+/// Issue 11 item 4: pingtan-2023's `行政规范性文件77132470` has 21 readings and table A no
+/// arithmetic; it stays unknown and the account says why and what to check.
+#[test]
+fn pingtan_normative_documents_stay_unknown_with_the_reason() {
+    let imp = import_str(&input("pingtan-2023")).expect("imports");
+    assert_eq!(imp.unknown.len(), 1, "{:#?}", imp.unknown);
+    let m = &imp.unknown[0].message;
+    for part in [
+        "行政规范性文件",
+        "77132470",
+        "21 种读法",
+        "表二没有合计可以核对",
+        "请对照原文",
+        "上年现行有效件数 + 本年制发件数 − 本年废止件数",
+    ] {
+        assert!(m.contains(part), "{part}: {m}");
+    }
+    assert_eq!(imp.report.proactive.normative_documents, Default::default());
+}

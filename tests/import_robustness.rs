@@ -139,10 +139,13 @@ fn a_million_digits() {
     check_import(&text);
 }
 
-/// 100,000 table labels run together on one line: refused as not a table, quickly.
+/// Table labels run together on one line, five times the most a table B is read with (2,000
+/// rows of numbers): refused as not a table. The 100,000 labels are imported by
+/// `cargo bench --bench import` (release; BENCHMARKS.md) — the work is linear in the labels,
+/// and 100,000 of them took 12 s in this test profile, too long for the suite.
 #[test]
-fn a_hundred_thousand_labels() {
-    let labels: String = (0..100_000)
+fn many_thousand_labels() {
+    let labels: String = (0..10_000)
         .map(|i| format!("{}.属于国家秘密0000000", i % 9 + 1))
         .collect();
     let text = headings_around(&labels);

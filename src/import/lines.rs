@@ -142,32 +142,82 @@ fn indent_of(s: &str) -> usize {
         .sum()
 }
 
+/// True for a column header a PDF converter makes up when it cannot read the real one:
+/// `数据1` … `数据6`, `列1`, `Column 3`, `Unnamed: 2`. It says nothing about the table.
+pub(crate) fn is_generic_header(cell: &str) -> bool {
+    let t: String = cell
+        .chars()
+        .map(fold)
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["数据", "列", "栏", "字段", "column", "col", "unnamed:"]
+        .iter()
+        .any(|p| {
+            t.strip_prefix(p).is_some_and(|d| {
+                (1..=2).contains(&d.len()) && d.chars().all(|c| c.is_ascii_digit())
+            })
+        })
+}
+
+/// A table cell as read: a page number (`— 3 —`, `第3页`) that a converter put into a table
+/// cell, and a made-up column header, are no content.
+fn table_cell(c: &str) -> String {
+    let c = markdown_inline(c.trim());
+    if is_page_number(&c) || is_generic_header(&c) {
+        String::new()
+    } else {
+        c
+    }
+}
+
+/// True when a line of text ends a sentence (so a page break after it also ends the
+/// paragraph).
+fn ends_sentence(t: &str) -> bool {
+    t.trim_end()
+        .chars()
+        .last()
+        .is_none_or(|c| "。！？；：…!?;:".contains(c))
+}
+
 /// Splits a text input into lines.
 pub(crate) fn lex(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
+    let mut out: Vec<Line> = Vec::new();
+    let mut page_break = false;
     for (i, raw) in text.split('\n').enumerate() {
         let no = i + 1;
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let line: String = raw.chars().filter(|c| *c != '\x0c').collect();
         if is_page_number(&line) {
+            page_break = true;
             continue;
         }
         let body = if line.contains('\t') && !line.trim().is_empty() {
-            Body::Cells(
-                line.split('\t')
-                    .map(|c| markdown_inline(c.trim()))
-                    .collect(),
-            )
+            Body::Cells(line.split('\t').map(table_cell).collect())
         } else if let Some(cells) = pipe_cells(&line) {
             if is_pipe_separator(&cells) {
                 continue;
             }
-            Body::Cells(cells)
+            Body::Cells(cells.iter().map(|c| table_cell(c)).collect())
         } else if let Some(h) = markdown_heading(&line) {
             Body::Heading(markdown_inline(h))
         } else {
             Body::Text(line.trim_end().to_string())
         };
+        if page_break && !line.trim().is_empty() {
+            page_break = false;
+            // A paragraph cut by a page footer (`…严格执行“分` / `— 1 —` / `级审核…`, as a
+            // converter prints a PDF): the empty lines around the footer are no paragraph
+            // break when the sentence goes on.
+            let prose = |b: &Body| matches!(b, Body::Text(t) if !is_number(t));
+            let before = out.iter().rposition(|l| !l.is_blank());
+            if let Some(k) = before {
+                let goes_on = matches!(&out[k].body, Body::Text(t) if !ends_sentence(t));
+                if goes_on && prose(&out[k].body) && prose(&body) && k + 1 < out.len() {
+                    out.truncate(k + 1);
+                }
+            }
+        }
         out.push(Line {
             col: 1,
             no,

@@ -201,7 +201,7 @@ fn how_rows_were_read(t: &Tables, unknown: &[Note], recovered: &[Note]) -> Strin
             let u = rows(unknown, *t);
             let r: BTreeSet<String> = rows(recovered, *t).difference(&u).cloned().collect();
             format!(
-                "表{name} {total} 行：按格读出 {}，连写的数字拆开 {}，未能识别 {}",
+                "表{name} {total} 行：按格读出 {}，按勾稽关系拆开连写的数字或补上空白格 {}，未能识别 {}",
                 total - u.len().min(*total) - r.len().min(*total - u.len().min(*total)),
                 r.len(),
                 u.len()

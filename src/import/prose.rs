@@ -171,11 +171,13 @@ pub(crate) struct Title {
     pub year: i32,
     /// Input line number of the title.
     pub line: usize,
-    /// The title line as printed, without spaces.
+    /// The title as printed, without spaces (both lines joined for a title split over two).
     pub printed: String,
     /// True when the title puts the year first
     /// (`2019年上海市人民政府办公厅政府信息公开工作年度报告`), not in the standard order.
     pub year_first: bool,
+    /// Its last line (the same, or the next line for a title split over two).
+    pub end: usize,
 }
 
 fn compact(s: &str) -> String {
@@ -183,7 +185,7 @@ fn compact(s: &str) -> String {
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
         .trim_start_matches('#')
-        .to_string()
+        .replace("**", "")
 }
 
 /// Finds the title among the lines before section 一 (the last one there, as page
@@ -193,9 +195,28 @@ pub(crate) fn find_title(lines: &[Line]) -> Option<Title> {
     let (a, b) = title_re();
     let mut found = None;
     for (i, l) in lines.iter().enumerate() {
-        let t = compact(&l.text());
+        let mut t = compact(&l.text());
+        let mut end = l.no;
         if !t.contains("年度报告") {
-            continue;
+            // A title split over two lines anywhere (`洪泽区人民政府2023年政府信` /
+            // `息公开工作年度报告`, a converter's reflow of a PDF): joined with the next
+            // line when that one alone is no title.
+            let Some(next) = lines[i + 1..].iter().find(|l| !l.is_blank()) else {
+                continue;
+            };
+            let n = compact(&next.text());
+            let short = |s: &str| s.chars().count() <= 40 && !s.contains('。') && !s.contains('，');
+            let joined = format!("{t}{n}");
+            if !short(&t)
+                || !short(&n)
+                || a.is_match(&n)
+                || b.is_match(&n)
+                || !(a.is_match(&joined) || b.is_match(&joined))
+            {
+                continue;
+            }
+            t = joined;
+            end = next.no;
         }
         let (mut agency, year, year_first) = if let Some(c) = a.captures(&t) {
             (c[1].to_string(), c[2].parse::<i32>().ok()?, false)
@@ -217,6 +238,25 @@ pub(crate) fn find_title(lines: &[Line]) -> Option<Title> {
         {
             continue;
         }
+        if !agency.is_empty() && end == l.no && i > 0 {
+            // A title split inside the agency's name (`# 淮` / `# 安市洪泽区人民政府2021年…`):
+            // the line right above, of the same kind, a few Chinese characters and nothing
+            // else, is the name's beginning.
+            let prev = &lines[i - 1];
+            let p = compact(&prev.text());
+            let same_kind = matches!(
+                (&prev.body, &l.body),
+                (Body::Heading(_), Body::Heading(_)) | (Body::Text(_), Body::Text(_))
+            );
+            if prev.no + 1 == l.no
+                && same_kind
+                && (1..=20).contains(&p.chars().count())
+                && p.chars().all(is_cjk)
+                && !p.contains("年度报告")
+            {
+                agency = format!("{p}{agency}");
+            }
+        }
         if agency.is_empty() {
             // The agency on the line before: `洪泽区人民政府` / `2023 年政府信息公开工作年度报告`.
             if let Some(prev) = lines[..i].iter().rev().find(|l| !l.is_blank()) {
@@ -232,6 +272,7 @@ pub(crate) fn find_title(lines: &[Line]) -> Option<Title> {
             line: l.no,
             printed: t,
             year_first,
+            end,
         });
     }
     found
@@ -293,11 +334,12 @@ pub(crate) fn complete_agency(agency: &str, lines: &[Line], title_line: usize) -
 pub(crate) fn preamble(before: &[Line], title: Option<&Title>, layout: Layout) -> String {
     let from = title
         .and_then(|t| {
-            // The title's own line (in a saved page every block may share one source line).
+            // The title's own line (in a saved page every block may share one source line);
+            // for a title split over two lines, its last line.
             before
                 .iter()
-                .rposition(|l| l.no == t.line && compact(&l.text()) == t.printed)
-                .or_else(|| before.iter().rposition(|l| l.no == t.line && l.col == 1))
+                .rposition(|l| l.no == t.end && compact(&l.text()) == t.printed)
+                .or_else(|| before.iter().rposition(|l| l.no == t.end && l.col == 1))
         })
         .map_or(0, |i| i + 1);
     let lines: Vec<Line> = before[from..]

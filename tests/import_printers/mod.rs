@@ -743,8 +743,9 @@ pub fn markdown(r: &Report, rng: &mut Rng, blanks: &Blanks) -> String {
 
 // ------------------------------------------------------------ one cell per line
 
-/// A web page copied as text where every table cell landed on a line of its own.
-pub fn one_cell_per_line(r: &Report, rng: &mut Rng) -> String {
+/// A web page copied as text where every table cell landed on a line of its own; a blank
+/// cell is an empty line (first and last cells of a row included).
+pub fn one_cell_per_line(r: &Report, rng: &mut Rng, blanks: &Blanks) -> String {
     let mut s = format!("{}\n", r.standard_title());
     if !r.preamble.is_empty() {
         s.push_str(&format!("{}\n", r.preamble));
@@ -767,8 +768,9 @@ pub fn one_cell_per_line(r: &Report, rng: &mut Rng) -> String {
                     }
                     for (key, label) in b.rows {
                         s.push_str(&format!("{label}\n"));
-                        for v in a_values(r, key, b.columns.len()) {
-                            s.push_str(&format!("{v}\n"));
+                        for (c, v) in a_values(r, key, b.columns.len()).into_iter().enumerate() {
+                            let blank = blanks.contains(&CellRef::A { field: key, col: c });
+                            s.push_str(&format!("{}\n", cell(v, blank)));
                         }
                     }
                 }
@@ -788,7 +790,11 @@ pub fn one_cell_per_line(r: &Report, rng: &mut Rng) -> String {
                     }
                     s.push_str(&format!("{}\n", b_label(row, rng.chance(20))));
                     for c in 0..B_COLS {
-                        s.push_str(&format!("{}\n", r.requests.get(row, c)));
+                        let blank = blanks.contains(&CellRef::B { row, col: c });
+                        s.push_str(&format!(
+                            "{}\n",
+                            cell(r.requests.get(row, c).to_string(), blank)
+                        ));
                     }
                 }
             }
@@ -800,7 +806,12 @@ pub fn one_cell_per_line(r: &Report, rng: &mut Rng) -> String {
                     }
                 }
                 for i in 0..15 {
-                    s.push_str(&format!("{}\n", r.appeals.cells[i / 5][i % 5]));
+                    let (group, col) = (i / 5, i % 5);
+                    let blank = blanks.contains(&CellRef::C { group, col });
+                    s.push_str(&format!(
+                        "{}\n",
+                        cell(r.appeals.cells[group][col].to_string(), blank)
+                    ));
                 }
             }
             _ => {}
@@ -1119,4 +1130,245 @@ pub fn docx(r: &Report, rng: &mut Rng, blanks: &Blanks) -> Vec<u8> {
     zip.start_file("word/document.xml", opts).expect("zip");
     zip.write_all(doc.as_bytes()).expect("zip");
     zip.finish().expect("zip").into_inner()
+}
+
+// ------------------------------------------------------------ Markdown from a PDF converter
+
+/// What a PDF→Markdown converter left out: the cells (all of them 0) that a row printed
+/// no cell for, and, per row of each table, the numbers it did print.
+pub struct Converted {
+    pub text: String,
+    /// Per row of table A (in schema order): its values as printed, and how many are due.
+    pub a_printed: Vec<(Vec<u64>, usize)>,
+    /// Per row of table B: its values as printed (fewer than 7 where cells were left out).
+    pub b_printed: Vec<Vec<u64>>,
+    /// Table C's values as printed.
+    pub c_printed: Vec<u64>,
+}
+
+/// Leaves out, with the given chance, one or two of the zero cells of a row (a converter
+/// that drops an empty cell prints nothing for it); a row keeps at least one number (a
+/// label with nothing after it is not a row the importer reads).
+fn drop_zeros(vals: &[u64], rng: &mut Rng, percent: u64) -> Vec<u64> {
+    let mut out = vals.to_vec();
+    if rng.chance(percent) {
+        for _ in 0..=rng.below(2) {
+            let zeros: Vec<usize> = (0..out.len()).filter(|&i| out[i] == 0).collect();
+            if zeros.is_empty() || out.len() == 1 {
+                break;
+            }
+            out.remove(zeros[rng.below(zeros.len() as u64) as usize]);
+        }
+    }
+    out
+}
+
+/// A page footer as converters leave it: `— 3 —`, `- 3 -` or `第3页`.
+fn footer(page: usize, rng: &mut Rng) -> String {
+    match rng.below(3) {
+        0 => format!("— {page} —"),
+        1 => format!("- {page} -"),
+        _ => format!("第{page}页"),
+    }
+}
+
+/// A report as a PDF→Markdown converter (marker, MinerU, pdfplumber-based scripts) prints
+/// it — no exporter prints this, so it is printed by hand: the title split over two lines
+/// at any character, headings with or without `#`, paragraphs cut by page footers, table
+/// headers cut into fragments in cells of their own or replaced by made-up `数据1 …`
+/// headers, footers between and inside table rows, labels in a row of their own above
+/// their numbers, and rows that print no cell at all for some of their zero cells.
+pub fn pdf_converter_markdown(r: &Report, rng: &mut Rng) -> Converted {
+    let mut page = 1usize;
+    let mut s = String::new();
+    let title: Vec<char> = r.standard_title().chars().collect();
+    let cut = 1 + rng.below(title.len() as u64 - 2) as usize;
+    let hash = if rng.chance(50) { "# " } else { "" };
+    s.push_str(&format!(
+        "{hash}{}\n{hash}{}\n\n",
+        title[..cut].iter().collect::<String>(),
+        title[cut..].iter().collect::<String>()
+    ));
+    let para = |s: &mut String, p: &str, rng: &mut Rng, page: &mut usize| {
+        let chars: Vec<char> = p.chars().collect();
+        if chars.len() > 8 && rng.chance(25) {
+            let k = 3 + rng.below(chars.len() as u64 - 6) as usize;
+            let ends = |c: char| "。！？；：…!?;: ".contains(c);
+            if !ends(chars[k - 1]) && chars[k] != ' ' {
+                *page += 1;
+                s.push_str(&format!(
+                    "{}\n\n{}\n\n{}\n\n",
+                    chars[..k].iter().collect::<String>(),
+                    footer(*page, rng),
+                    chars[k..].iter().collect::<String>()
+                ));
+                return;
+            }
+        }
+        s.push_str(p);
+        s.push_str("\n\n");
+    };
+    if !r.preamble.is_empty() {
+        para(&mut s, &r.preamble, rng, &mut page);
+    }
+    let row = |cells: &[String]| format!("| {} |\n", cells.join(" | "));
+    let sep = |n: usize| format!("|{}\n", "---|".repeat(n));
+    let made_up = |n: usize, from: usize| -> Vec<String> {
+        (0..n).map(|i| format!("数据{}", i + from)).collect()
+    };
+    let mut a_printed = Vec::new();
+    let mut b_printed = Vec::new();
+    let mut c_printed = Vec::new();
+    for i in 0..6 {
+        let hash = if rng.chance(50) { "## " } else { "" };
+        s.push_str(&format!("{hash}{}\n\n", section_heading(i, false)));
+        if let Some(parts) = prose_of(r, i) {
+            for p in paragraphs(parts) {
+                para(&mut s, &p, rng, &mut page);
+            }
+        }
+        match i {
+            1 => {
+                for b in A_BLOCKS.iter() {
+                    let n = b.columns.len();
+                    let mut head = vec![b.article.to_string()];
+                    head.extend((0..n).map(|_| String::new()));
+                    s.push_str(&row(&head));
+                    s.push_str(&sep(n + 1));
+                    let mut cols = vec!["信息内容".to_string()];
+                    if rng.chance(30) {
+                        cols.extend(made_up(n, 1));
+                    } else {
+                        cols.extend(b.columns.iter().map(|c| c.to_string()));
+                    }
+                    s.push_str(&row(&cols));
+                    for (key, label) in b.rows {
+                        let mut cells = vec![label.to_string()];
+                        if *key == "fees_wan_yuan" {
+                            cells.push(r.proactive.fees_wan_yuan.to_string());
+                        } else {
+                            let vals: Vec<u64> = (0..n)
+                                .map(|c| r.proactive.count(key, c).unwrap_or(0))
+                                .collect();
+                            let printed = drop_zeros(&vals, rng, 20);
+                            cells.extend(printed.iter().map(u64::to_string));
+                            a_printed.push((printed, n));
+                        }
+                        s.push_str(&row(&cells));
+                    }
+                    s.push('\n');
+                }
+            }
+            2 => {
+                let mut h = vec![B_CORNER.to_string(), String::new(), String::new()];
+                if rng.chance(30) {
+                    h.extend(made_up(B_COLS, 1));
+                    s.push_str(&row(&h));
+                    s.push_str(&sep(3 + B_COLS));
+                } else {
+                    // Header words cut into fragments, each in a cell of its own.
+                    h.extend(["申请人情况".to_string()]);
+                    h.extend((1..B_COLS).map(|_| String::new()));
+                    s.push_str(&row(&h));
+                    s.push_str(&sep(3 + B_COLS));
+                    let mut top = vec![String::new(); 3];
+                    let mut bottom = vec![String::new(); 3];
+                    for c in B_COLUMNS.iter() {
+                        let ch: Vec<char> = c.label.chars().collect();
+                        let k = ch.len().div_ceil(2);
+                        top.push(ch[..k].iter().collect());
+                        bottom.push(ch[k..].iter().collect());
+                    }
+                    s.push_str(&row(&top));
+                    s.push_str(&row(&bottom));
+                }
+                for r_i in 0..B_ROWS.len() {
+                    let groups = B_ROWS[r_i].groups;
+                    let mut lead = vec![String::new(), String::new(), String::new()];
+                    for (k, g) in groups.iter().enumerate() {
+                        let first = r_i == 0 || !B_ROWS[r_i - 1].groups.contains(g);
+                        if first {
+                            lead[k] = B_GROUPS[*g].label.to_string();
+                        }
+                    }
+                    lead[groups.len()] = b_label(r_i, rng.chance(20));
+                    let vals: Vec<u64> = (0..B_COLS).map(|c| r.requests.get(r_i, c)).collect();
+                    let printed = drop_zeros(&vals, rng, 15);
+                    let nums: Vec<String> = printed.iter().map(u64::to_string).collect();
+                    if rng.chance(15) {
+                        // The label in a row of its own, the numbers in the next.
+                        let mut l = lead.clone();
+                        l.extend((0..B_COLS).map(|_| String::new()));
+                        s.push_str(&row(&l));
+                        let mut n = vec![String::new(); 3];
+                        n.extend(nums);
+                        s.push_str(&row(&n));
+                    } else {
+                        let mut cells = lead;
+                        cells.extend(nums);
+                        s.push_str(&row(&cells));
+                    }
+                    b_printed.push(printed);
+                    if rng.chance(8) {
+                        page += 1;
+                        if rng.chance(50) {
+                            // A footer inside the table, as a row of its own.
+                            let mut f = vec![footer(page, rng)];
+                            f.extend((0..2 + B_COLS).map(|_| String::new()));
+                            s.push_str(&row(&f));
+                        } else {
+                            // A footer between two tables, the header's made-up names again.
+                            s.push_str(&format!("\n{}\n\n", footer(page, rng)));
+                            let mut h = vec![String::new(); 3];
+                            h.extend(made_up(B_COLS, 1));
+                            s.push_str(&row(&h));
+                            s.push_str(&sep(3 + B_COLS));
+                        }
+                    }
+                }
+                s.push('\n');
+            }
+            3 => {
+                if rng.chance(40) {
+                    s.push_str(&row(&made_up(15, 1)));
+                    s.push_str(&sep(15));
+                } else {
+                    let mut h = vec!["行政复议".to_string()];
+                    h.extend((0..4).map(|_| String::new()));
+                    h.push("行政诉讼".to_string());
+                    h.extend((0..9).map(|_| String::new()));
+                    s.push_str(&row(&h));
+                    s.push_str(&sep(15));
+                    let top: Vec<String> = (0..15)
+                        .map(|i| {
+                            let ch: Vec<char> = C_COLUMNS[i % 5].label.chars().collect();
+                            ch[..ch.len().div_ceil(2)].iter().collect()
+                        })
+                        .collect();
+                    let bottom: Vec<String> = (0..15)
+                        .map(|i| {
+                            let ch: Vec<char> = C_COLUMNS[i % 5].label.chars().collect();
+                            ch[ch.len().div_ceil(2)..].iter().collect()
+                        })
+                        .collect();
+                    s.push_str(&row(&top));
+                    s.push_str(&row(&bottom));
+                }
+                let vals: Vec<u64> = (0..15).map(|i| r.appeals.cells[i / 5][i % 5]).collect();
+                c_printed = drop_zeros(&vals, rng, 20);
+                let nums: Vec<String> = c_printed.iter().map(u64::to_string).collect();
+                s.push_str(&row(&nums));
+                s.push('\n');
+            }
+            _ => {}
+        }
+    }
+    page += 1;
+    s.push_str(&format!("{}\n", footer(page, rng)));
+    Converted {
+        text: s,
+        a_printed,
+        b_printed,
+        c_printed,
+    }
 }

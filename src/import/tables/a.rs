@@ -5,7 +5,6 @@
 use super::row::{view, Val, View};
 use super::values::{parse_value, zero};
 use super::*;
-use crate::import::digits;
 use crate::import::labels::{Label, Pattern};
 use crate::import::lines::Line;
 use crate::import::{Layout, Note};
@@ -49,7 +48,7 @@ pub(crate) fn table_a(
         }
         best.map(|(i, _)| i)
     };
-    let mut views: Vec<View> = lines.iter().map(view).collect();
+    let mut views: Vec<View> = attach_detached(lines.iter().map(view).collect(), layout);
     if layout == Layout::OneCellPerLine {
         views = merge_cells(views, &|v| row_of(v).map(|i| rows[i].2.len()));
     }
@@ -73,13 +72,86 @@ pub(crate) fn table_a(
         let cells: Vec<CellRef> = (0..n).map(|col| CellRef::A { field: key, col }).collect();
         let kinds: Vec<CellKind> = cells.iter().map(|c| c.kind_in(t)).collect();
         let note = |cells: Vec<CellRef>, msg: String| Note::new_at(Some(v.no), v.col, cells, msg);
-        let vals = match fit(v, n, &cols) {
+        if kinds.iter().all(|k| *k == CellKind::Count) {
+            // Counts: the table's reading of rows of counts, short rows included (digits run
+            // together, blank cells left out).
+            let set = |vals: &[u64], out: &mut Vec<(CellRef, Value)>| {
+                out.extend(cells.iter().zip(vals).map(|(c, x)| (*c, Value::Count(*x))));
+            };
+            let blank_note = |b: usize| {
+                Note::new_at(
+                    Some(v.no),
+                    v.col,
+                    vec![CellRef::A { field: key, col: b }],
+                    format!(
+                        "第二部分 · {label} · {} 空白，按 0 导入",
+                        col_labels.get(b).unwrap_or(&"")
+                    ),
+                )
+            };
+            match read_counts(v, n, &cols, drops_blanks(layout, v)) {
+                Read::Values(vals, bl) => {
+                    set(&vals, &mut out);
+                    found += n;
+                    blanks.extend(bl.into_iter().map(blank_note));
+                }
+                Read::Short(short) => match short.readings(n, &|_| None) {
+                    (Ok(r), certain) if r.len() == 1 => {
+                        set(&r[0].0, &mut out);
+                        found += n;
+                        blanks.extend(r[0].1.iter().map(|&b| blank_note(b)));
+                        if !certain {
+                            recovered.push(Note::new_at(
+                                Some(v.no),
+                                v.col,
+                                cells.clone(),
+                                format!(
+                                    "第二部分 · {label}：{}只有一种读法：{}",
+                                    short.describe(),
+                                    join_u64(&r[0].0)
+                                ),
+                            ));
+                        }
+                    }
+                    (other, _) => {
+                        // Table A has no totals: nothing in the report tells the readings apart
+                        // (issue 11 item 4, pingtan-2023's `77132470`).
+                        let advice = if matches!(&other, Ok(r) if r.len() > 1) && n == 3 {
+                            "。表二没有合计可以核对（不像表三、表四有“总计”），每种读法都说得通，无从判断数字的分界；请对照原文（发布机关网页上的表格或 PDF）填写本年制发件数、本年废止件数、现行有效件数，现行有效件数可用上一年度报告核对：上年现行有效件数 + 本年制发件数 − 本年废止件数"
+                        } else if matches!(&other, Ok(r) if r.len() > 1) {
+                            "。表二没有合计可以核对，无从判断；请对照原文填写"
+                        } else {
+                            ""
+                        };
+                        unknown.push(Note::new_at(
+                            Some(v.no),
+                            v.col,
+                            cells.clone(),
+                            format!(
+                                "第二部分 · {label}：{}，按 0 导入{advice}",
+                                short_row(&short, n, &other)
+                            ),
+                        ))
+                    }
+                },
+                Read::Unknown(why) => unknown.push(Note::new_at(
+                    Some(v.no),
+                    v.col,
+                    cells.clone(),
+                    format!("第二部分 · {label}：{why}"),
+                )),
+            }
+            continue;
+        }
+        // Signed numbers (2019's 本年增/减) and amounts: each cell read by its kind.
+        let mut vals = match fit(v, n, &cols) {
             Ok(vals) => vals,
             Err(why) => {
                 unknown.push(note(cells, format!("第二部分 · {label}：{why}")));
                 continue;
             }
         };
+        collapse_gaps(&mut vals, n);
         if vals.len() == n {
             // Every cell printed (or blank): each read by its kind.
             let mut row: Vec<(CellRef, Value)> = Vec::with_capacity(n);
@@ -88,7 +160,7 @@ pub(crate) fn table_a(
             let mut bad = None;
             for (col, x) in vals.iter().enumerate() {
                 match x {
-                    Val::Blank => {
+                    Val::Blank | Val::Gap => {
                         row.push((cells[col], zero(kinds[col])));
                         row_blanks.push(col);
                     }
@@ -127,51 +199,13 @@ pub(crate) fn table_a(
             }
             continue;
         }
-        // Fewer numbers than cells: digits run together, read only when one reading fits
-        // (table A has no arithmetic), and only in rows of counts.
-        let toks: Vec<String> = vals
-            .iter()
-            .filter_map(|x| match x {
-                Val::Tok(t) => Some(t.clone()),
-                Val::Blank => None,
-            })
-            .collect();
-        let run_together = vals.len() < n
-            && !toks.is_empty()
-            && toks.len() == vals.len()
-            && toks.iter().all(|t| t.chars().all(|c| c.is_ascii_digit()))
-            && kinds.iter().all(|k| *k == CellKind::Count);
-        if !run_together {
-            unknown.push(note(
-                cells,
-                format!(
-                    "第二部分 · {label}：应有 {n} 个数，这里是“{}”",
-                    printed(&v.vals)
-                ),
-            ));
-            continue;
-        }
-        match digits::plain_readings(&toks, n) {
-            Ok(r) if r.len() == 1 => {
-                found += n;
-                out.extend(cells.iter().zip(&r[0]).map(|(c, x)| (*c, Value::Count(*x))));
-                recovered.push(note(
-                    cells,
-                    format!(
-                        "第二部分 · {label}：连写的数字“{}”只有一种读法：{}",
-                        toks.join(" "),
-                        join_u64(&r[0])
-                    ),
-                ));
-            }
-            other => unknown.push(note(
-                cells,
-                format!(
-                    "第二部分 · {label}：{}，按 0 导入",
-                    short_row(&toks, n, &other)
-                ),
-            )),
-        }
+        unknown.push(note(
+            cells,
+            format!(
+                "第二部分 · {label}：应有 {n} 个数，这里是“{}”",
+                printed(&v.vals)
+            ),
+        ));
     }
     for (i, (key, label, col_labels)) in rows.iter().enumerate() {
         if !done[i] {

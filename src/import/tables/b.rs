@@ -105,10 +105,6 @@ fn label_candidates(a: &Anchor) -> Vec<Label> {
     out
 }
 
-/// A row whose run-together digits have several readings: its storage row, (line, column),
-/// the readings, the digits as printed.
-type Pending = (usize, (usize, usize), Vec<Vec<u64>>, String);
-
 /// Table B as read: values, which cells are known.
 pub(crate) struct TableB {
     /// The cells (unknown ones 0).
@@ -128,7 +124,7 @@ pub(crate) fn table_b(
     recovered: &mut Vec<Note>,
 ) -> TableB {
     let bl = b_labels(t);
-    let mut views: Vec<View> = lines.iter().map(view).collect();
+    let mut views: Vec<View> = attach_detached(lines.iter().map(view).collect(), layout);
     if layout == Layout::OneCellPerLine {
         views = merge_cells(views, &|_| Some(B_COLS));
     }
@@ -267,45 +263,47 @@ pub(crate) fn table_b(
         let v = &anchors[*a].view;
         let label = t.b_rows[i].label;
         let r = t.b_slots[i];
-        match read_counts(v, B_COLS, &cols) {
+        match read_counts(v, B_COLS, &cols, drops_blanks(layout, v)) {
             Read::Values(vals, bls) => {
                 cells[r].copy_from_slice(&vals);
                 known[r] = true;
                 for b in bls {
-                    blanks.push(Note::new_at(
-                        Some(v.no),
-                        v.col,
-                        vec![CellRef::B { row: r, col: b }],
-                        format!(
-                            "第三部分 · {label} · {} 空白，按 0 导入",
-                            B_COLUMNS[b].label
-                        ),
-                    ));
+                    blanks.push(blank_note(t, r, v.no, v.col, b));
                 }
             }
-            Read::RunTogether(toks) => match digits::b_row_readings(&toks) {
-                Ok(rs) if rs.len() == 1 => {
-                    cells[r].copy_from_slice(&rs[0]);
+            Read::Short(short) => match short.readings(B_COLS, &digits::b_forced) {
+                (Ok(rs), certain) if rs.len() == 1 => {
+                    cells[r].copy_from_slice(&rs[0].0);
                     known[r] = true;
-                    recovered.push(Note::new_at(
-                        Some(v.no),
-                        v.col,
-                        row_cells(r),
-                        format!(
-                            "第三部分 · {label}：连写的数字“{}”只有一种读法合乎“总计 = 各列之和”：{}",
-                            toks.join(" "),
-                            join_u64(&rs[0])
-                        ),
-                    ));
+                    for &b in &rs[0].1 {
+                        blanks.push(blank_note(t, r, v.no, v.col, b));
+                    }
+                    if !certain {
+                        recovered.push(Note::new_at(
+                            Some(v.no),
+                            v.col,
+                            row_cells(r),
+                            format!(
+                                "第三部分 · {label}：{}只有一种读法合乎“总计 = 各列之和”：{}",
+                                short.describe(),
+                                join_u64(&rs[0].0)
+                            ),
+                        ));
+                    }
                 }
-                Ok(rs) if rs.len() > 1 => pending.push((r, (v.no, v.col), rs, toks.join(" "))),
-                other => unknown.push(Note::new_at(
+                (Ok(rs), _) if rs.len() > 1 => pending.push(Pending {
+                    row: r,
+                    at: (v.no, v.col),
+                    readings: rs,
+                    text: short.describe(),
+                }),
+                (other, _) => unknown.push(Note::new_at(
                     Some(v.no),
                     v.col,
                     row_cells(r),
                     format!(
                         "第三部分 · {label}：{}，按 0 导入",
-                        short_row(&toks, B_COLS, &other)
+                        short_row(&short, B_COLS, &other)
                     ),
                 )),
             },
@@ -320,7 +318,6 @@ pub(crate) fn table_b(
             )),
         }
     }
-    resolve_run_together(t, &mut cells, &mut known, pending, unknown, recovered);
 
     // Group headings printed with numbers (the 2019 layout's single （六）其他处理 row): when
     // the rows under them are absent and the heading's numbers are all 0, each row under it
@@ -343,7 +340,7 @@ pub(crate) fn table_b(
             ));
             continue;
         }
-        let zeros = matches!(read_counts(v, B_COLS, &cols), Read::Values(ref x, ref b) if b.is_empty() && x.iter().all(|n| *n == 0));
+        let zeros = matches!(read_counts(v, B_COLS, &cols, false), Read::Values(ref x, ref b) if b.is_empty() && x.iter().all(|n| *n == 0));
         if zeros {
             for &r in &under {
                 known[t.b_slots[r]] = true;
@@ -375,6 +372,10 @@ pub(crate) fn table_b(
             ));
         }
     }
+    // After the group headings: rows they settle are known to B2 and B3.
+    resolve_run_together(
+        t, &mut cells, &mut known, pending, unknown, blanks, recovered,
+    );
     for (i, a) in anchors.iter().enumerate() {
         if anchor_row[i].is_none() && !a.blank_only {
             let label = a
@@ -422,30 +423,61 @@ fn sim(printed: &Label, official: &Label, pattern: &Pattern) -> f64 {
     s
 }
 
-/// Rows whose run-together digits have several readings: keep the combinations that satisfy
-/// B2 and B3 (when every other row they involve is known); a row is accepted when all those
-/// combinations agree on it.
+/// A row of table B with several readings that its own total allows.
+struct Pending {
+    /// Its storage row (index into the rows of `Requests`).
+    row: usize,
+    /// Line and column.
+    at: (usize, usize),
+    /// The readings, each with its blank cells.
+    readings: Vec<(Vec<u64>, Vec<usize>)>,
+    /// What was printed, for the account.
+    text: String,
+}
+
+/// The note for a blank cell of table B (`r`: the storage row).
+fn blank_note(t: &'static Tables, r: usize, no: usize, col: usize, b: usize) -> Note {
+    Note::new_at(
+        Some(no),
+        col,
+        vec![CellRef::B { row: r, col: b }],
+        format!(
+            "第三部分 · {} · {} 空白，按 0 导入",
+            t.b_row_at(r).map_or("", |row| row.label),
+            B_COLUMNS[b].label
+        ),
+    )
+}
+
+/// Rows with several readings (run-together digits, blank cells left out): keep the
+/// combinations that satisfy B2 and B3 (when every other row they involve is known); a row
+/// is accepted when all those combinations agree on it.
 fn resolve_run_together(
     t: &'static Tables,
     cells: &mut [[u64; B_COLS]; B_ROW_COUNT],
     known: &mut [bool; B_ROW_COUNT],
     pending: Vec<Pending>,
     unknown: &mut Vec<Note>,
+    blanks: &mut Vec<Note>,
     recovered: &mut Vec<Note>,
 ) {
     if pending.is_empty() {
         return;
     }
-    let pend_rows: Vec<usize> = pending.iter().map(|p| p.0).collect();
+    let pend_rows: Vec<usize> = pending.iter().map(|p| p.row).collect();
     let others_known = t
         .b_slots
         .iter()
         .all(|&r| known[r] || pend_rows.contains(&r));
-    let mut agree: Vec<Option<Option<Vec<u64>>>> = vec![None; pending.len()]; // None: no combo yet
+    let mut agree: Vec<Option<Option<usize>>> = vec![None; pending.len()]; // None: no combo yet
     let mut combos = 0usize;
     let mut too_many = !others_known;
     if others_known {
-        let total: usize = pending.iter().map(|p| p.2.len()).product();
+        let total: usize = pending
+            .iter()
+            .map(|p| p.readings.len())
+            .try_fold(1usize, |a, b| a.checked_mul(b))
+            .unwrap_or(usize::MAX);
         if total > 200_000 {
             too_many = true;
         } else {
@@ -453,15 +485,14 @@ fn resolve_run_together(
             let mut work = *cells;
             loop {
                 for (k, p) in pending.iter().enumerate() {
-                    work[p.0].copy_from_slice(&p.2[idx[k]]);
+                    work[p.row].copy_from_slice(&p.readings[idx[k]].0);
                 }
                 if identities_hold(&work) {
                     combos += 1;
-                    for (k, p) in pending.iter().enumerate() {
-                        let v = &p.2[idx[k]];
+                    for k in 0..pending.len() {
                         agree[k] = match agree[k].take() {
-                            None => Some(Some(v.clone())),
-                            Some(Some(prev)) if prev == *v => Some(Some(prev)),
+                            None => Some(Some(idx[k])),
+                            Some(Some(prev)) if prev == idx[k] => Some(Some(prev)),
                             Some(_) => Some(None),
                         };
                     }
@@ -473,7 +504,7 @@ fn resolve_run_together(
                         break;
                     }
                     idx[k] += 1;
-                    if idx[k] < pending[k].2.len() {
+                    if idx[k] < pending[k].readings.len() {
                         break;
                     }
                     idx[k] = 0;
@@ -485,20 +516,27 @@ fn resolve_run_together(
             }
         }
     }
-    for (k, (r, (no, col), rs, text)) in pending.into_iter().enumerate() {
+    for (k, p) in pending.into_iter().enumerate() {
+        let r = p.row;
+        let (no, col) = p.at;
         let label = t.b_row_at(r).map_or("", |row| row.label);
         let cells_of: Vec<CellRef> = (0..B_COLS).map(|col| CellRef::B { row: r, col }).collect();
         match (&agree[k], too_many) {
-            (Some(Some(v)), false) => {
+            (Some(Some(i)), false) => {
+                let (v, bls) = &p.readings[*i];
                 cells[r].copy_from_slice(v);
                 known[r] = true;
+                for &b in bls {
+                    blanks.push(blank_note(t, r, no, col, b));
+                }
                 recovered.push(Note::new_at(
                     Some(no),
                     col,
                     cells_of,
                     format!(
-                        "第三部分 · {label}：连写的数字“{text}”有 {} 种读法合乎本行总计，只有 {} 同时合乎 B2、B3 勾稽关系",
-                        rs.len(),
+                        "第三部分 · {label}：{}有 {} 种读法合乎本行总计，只有 {} 同时合乎 B2、B3 勾稽关系",
+                        p.text,
+                        p.readings.len(),
                         join_u64(v)
                     ),
                 ));
@@ -511,14 +549,16 @@ fn resolve_run_together(
                 } else {
                     "合乎勾稽关系的读法不止一种".to_string()
                 };
+                let values: Vec<Vec<u64>> = p.readings.iter().map(|x| x.0.clone()).collect();
                 unknown.push(Note::new_at(
                     Some(no),
                     col,
                     cells_of,
                     format!(
-                        "第三部分 · {label}：数字“{text}”连在一起，有 {} 种读法（如 {}），{why}，按 0 导入",
-                        rs.len(),
-                        alternatives(&rs)
+                        "第三部分 · {label}：{}有 {} 种读法（如 {}），{why}，按 0 导入",
+                        p.text,
+                        p.readings.len(),
+                        alternatives(&values)
                     ),
                 ));
             }

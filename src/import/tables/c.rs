@@ -1,6 +1,6 @@
 //! Table C (四、行政复议、行政诉讼): the line with the fifteen numbers.
 
-use super::row::{view, View};
+use super::row::{view, Val, View};
 use super::*;
 use crate::import::digits;
 use crate::import::lines::Line;
@@ -27,18 +27,48 @@ pub(crate) fn table_c(
     const N: usize = 15;
     let mut views: Vec<View> = lines.iter().map(view).collect();
     if layout == Layout::OneCellPerLine {
-        // The number lines after the header run together into one row.
+        // The number lines after the header run together into one row; empty lines
+        // among them, and right before or after them while the row lacks numbers, are
+        // gaps (a blank cell is an empty line).
         let mut merged: Vec<View> = Vec::new();
+        let mut empties = 0usize;
+        let filled = |v: &View| v.vals.iter().filter(|x| **x != Val::Gap).count();
         for v in views {
-            if v.labels.is_empty() && !v.vals.is_empty() {
-                if let Some(last) = merged.last_mut() {
-                    if last.labels.is_empty() && !last.vals.is_empty() && last.vals.len() < N {
-                        last.vals.extend(v.vals);
-                        continue;
-                    }
-                }
+            let numbers_only = v.labels.is_empty() && !v.vals.is_empty();
+            let empty = v.labels.is_empty() && v.vals.is_empty();
+            if empty {
+                empties += 1;
+                continue;
             }
-            merged.push(v);
+            let open = merged
+                .last()
+                .is_some_and(|l| l.labels.is_empty() && l.has_number() && filled(l) < N);
+            if numbers_only && open {
+                let last = merged.last_mut().expect("open row");
+                last.vals.extend(std::iter::repeat_n(Val::Gap, empties));
+                last.vals.extend(v.vals);
+            } else if numbers_only {
+                let mut v = v;
+                let mut vals = vec![Val::Gap; empties];
+                vals.append(&mut v.vals);
+                v.vals = vals;
+                merged.push(v);
+            } else {
+                if open {
+                    let last = merged.last_mut().expect("open row");
+                    last.vals.extend(std::iter::repeat_n(Val::Gap, empties));
+                }
+                merged.push(v);
+            }
+            empties = 0;
+        }
+        if let Some(last) = merged.last_mut() {
+            if last.labels.is_empty() && last.has_number() && filled(last) < N {
+                last.vals.extend(std::iter::repeat_n(Val::Gap, empties));
+            }
+        }
+        for v in merged.iter_mut() {
+            collapse_gaps(&mut v.vals, N);
         }
         views = merged;
     }
@@ -103,46 +133,50 @@ pub(crate) fn table_c(
         return out;
     }
     let cols = Columns::learn(views.iter().filter(|v| v.has_number()).map(|v| (v, N)));
-    match read_counts(v, N, &cols) {
+    let blank_note = |b: usize| {
+        Note::new_at(
+            Some(v.no),
+            v.col,
+            vec![CellRef::C {
+                group: b / 5,
+                col: b % 5,
+            }],
+            format!(
+                "第四部分 · {} · {} 空白，按 0 导入",
+                C_GROUPS[b / 5].short,
+                C_COLUMNS[b % 5].label
+            ),
+        )
+    };
+    match read_counts(v, N, &cols, drops_blanks(layout, v)) {
         Read::Values(vals, bls) => {
             set(&mut out, &vals);
-            for b in bls {
-                blanks.push(Note::new_at(
-                    Some(v.no),
-                    v.col,
-                    vec![CellRef::C {
-                        group: b / 5,
-                        col: b % 5,
-                    }],
-                    format!(
-                        "第四部分 · {} · {} 空白，按 0 导入",
-                        C_GROUPS[b / 5].short,
-                        C_COLUMNS[b % 5].label
-                    ),
-                ));
-            }
+            blanks.extend(bls.into_iter().map(blank_note));
         }
-        Read::RunTogether(toks) => match digits::c_row_readings(&toks) {
-            Ok(rs) if rs.len() == 1 => {
-                set(&mut out, &rs[0]);
-                recovered.push(Note::new_at(
-                    Some(v.no),
-                    v.col,
-                    all,
-                    format!(
-                        "第四部分：连写的数字“{}”只有一种读法合乎“总计 = 四项之和”：{}",
-                        toks.join(" "),
-                        join_u64(&rs[0])
-                    ),
-                ));
+        Read::Short(short) => match short.readings(N, &digits::c_forced) {
+            (Ok(rs), certain) if rs.len() == 1 => {
+                set(&mut out, &rs[0].0);
+                blanks.extend(rs[0].1.iter().map(|&b| blank_note(b)));
+                if !certain {
+                    recovered.push(Note::new_at(
+                        Some(v.no),
+                        v.col,
+                        all,
+                        format!(
+                            "第四部分：{}只有一种读法合乎“总计 = 四项之和”：{}",
+                            short.describe(),
+                            join_u64(&rs[0].0)
+                        ),
+                    ));
+                }
             }
-            other => unknown.push(Note::new_at(
+            (other, _) => unknown.push(Note::new_at(
                 Some(v.no),
                 v.col,
                 all,
                 format!(
                     "第四部分 · 行政复议、行政诉讼：{}，按 0 导入",
-                    short_row(&toks, N, &other)
+                    short_row(&short, N, &other)
                 ),
             )),
         },

@@ -10,6 +10,10 @@ pub(crate) enum Val {
     Blank,
     /// A numeric token as printed.
     Tok(String),
+    /// A place where a blank cell may have been left out: an empty line in the
+    /// one-cell-per-line layout, or (in layouts that drop empty cells) any border between
+    /// the numbers. Which gaps were cells is found by the table's arithmetic.
+    Gap,
 }
 
 /// A line seen as a possible table row.
@@ -260,5 +264,35 @@ mod tests {
         });
         let cols = Columns::learn([(&other, 1)]);
         assert_eq!(fit(&v, 1, &cols), Ok(vec![Val::Blank]));
+    }
+
+    fn cells(no: usize, c: &[&str]) -> View {
+        view(&Line {
+            col: 1,
+            no,
+            indent: 0,
+            body: Body::Cells(c.iter().map(|s| s.to_string()).collect()),
+        })
+    }
+
+    #[test]
+    fn a_group_rows_first_row_is_placed_like_the_rows_under_it() {
+        // A Word table: the group cell is merged down (vMerge), so the rows under the first
+        // have one cell fewer on the left; the value columns are the same (issue 11 item 3,
+        // the docx round trip's （一）予以公开 with its first value blank).
+        let first = cells(
+            1,
+            &["三、本年度办理结果", "（一）予以公开", "", "1", "2", ""],
+        );
+        let under = cells(2, &["（二）部分公开", "4", "", "5", ""]);
+        let cols = Columns::learn([(&first, 3), (&under, 3)]);
+        assert_eq!(
+            fit(&first, 3, &cols),
+            Ok(vec![Val::Blank, Val::Tok("1".into()), Val::Tok("2".into())])
+        );
+        // Rows with as many cells after the label that disagree settle nothing.
+        let other = cells(3, &["（四）无法提供", "", "", "6", "7"]);
+        let cols = Columns::learn([(&first, 3), (&under, 3), (&other, 3)]);
+        assert!(fit(&first, 3, &cols).is_err());
     }
 }
