@@ -144,6 +144,9 @@ pub(crate) enum Slot {
     Border,
 }
 
+/// Readings of a row: each its `n` numbers and the indices of its blank cells.
+pub(crate) type Readings = Vec<(Vec<u64>, Vec<usize>)>;
+
 /// Every reading of `slots` as exactly `n` numbers, choosing which gaps and borders held
 /// blank cells, that `forced` allows; each with the indices of the cells that are blank in
 /// it. Readings with the same numbers are given once, with the cells blank in all of them.
@@ -151,7 +154,7 @@ pub(crate) fn gap_readings(
     slots: &[Slot],
     n: usize,
     forced: Forced<'_>,
-) -> Result<Vec<(Vec<u64>, Vec<usize>)>, TooMany> {
+) -> Result<Readings, TooMany> {
     let fixed = slots
         .iter()
         .filter(|s| matches!(s, Slot::Num(_) | Slot::Blank))

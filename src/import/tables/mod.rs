@@ -279,8 +279,8 @@ impl Short {
         &self,
         n: usize,
         forced: digits::Forced<'_>,
-    ) -> (Result<Vec<(Vec<u64>, Vec<usize>)>, TooMany>, bool) {
-        let mut out: Vec<(Vec<u64>, Vec<usize>)> = Vec::new();
+    ) -> (Result<digits::Readings, TooMany>, bool) {
+        let mut out: digits::Readings = Vec::new();
         let mut certain = self.digits.is_none();
         if let Some(slots) = &self.slots {
             // Every gap a blank cell, no borders: one choice.
@@ -408,6 +408,56 @@ pub(super) fn read_counts(
     ))
 }
 
+pub(super) fn printed(vals: &[Val]) -> String {
+    vals.iter()
+        .map(|v| match v {
+            Val::Blank => "□".to_string(),
+            Val::Gap => "_".to_string(),
+            Val::Tok(t) => t.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub(super) fn join_u64(v: &[u64]) -> String {
+    v.iter().map(u64::to_string).collect::<Vec<_>>().join(" ")
+}
+
+/// Why a row printed with too few numbers could not be read.
+pub(super) fn short_row(short: &Short, n: usize, r: &Result<digits::Readings, TooMany>) -> String {
+    let how = if short.slots.is_some() {
+        "补上没有印出的空白格"
+    } else {
+        "当作数字连写"
+    };
+    let why = match r {
+        Ok(r) if r.is_empty() => format!("{how}，也没有一种读法合乎表格的总计"),
+        Ok(r) => format!(
+            "{how}，有 {} 种读法（如 {}），无法确定",
+            r.len(),
+            alternatives(&r.iter().map(|x| x.0.clone()).collect::<Vec<_>>())
+        ),
+        Err(TooMany) => format!("{how}，读法太多，无法确定"),
+    };
+    let count = short
+        .printed
+        .split(' ')
+        .filter(|t| !matches!(*t, "_" | "□"))
+        .count();
+    format!(
+        "应有 {n} 个数，这里只有 {count} 个（“{}”）；{why}",
+        short.printed.replace(" _", "").replace("_ ", "")
+    )
+}
+
+pub(super) fn alternatives(r: &[Vec<u64>]) -> String {
+    r.iter()
+        .take(2)
+        .map(|x| join_u64(x))
+        .collect::<Vec<_>>()
+        .join("；")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -500,58 +550,4 @@ mod tests {
         let out = merge_cells(views, &|v| (!v.labels.is_empty()).then_some(3));
         assert_eq!(out[0].vals, vec![tok("1"), tok("2"), tok("3")]);
     }
-}
-
-pub(super) fn printed(vals: &[Val]) -> String {
-    vals.iter()
-        .map(|v| match v {
-            Val::Blank => "□".to_string(),
-            Val::Gap => "_".to_string(),
-            Val::Tok(t) => t.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-pub(super) fn join_u64(v: &[u64]) -> String {
-    v.iter().map(u64::to_string).collect::<Vec<_>>().join(" ")
-}
-
-/// Why a row printed with too few numbers could not be read.
-pub(super) fn short_row(
-    short: &Short,
-    n: usize,
-    r: &Result<Vec<(Vec<u64>, Vec<usize>)>, TooMany>,
-) -> String {
-    let how = if short.slots.is_some() {
-        "补上没有印出的空白格"
-    } else {
-        "当作数字连写"
-    };
-    let why = match r {
-        Ok(r) if r.is_empty() => format!("{how}，也没有一种读法合乎表格的总计"),
-        Ok(r) => format!(
-            "{how}，有 {} 种读法（如 {}），无法确定",
-            r.len(),
-            alternatives(&r.iter().map(|x| x.0.clone()).collect::<Vec<_>>())
-        ),
-        Err(TooMany) => format!("{how}，读法太多，无法确定"),
-    };
-    let count = short
-        .printed
-        .split(' ')
-        .filter(|t| !matches!(*t, "_" | "□"))
-        .count();
-    format!(
-        "应有 {n} 个数，这里只有 {count} 个（“{}”）；{why}",
-        short.printed.replace(" _", "").replace("_ ", "")
-    )
-}
-
-pub(super) fn alternatives(r: &[Vec<u64>]) -> String {
-    r.iter()
-        .take(2)
-        .map(|x| join_u64(x))
-        .collect::<Vec<_>>()
-        .join("；")
 }
