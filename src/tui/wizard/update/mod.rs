@@ -18,6 +18,7 @@ mod undo;
 use super::keymap::{self, Action};
 use super::state::{Dialog, Field, Kind, Snapshot, Tone, Wizard};
 use super::steps::Step;
+use crate::model::schema::TOTAL_LABEL;
 use crate::tui::keys::{lookup, Scope};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
 
@@ -181,7 +182,8 @@ impl Wizard {
                 let before = self.report.clone();
                 self.report.recompute_totals();
                 if self.report == before {
-                    self.message = Some((Tone::Info, "各总计与其各项相符，无需重算".into()));
+                    self.message =
+                        Some((Tone::Info, format!("各{TOTAL_LABEL}与其各项相符，无需重算")));
                     return vec![];
                 }
                 self.undo.push(Snapshot {
@@ -191,7 +193,10 @@ impl Wizard {
                 });
                 self.redo.clear();
                 self.focus_field(self.focus);
-                self.message = Some((Tone::Info, "已按各项重算表三、表四的全部总计".into()));
+                self.message = Some((
+                    Tone::Info,
+                    format!("已按各项重算表三、表四的全部{TOTAL_LABEL}"),
+                ));
                 self.changed()
             }
             Action::AddPart | Action::RemovePart | Action::PartUp | Action::PartDown => {

@@ -2,7 +2,7 @@
 
 use super::Effect;
 use crate::model::next_year::doc_counts;
-use crate::model::schema::MAX_COUNT;
+use crate::model::schema::{MAX_COUNT, TOTAL_LABEL, YEAR_LABEL};
 use crate::model::{normalize_digit, parse_count, Amount, CellRef, CountError, Value};
 use crate::tui::wizard::state::{Field, Kind, Tone, Wizard};
 
@@ -80,7 +80,7 @@ impl Wizard {
                     0
                 } else {
                     text.parse::<i32>()
-                        .map_err(|_| "年份只能是数字".to_string())?
+                        .map_err(|_| format!("{YEAR_LABEL}只能是数字"))?
                 };
                 // The customary preamble names the year: it follows while untouched.
                 let v = r.version();
@@ -184,11 +184,14 @@ impl Wizard {
             }
             Kind::Year => {
                 if !c.is_ascii_digit() {
-                    return refuse(self, format!("年份只能输入数字（如 2024），“{ch}”不是数字"));
+                    return refuse(
+                        self,
+                        format!("{YEAR_LABEL}只能输入数字（如 2024），“{ch}”不是数字"),
+                    );
                 }
                 let mut t = base;
                 if t.len() >= 4 {
-                    return refuse(self, "年份最多 4 位数字".into());
+                    return refuse(self, format!("{YEAR_LABEL}最多 4 位数字"));
                 }
                 t.push(c);
                 t
@@ -225,7 +228,7 @@ impl Wizard {
             Kind::Computed => {
                 return refuse(
                     self,
-                    "总计由各项相加自动得出，不能输入；请修改它的各项".into(),
+                    format!("{TOTAL_LABEL}由各项相加自动得出，不能输入；请修改它的各项"),
                 )
             }
             _ => return vec![],
@@ -242,7 +245,10 @@ impl Wizard {
     pub(super) fn backspace_number(&mut self) -> Vec<Effect> {
         let field = self.focus;
         if self.kind_of(field) == Kind::Computed {
-            self.message = Some((Tone::Error, "总计由各项相加自动得出，不能修改".into()));
+            self.message = Some((
+                Tone::Error,
+                format!("{TOTAL_LABEL}由各项相加自动得出，不能修改"),
+            ));
             return vec![];
         }
         let mut t = if self.num.fresh {
@@ -285,7 +291,10 @@ impl Wizard {
                 self.changed()
             }
             Kind::Computed => {
-                self.message = Some((Tone::Error, "总计由各项相加自动得出，不能清空".into()));
+                self.message = Some((
+                    Tone::Error,
+                    format!("{TOTAL_LABEL}由各项相加自动得出，不能清空"),
+                ));
                 vec![]
             }
             Kind::None => vec![],

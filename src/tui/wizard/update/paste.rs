@@ -2,7 +2,7 @@
 
 use super::numbers::parse_signed;
 use super::Effect;
-use crate::model::schema::{Tables, B_COLS, C_COLUMNS, C_GROUPS};
+use crate::model::schema::{Tables, B_COLS, C_COLUMNS, C_GROUPS, TOTAL_LABEL, YEAR_LABEL};
 use crate::model::{normalize_digit, parse_count, Amount, CellRef};
 use crate::tui::tables::Table;
 use crate::tui::wizard::state::{Field, Kind, Tone, Wizard};
@@ -43,7 +43,10 @@ pub(super) fn paste(w: &mut Wizard, text: &str) -> Vec<Effect> {
         }
         Kind::Count | Kind::Signed | Kind::Amount(_) | Kind::Year => paste_numbers(w, text),
         Kind::Computed => {
-            w.message = Some((Tone::Error, "总计由各项相加自动得出，不能粘贴".into()));
+            w.message = Some((
+                Tone::Error,
+                format!("{TOTAL_LABEL}由各项相加自动得出，不能粘贴"),
+            ));
             vec![]
         }
         Kind::None => vec![],
@@ -57,7 +60,7 @@ fn refusal(w: &Wizard, v: &str, f: Field) -> Option<String> {
         Kind::Signed => parse_signed(v).err(),
         Kind::Amount(max) if !v.is_empty() => Amount::parse(v, max).err().map(|e| e.to_string()),
         Kind::Year => (!v.chars().all(|c| c.is_ascii_digit()) || v.len() > 4)
-            .then(|| "年份只能是 4 位数字".to_string()),
+            .then(|| format!("{YEAR_LABEL}只能是 4 位数字")),
         _ => None,
     }
 }

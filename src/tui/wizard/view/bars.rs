@@ -54,13 +54,24 @@ fn state_text(s: StepState) -> String {
     }
 }
 
+/// A count in a step's slot: one digit, or `9+` (the step's own count is spelled out at the
+/// end of the bar, and step 8 lists every finding), so that `✗12` never runs into the next
+/// step's number (`✗125✓` read as 12 and 5 or as 125).
+fn slot_count(n: usize) -> String {
+    if n > 9 {
+        "9+".into()
+    } else {
+        n.to_string()
+    }
+}
+
 /// A step's mark in a slot of fixed width (three columns), so that a count that grows moves
 /// nothing after it.
 fn state_mark(s: StepState) -> String {
     let m = match s {
         StepState::Empty => "·".into(),
-        StepState::Errors(n) => format!("{ERROR_MARK}{}", n.min(99)),
-        StepState::Warnings(n) => format!("{WARNING_MARK}{}", n.min(99)),
+        StepState::Errors(n) => format!("{ERROR_MARK}{}", slot_count(n)),
+        StepState::Warnings(n) => format!("{WARNING_MARK}{}", slot_count(n)),
         StepState::Done => "✓".into(),
     };
     format!("{m:<3}")
@@ -120,7 +131,7 @@ pub(super) fn draw_steps(w: &Wizard, area: Rect, buf: &mut Buffer) {
         // (a step with only warnings counts them in its mark already).
         let cross = w.cross_year_count(s);
         if cross > 0 && s != w.step && !matches!(st, StepState::Warnings(_)) {
-            let m = format!("{WARNING_MARK}{:<2}", cross.min(99));
+            let m = format!("{WARNING_MARK}{:<2}", slot_count(cross));
             x = put(buf, x, area.y, &m, t.warning(), end);
         }
     }

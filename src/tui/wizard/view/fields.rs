@@ -175,7 +175,7 @@ pub(super) fn draw_basic(w: &Wizard, area: Rect, buf: &mut Buffer) -> Option<Pos
     // In another format than 2021 the first hint says what differs (issue 15).
     let first = match crate::tui::format::notes(w.report.tables()) {
         Some(n) => n,
-        None => "年份默认为上一年。".to_string(),
+        None => format!("{YEAR_LABEL}默认为上一年。"),
     };
     let hints = [format!(
         "{first}填好后按 {} 进入下一步；{} 直达任何一步。数字随填随查，错误标 ✗，在第 8 步列出。",
