@@ -345,6 +345,38 @@ fn a_folder_of_reports_imports_with_dir() {
     assert!(stderr(&o).contains("--dir"), "{}", stderr(&o));
 }
 
+/// Many files (more than one chunk of the parallel reading): the summary lines and the names
+/// come in the inputs' order, as with one thread.
+#[test]
+fn many_files_with_dir_keep_their_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = data("hongze-2023.txt");
+    let inputs: Vec<PathBuf> = (0..70)
+        .map(|k| {
+            if k == 33 {
+                write(dir.path(), &format!("r{k:02}.txt"), "不是报告")
+            } else {
+                write(dir.path(), &format!("r{k:02}.txt"), &text)
+            }
+        })
+        .collect();
+    let out = dir.path().join("out");
+    let mut args: Vec<&str> = vec!["import"];
+    args.extend(inputs.iter().map(|p| p.to_str().expect("path")));
+    args.extend(["--dir", out.to_str().expect("path")]);
+    let o = nianbao(&args, None);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 71, "{err}");
+    for (k, line) in lines[..70].iter().enumerate() {
+        assert!(line.contains(&format!("r{k:02}.txt")), "line {k}: {line}");
+        assert_eq!(line.contains("未导入"), k == 33, "line {k}: {line}");
+    }
+    assert!(lines[70].contains("共 70 个文件：69 个全部识别"), "{err}");
+    assert!(out.join("r69.yaml").exists() && !out.join("r33.yaml").exists());
+}
+
 /// One limit for import and check: an input larger than check reads is not imported.
 #[test]
 fn an_input_over_the_check_limit_is_refused() {
