@@ -15,7 +15,9 @@ fn help(args: &[&str]) -> String {
 #[test]
 fn every_help_page_is_chinese() {
     let mut pages = vec![help(&["--help"]), help(&["-h"])];
-    for c in ["check", "new", "edit", "view", "import"] {
+    for c in [
+        "check", "new", "edit", "view", "import", "export", "summary", "diff",
+    ] {
         pages.push(help(&[c, "--help"]));
         pages.push(help(&[c, "-h"]));
     }
@@ -34,6 +36,13 @@ fn every_help_page_is_chinese() {
             "Report",
             "The ",
             "Last year",
+            "This year",
+            "Output",
+            "Sort",
+            "Show",
+            "<DIR>",
+            "<OUT>",
+            "A table",
         ] {
             assert!(!page.contains(english), "“{english}” in:\n{page}");
         }

@@ -14,14 +14,14 @@ use std::path::PathBuf;
 /// Arguments of `nianbao diff`.
 #[derive(Debug, Args)]
 pub struct DiffArgs {
-    /// Show only the cells that changed.
+    /// 只列出有变化的格子
     #[arg(long)]
     pub changed: bool,
-    /// Last year's report (or another agency's).
-    #[arg(value_name = "LAST.yaml")]
+    /// 上年的报告（或另一机关的报告）
+    #[arg(value_name = "上年.yaml")]
     pub last: PathBuf,
-    /// This year's report.
-    #[arg(value_name = "THIS.yaml")]
+    /// 本年的报告
+    #[arg(value_name = "本年.yaml")]
     pub this: PathBuf,
 }
 

@@ -13,18 +13,17 @@ use std::path::{Path, PathBuf};
 /// Arguments of `nianbao export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Output format: html (website page), docx (Word), md (Markdown), txt (plain text).
-    /// Default: from the extension of -o, else html.
+    /// 输出格式：html（网页）、docx（Word）、md（Markdown）、txt（纯文本）；默认按 -o 的扩展名，否则 html
     #[arg(long, value_name = "html|docx|md|txt", value_parser = parse_format)]
     pub to: Option<Format>,
-    /// The output file (one input only). Default: beside the input, same name, new extension.
-    #[arg(short, long, value_name = "OUT", conflicts_with = "dir")]
+    /// 输出文件（只有一个输入时）；默认写在报告旁边，同名、换扩展名
+    #[arg(short, long, value_name = "输出文件", conflicts_with = "dir")]
     pub output: Option<PathBuf>,
-    /// The folder to write into: one output per input, same name, new extension.
-    #[arg(long, value_name = "DIR")]
+    /// 输出文件夹：每个输入一个文件，同名、换扩展名
+    #[arg(long, value_name = "文件夹")]
     pub dir: Option<PathBuf>,
-    /// Report files (YAML).
-    #[arg(required = true, value_name = "FILE")]
+    /// 报告文件（YAML）
+    #[arg(required = true, value_name = "文件")]
     pub files: Vec<PathBuf>,
 }
 

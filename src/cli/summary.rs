@@ -14,33 +14,38 @@ use unicode_width::UnicodeWidthStr;
 /// Output format of `summary`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SummaryFormat {
-    /// A table for people (on a terminal: the columns that fit its width).
+    /// 供人阅读的表格（在终端里只列放得下的列）
     Table,
-    /// CSV as Excel and WPS open it (UTF-8 with BOM, CRLF, every field quoted).
+    /// Excel、WPS 直接打开的 CSV（UTF-8 带 BOM、CRLF 换行、每格加引号）
     Csv,
-    /// JSON for scripts.
+    /// 供脚本使用的 JSON
     Json,
 }
 
 /// Arguments of `nianbao summary`.
 #[derive(Debug, Args)]
 pub struct SummaryArgs {
-    /// Output format: table (a table for people), csv (for Excel/WPS), json (for scripts).
-    #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
+    /// 输出格式：table（表格，供人阅读，默认）、csv（Excel/WPS）、json（供脚本使用）
+    #[arg(
+        long,
+        value_enum,
+        default_value_t = SummaryFormat::Table,
+        value_name = "格式",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
     pub format: SummaryFormat,
-    /// Sort by this column (its name, e.g. 公开率, or key, e.g. disclosure_rate); numbers
-    /// ascending, “—” last.
+    /// 按这一列排序（列名如 公开率，或键如 disclosure_rate）；数字从小到大，“—”排最后
     #[arg(long, value_name = "列")]
     pub sort: Option<String>,
-    /// Sort descending.
+    /// 从大到小排序
     #[arg(long, requires = "sort")]
     pub reverse: bool,
-    /// A directory of last year's reports: each report is paired with the same agency's
-    /// report of the year before, adding the columns 雷同 (X2) and 结转衔接 (Y1).
-    #[arg(long, value_name = "DIR")]
+    /// 上年报告所在的文件夹：每份报告与同一机关上一年的报告配对，增加“雷同”（X2）和“结转衔接”（Y1）两列
+    #[arg(long, value_name = "文件夹")]
     pub previous_dir: Option<PathBuf>,
-    /// Report files (YAML).
-    #[arg(required = true, value_name = "FILE")]
+    /// 报告文件（YAML）
+    #[arg(required = true, value_name = "文件")]
     pub files: Vec<PathBuf>,
 }
 
