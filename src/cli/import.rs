@@ -189,11 +189,9 @@ fn run_dir(inputs: &[PathBuf], dir: &Path) -> anyhow::Result<i32> {
     // Reading, importing and checking are independent per file and take the time: done on
     // every core, a chunk at a time; naming, saving and the summary lines stay in the
     // inputs' order, one after another (names taken in order, as before).
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
     for chunk in inputs.chunks(64) {
-        for (input, prepared) in chunk.iter().zip(prepare_all(chunk, &ctx, threads)) {
+        let prepared = super::par::map_ordered(chunk, 1, |input| prepare(input, &ctx));
+        for (input, prepared) in chunk.iter().zip(prepared) {
             let outcome = finish_into_dir(input, prepared, dir, &mut taken);
             worst = worst.max(outcome.code);
             counts[outcome.code.clamp(0, 2) as usize] += 1;
@@ -212,37 +210,6 @@ fn run_dir(inputs: &[PathBuf], dir: &Path) -> anyhow::Result<i32> {
 
 /// A file read, imported and checked, ready to be written: or why it is not imported.
 type Prepared = Result<(Imported, String, (usize, usize)), String>;
-
-/// [`prepare`] for every input of `chunk`, on up to `threads` threads; in the chunk's order.
-fn prepare_all(chunk: &[PathBuf], ctx: &Context, threads: usize) -> Vec<Prepared> {
-    if threads <= 1 || chunk.len() <= 1 {
-        return chunk.iter().map(|i| prepare(i, ctx)).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let slots: Vec<std::sync::Mutex<Option<Prepared>>> =
-        chunk.iter().map(|_| std::sync::Mutex::new(None)).collect();
-    std::thread::scope(|scope| {
-        for _ in 0..threads.min(chunk.len()) {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(input) = chunk.get(i) else { break };
-                let done = prepare(input, ctx);
-                if let Ok(mut slot) = slots[i].lock() {
-                    *slot = Some(done);
-                }
-            });
-        }
-    });
-    slots
-        .into_iter()
-        .map(|m| {
-            m.into_inner()
-                .ok()
-                .flatten()
-                .unwrap_or_else(|| Err("导入时内部出错（未导入）".to_string()))
-        })
-        .collect()
-}
 
 /// Reads, imports and checks one input of `--dir`.
 fn prepare(input: &Path, ctx: &Context) -> Prepared {

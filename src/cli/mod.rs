@@ -7,6 +7,7 @@ pub mod export;
 pub mod help;
 pub mod import;
 pub mod new;
+pub mod par;
 pub mod summary;
 pub mod view;
 

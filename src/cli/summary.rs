@@ -126,29 +126,7 @@ pub fn summary_row(path: &Path, previous: Option<&PreviousReports>) -> Row {
 
 /// The rows of many files, in their order, read on every core (files are independent).
 pub fn summary_rows(files: &[PathBuf], previous: Option<&PreviousReports>) -> Vec<Row> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(files.len().div_ceil(64).max(1));
-    if threads <= 1 {
-        return files.iter().map(|f| summary_row(f, previous)).collect();
-    }
-    let chunk = files.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || {
-                    part.iter()
-                        .map(|f| summary_row(f, previous))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a summary thread panicked"))
-            .collect()
-    })
+    super::par::map_ordered(files, 64, |f| summary_row(f, previous))
 }
 
 /// Runs `summary`; returns the exit code (0, or 2 when a file could not be read).
