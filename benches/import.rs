@@ -9,26 +9,34 @@ mod printers;
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
-fn measure_bytes(name: &str, bytes: &[u8]) {
+/// Times `import` (true when it imported) 200 times after 20 warm-up runs (regexes and label
+/// tables are built once) and prints the median and the maximum.
+fn time_import(name: &str, size: usize, import: impl Fn() -> bool) {
     for _ in 0..20 {
-        let _ = nianbao::import::import_bytes(bytes);
+        let _ = import();
     }
     let mut times: Vec<Duration> = (0..200)
         .map(|_| {
             let t = Instant::now();
-            let r = nianbao::import::import_bytes(bytes);
+            let ok = import();
             let d = t.elapsed();
-            assert!(r.is_ok(), "{name} imports");
+            assert!(ok, "{name} imports");
             d
         })
         .collect();
     times.sort();
     println!(
         "{name:<40} {:>6.1} KB  median {:>7.3} ms  max {:>7.3} ms",
-        bytes.len() as f64 / 1024.0,
+        size as f64 / 1024.0,
         times[times.len() / 2].as_secs_f64() * 1e3,
         times[times.len() - 1].as_secs_f64() * 1e3
     );
+}
+
+fn measure_bytes(name: &str, bytes: &[u8]) {
+    time_import(name, bytes.len(), || {
+        nianbao::import::import_bytes(bytes).is_ok()
+    });
 }
 
 fn once(name: &str, text: &str) {
@@ -43,26 +51,9 @@ fn once(name: &str, text: &str) {
 }
 
 fn measure(name: &str, text: &str) {
-    // Warm up (regexes and label tables are built once).
-    for _ in 0..20 {
-        let _ = nianbao::import::import_str(text);
-    }
-    let mut times: Vec<Duration> = (0..200)
-        .map(|_| {
-            let t = Instant::now();
-            let r = nianbao::import::import_str(text);
-            let d = t.elapsed();
-            assert!(r.is_ok(), "{name} imports");
-            d
-        })
-        .collect();
-    times.sort();
-    println!(
-        "{name:<40} {:>6.1} KB  median {:>7.3} ms  max {:>7.3} ms",
-        text.len() as f64 / 1024.0,
-        times[times.len() / 2].as_secs_f64() * 1e3,
-        times[times.len() - 1].as_secs_f64() * 1e3
-    );
+    time_import(name, text.len(), || {
+        nianbao::import::import_str(text).is_ok()
+    });
 }
 
 fn long_report(r: &nianbao::model::Report) -> nianbao::model::Report {
