@@ -81,14 +81,21 @@ struct Anchor {
 }
 
 /// Texts that may be an anchor's label: its own last fragment with up to three fragments
-/// before it and two after it.
+/// before it and two after it. The fragments before it are the line's own earlier ones
+/// (a wrapped label whose line breaks were lost: `5.要求…重新出具已      获取信息  0 0 …`),
+/// and before those the label-only lines above.
 fn label_candidates(a: &Anchor) -> Vec<Label> {
     let own: Vec<&String> = a.own.last().into_iter().collect();
+    let before: Vec<&String> = a
+        .gap_before
+        .iter()
+        .chain(&a.own[..a.own.len().saturating_sub(1)])
+        .collect();
     let mut out = Vec::new();
-    for k in 0..=a.gap_before.len().min(3) {
+    for k in 0..=before.len().min(3) {
         for m in 0..=a.gap_after.len().min(2) {
             let mut parts: Vec<&String> = Vec::new();
-            parts.extend(&a.gap_before[a.gap_before.len() - k..]);
+            parts.extend(&before[before.len() - k..]);
             parts.extend(own.iter().copied());
             parts.extend(&a.gap_after[..m]);
             if parts.is_empty() {
