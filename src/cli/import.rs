@@ -24,6 +24,9 @@ pub struct ImportArgs {
     /// 把每个输入导入到这个文件夹（文件名.yaml），每个文件一行结果
     #[arg(long, value_name = "文件夹/")]
     pub dir: Option<PathBuf>,
+    /// 另外逐行列出表格每一行在原文中的位置（第几行第几列）和读法（按格读出、按勾稽关系确定或未能识别）
+    #[arg(long, conflicts_with = "dir")]
+    pub rows: bool,
 }
 
 /// What became of one input.
@@ -155,7 +158,10 @@ pub fn run(args: ImportArgs) -> anyhow::Result<i32> {
         }
     }
     let findings = rules::check(&imported.report, &Context::today());
-    let account = import::account(&name, &imported, &findings);
+    let mut account = import::account(&name, &imported, &findings);
+    if args.rows {
+        account.push_str(&import::rows_account(&imported));
+    }
     match stderr_width() {
         Some(w) => eprint!("{}", import::wrap_account(&account, w)),
         None => eprint!("{account}"),

@@ -121,6 +121,23 @@ pub fn unknown_summary(imported: &Imported) -> String {
     format!("{} 处：{}", imported.unknown.len(), what.join("，"))
 }
 
+/// Every table row in the order of the input, with its place and how it was read: from
+/// its cells (`按格读出 …`), by the table's arithmetic, or not at all (`import --rows`).
+pub fn rows_account(imported: &Imported) -> String {
+    let rows: Vec<Note> = imported
+        .read
+        .iter()
+        .chain(&imported.recovered)
+        .chain(&imported.unknown)
+        .filter(|n| !n.cells.is_empty())
+        .cloned()
+        .collect();
+    let mut out = String::new();
+    let _ = writeln!(out, "各行的位置和读法（{} 处）：", rows.len());
+    list(&mut out, &rows);
+    out
+}
+
 /// Wraps an account for a terminal `width` columns wide: a long item is continued on lines
 /// indented four columns (CJK characters count two).
 pub fn wrap_account(text: &str, width: usize) -> String {

@@ -31,7 +31,7 @@ mod prose;
 mod stream;
 mod tables;
 
-pub use account::{account, unknown_summary, wrap_account};
+pub use account::{account, rows_account, unknown_summary, wrap_account};
 
 /// The deepest element nesting of an HTML source, as the importer measures it before parsing
 /// (inputs deeper than 3000 are refused with [`ImportError::TooComplex`]).
@@ -130,6 +130,8 @@ pub struct Imported {
     pub recovered: Vec<Note>,
     /// Values converted to the format's unit (an amount printed `251000元` is 25.1 万元).
     pub converted: Vec<Note>,
+    /// Rows read from their cells: where each stands in the input and what was read.
+    pub read: Vec<Note>,
 }
 
 impl Imported {
@@ -352,8 +354,6 @@ fn import_lines(layout: Layout, all_lines: Vec<Line>) -> Result<Imported, Import
     let tables = version.tables();
 
     let mut unknown = Vec::new();
-    let mut blanks = Vec::new();
-    let mut recovered = Vec::new();
     let mut recognised = Vec::new();
 
     let mut report = Report::new_in(version, "", 0);
@@ -440,14 +440,11 @@ fn import_lines(layout: Layout, all_lines: Vec<Line>) -> Result<Imported, Import
     }
 
     // Tables.
-    let a = tables::table_a(
-        region(1),
-        layout,
-        tables,
-        &mut unknown,
-        &mut blanks,
-        &mut recovered,
-    );
+    let mut notes = tables::Notes {
+        unknown,
+        ..Default::default()
+    };
+    let a = tables::table_a(region(1), layout, tables, &mut notes);
     for (cell, value) in a.cells {
         report
             .set(cell, value)
@@ -458,17 +455,16 @@ fn import_lines(layout: Layout, all_lines: Vec<Line>) -> Result<Imported, Import
         .iter()
         .map(|b| b.rows.len() * b.columns.len())
         .sum();
-    let b = tables::table_b(
-        region(2),
-        layout,
-        tables,
-        &mut unknown,
-        &mut blanks,
-        &mut recovered,
-    );
+    let b = tables::table_b(region(2), layout, tables, &mut notes);
     report.requests = Requests { cells: b.cells };
-    let c = tables::table_c(region(3), layout, &mut unknown, &mut blanks, &mut recovered);
+    let c = tables::table_c(region(3), layout, &mut notes);
     report.appeals = Appeals { cells: c.cells };
+    let tables::Notes {
+        unknown,
+        blanks,
+        recovered,
+        read,
+    } = notes;
     recognised.push(how_rows_were_read(tables, &unknown, &recovered));
     recognised.push(format!(
         "表格：二 {}/{} 格，三 {}/{} 格，四 {}/{} 格",
@@ -486,6 +482,7 @@ fn import_lines(layout: Layout, all_lines: Vec<Line>) -> Result<Imported, Import
         unknown,
         blanks,
         recovered,
+        read,
         converted: a.converted,
     })
 }

@@ -26,10 +26,14 @@ pub(crate) fn table_a(
     lines: &[Line],
     layout: Layout,
     t: &'static Tables,
-    unknown: &mut Vec<Note>,
-    blanks: &mut Vec<Note>,
-    recovered: &mut Vec<Note>,
+    notes: &mut Notes,
 ) -> TableA {
+    let Notes {
+        unknown,
+        blanks,
+        recovered,
+        read,
+    } = notes;
     // (row key, label, column labels).
     let rows: Vec<(&'static str, &'static str, &'static [&'static str])> = t
         .a_blocks
@@ -92,13 +96,16 @@ pub(crate) fn table_a(
                     set(&vals, &mut out);
                     found += n;
                     blanks.extend(bl.into_iter().map(blank_note));
+                    read.push(note(cells.clone(), read_message(label, &vals)));
                 }
                 Read::Short(short) => match short.readings(n, &|_| None) {
                     (Ok(r), certain) if r.len() == 1 => {
                         set(&r[0].0, &mut out);
                         found += n;
                         blanks.extend(r[0].1.iter().map(|&b| blank_note(b)));
-                        if !certain {
+                        if certain {
+                            read.push(note(cells.clone(), read_message(label, &r[0].0)));
+                        } else {
                             recovered.push(v.note(
                                 cells.clone(),
                                 format!(
@@ -175,6 +182,16 @@ pub(crate) fn table_a(
                 continue;
             }
             found += n;
+            read.push(note(
+                cells.clone(),
+                format!(
+                    "第二部分 · {label}：按格读出 {}",
+                    row.iter()
+                        .map(|(_, v)| v.to_string())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ),
+            ));
             out.extend(row);
             for b in row_blanks {
                 blanks.push(note(
@@ -217,4 +234,9 @@ pub(crate) fn table_a(
         found,
         converted: conversions,
     }
+}
+
+/// What the account says of a row of counts read from its cells.
+fn read_message(label: &str, vals: &[u64]) -> String {
+    format!("第二部分 · {label}：按格读出 {}", join_u64(vals))
 }

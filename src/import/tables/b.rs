@@ -126,10 +126,14 @@ pub(crate) fn table_b(
     lines: &[Line],
     layout: Layout,
     t: &'static Tables,
-    unknown: &mut Vec<Note>,
-    blanks: &mut Vec<Note>,
-    recovered: &mut Vec<Note>,
+    notes: &mut Notes,
 ) -> TableB {
+    let Notes {
+        unknown,
+        blanks,
+        recovered,
+        read,
+    } = notes;
     let bl = b_labels(t);
     let mut views: Vec<View> = attach_detached(lines.iter().map(view).collect(), layout);
     if layout == Layout::OneCellPerLine {
@@ -274,6 +278,10 @@ pub(crate) fn table_b(
             Read::Values(vals, bls) => {
                 cells[r].copy_from_slice(&vals);
                 known[r] = true;
+                read.push(v.note(
+                    row_cells(r),
+                    format!("第三部分 · {label}：按格读出 {}", join_u64(&vals)),
+                ));
                 for b in bls {
                     blanks.push(blank_note(t, r, v.no, v.col, b));
                 }
@@ -285,7 +293,12 @@ pub(crate) fn table_b(
                     for &b in &rs[0].1 {
                         blanks.push(blank_note(t, r, v.no, v.col, b));
                     }
-                    if !certain {
+                    if certain {
+                        read.push(v.note(
+                            row_cells(r),
+                            format!("第三部分 · {label}：按格读出 {}", join_u64(&rs[0].0)),
+                        ));
+                    } else {
                         recovered.push(v.note(
                             row_cells(r),
                             format!(

@@ -17,13 +17,13 @@ pub(crate) struct TableC {
 }
 
 /// Reads table C (四、行政复议、行政诉讼) from its section's lines.
-pub(crate) fn table_c(
-    lines: &[Line],
-    layout: Layout,
-    unknown: &mut Vec<Note>,
-    blanks: &mut Vec<Note>,
-    recovered: &mut Vec<Note>,
-) -> TableC {
+pub(crate) fn table_c(lines: &[Line], layout: Layout, notes: &mut Notes) -> TableC {
+    let Notes {
+        unknown,
+        blanks,
+        recovered,
+        read,
+    } = notes;
     const N: usize = 15;
     let mut views: Vec<View> = lines.iter().map(view).collect();
     if layout == Layout::OneCellPerLine {
@@ -147,12 +147,15 @@ pub(crate) fn table_c(
         Read::Values(vals, bls) => {
             set(&mut out, &vals);
             blanks.extend(bls.into_iter().map(blank_note));
+            read.push(v.note(all, format!("第四部分：按格读出 {}", join_u64(&vals))));
         }
         Read::Short(short) => match short.readings(N, &digits::c_forced) {
             (Ok(rs), certain) if rs.len() == 1 => {
                 set(&mut out, &rs[0].0);
                 blanks.extend(rs[0].1.iter().map(|&b| blank_note(b)));
-                if !certain {
+                if certain {
+                    read.push(v.note(all, format!("第四部分：按格读出 {}", join_u64(&rs[0].0))));
+                } else {
                     recovered.push(v.note(
                         all,
                         format!(

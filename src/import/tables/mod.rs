@@ -20,7 +20,21 @@ pub(crate) use row::{Val, View};
 
 use super::digits::{self, TooMany};
 use super::lines::Line;
+use super::Note;
 use crate::model::schema::MAX_COUNT;
+
+/// What the table readers say about the rows they read, by kind.
+#[derive(Debug, Default)]
+pub(crate) struct Notes {
+    /// Cells that could not be read (imported as 0), and numbers no row took.
+    pub unknown: Vec<Note>,
+    /// Blank cells (imported as 0).
+    pub blanks: Vec<Note>,
+    /// Rows read by the table's arithmetic (digits run together, blank cells left out).
+    pub recovered: Vec<Note>,
+    /// Rows read from their cells: each with its place in the input and its numbers.
+    pub read: Vec<Note>,
+}
 
 pub(super) fn span(lines: &[Line]) -> String {
     match (lines.first(), lines.last()) {
