@@ -2,6 +2,7 @@
 
 mod common;
 
+use common::wizard::{blank, message, to_step};
 use nianbao::model::{CellRef, Report};
 use nianbao::tui::wizard::testing::{chars, ctrl, feed, key, render, wizard};
 use nianbao::tui::wizard::{Dialog, Effect, Step, Wizard};
@@ -11,22 +12,8 @@ fn huaian() -> Report {
     common::examples::example("huaian-2024.yaml")
 }
 
-fn blank() -> Wizard {
-    wizard(Wizard::blank_report(2026), "new.yaml", (80, 24))
-}
-
-fn to_step(w: &mut Wizard, step: Step) {
-    while w.step != step {
-        feed(w, [key(KeyCode::PageDown)]);
-    }
-}
-
 fn shift(c: KeyCode) -> Event {
     Event::Key(KeyEvent::new(c, KeyModifiers::SHIFT))
-}
-
-fn message(w: &Wizard) -> String {
-    w.message.as_ref().map(|m| m.1.clone()).unwrap_or_default()
 }
 
 // Item 9: "y 不保存" throws the draft away too.
