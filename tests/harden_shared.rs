@@ -53,20 +53,9 @@ fn run_in(dir: &Path, args: &[&str], uid: Option<u32>) -> Output {
     output_within(&mut cmd, Duration::from_secs(20), &format!("{args:?}"))
 }
 
+/// The wizard with the draft written 50 ms after a change.
 fn spawn(dir: &Path, args: &[&str]) -> Session {
-    let state = dir.join("state");
-    let state = state.to_str().unwrap().to_string();
-    Session::spawn(
-        args,
-        80,
-        24,
-        dir,
-        &[
-            ("XDG_STATE_HOME", &state),
-            ("NO_COLOR", "1"),
-            ("NIANBAO_TEST_DRAFT_DELAY_MS", "50"),
-        ],
-    )
+    Session::spawn_in(dir, args, &[("NIANBAO_TEST_DRAFT_DELAY_MS", "50")])
 }
 
 // ---- 1. drafts ----
