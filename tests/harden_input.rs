@@ -5,20 +5,12 @@
 //! wizard. Pastes from Word (large, Chinese, split anywhere between reads, pausing) and an
 //! input method's bursts still arrive whole.
 mod common;
+use common::examples::write_report;
 use common::process::alive;
 use common::pty::{keys, Session, DRAFT_TIMER_OFF};
-use nianbao::model::Report;
 use nianbao::tui::input::PASTE_TIMEOUT;
 use std::path::Path;
 use std::time::Duration;
-
-fn write_report(dir: &Path, name: &str, agency: &str) {
-    std::fs::write(
-        dir.join(name),
-        nianbao::yaml::to_yaml(&Report::new(agency, 2024)),
-    )
-    .unwrap();
-}
 
 fn spawn(dir: &Path, args: &[&str]) -> Session {
     Session::spawn_in(dir, args, &[DRAFT_TIMER_OFF])

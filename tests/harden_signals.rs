@@ -2,19 +2,11 @@
 //! screen gives the terminal back; a signal to the viewer reaches the wizard it opened; a
 //! huge window. (An unterminated bracketed paste, item 12: tests/harden_input.rs.)
 mod common;
+use common::examples::write_report;
 use common::process::alive;
 use common::pty::{Session, DRAFT_TIMER_OFF};
-use nianbao::model::Report;
 use std::path::Path;
 use std::time::Duration;
-
-fn write_report(dir: &Path, name: &str, agency: &str) {
-    std::fs::write(
-        dir.join(name),
-        nianbao::yaml::to_yaml(&Report::new(agency, 2024)),
-    )
-    .unwrap();
-}
 
 fn spawn(dir: &Path, args: &[&str]) -> Session {
     Session::spawn_in(dir, args, &[DRAFT_TIMER_OFF])
