@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::wizard::{blank, message, to_step};
+use common::wizard::{blank, finding_index, message, to_step};
 use nianbao::model::{CellRef, Report};
 use nianbao::tui::wizard::testing::{chars, ctrl, feed, key, render, wizard};
 use nianbao::tui::wizard::{Dialog, Effect, Step, Wizard};
@@ -140,11 +140,7 @@ fn the_status_line_separates_place_and_finding_and_shows_the_numbers() {
     r.appeals.cells[0][4] += 1;
     let mut w = wizard(r, "h.yaml", (80, 24));
     to_step(&mut w, Step::Review);
-    let i = w
-        .findings
-        .iter()
-        .position(|f| f.rule == "C1")
-        .expect("a C1 error");
+    let i = finding_index(&w, "C1");
     for _ in 0..=i {
         feed(&mut w, [key(KeyCode::Down)]);
     }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::wizard::{blank, message, to_step};
+use common::wizard::{blank, finding_index, message, to_step};
 use nianbao::model::schema::{B_TOTAL_COL, R_OUTCOME_TOTAL};
 use nianbao::model::{Amount, CellRef, ProseSection, Report};
 use nianbao::tui::tables::{editable_cells, Table};
@@ -313,11 +313,7 @@ fn enter_on_a_finding_jumps_to_its_cell() {
     r.appeals.cells[1][4] = 27;
     let mut w = wizard(r, "h.yaml", (80, 24));
     to_step(&mut w, Step::Review);
-    let i = w
-        .findings
-        .iter()
-        .position(|f| f.rule == "C1")
-        .expect("C1 finding");
+    let i = finding_index(&w, "C1");
     feed(&mut w, [key(KeyCode::Down)]);
     for _ in 0..i {
         feed(&mut w, [key(KeyCode::Down)]);

@@ -30,3 +30,11 @@ pub fn to_step(w: &mut Wizard, step: Step) {
 pub fn message(w: &Wizard) -> String {
     w.message.as_ref().map(|m| m.1.clone()).unwrap_or_default()
 }
+
+/// Where the finding of `rule` stands in the review step's list; panics when there is none.
+pub fn finding_index(w: &Wizard, rule: &str) -> usize {
+    w.findings
+        .iter()
+        .position(|f| f.rule == rule)
+        .unwrap_or_else(|| panic!("no {rule} finding"))
+}
