@@ -9,6 +9,14 @@ fn data(name: &str) -> String {
     std::fs::read_to_string(p).expect("test input")
 }
 
+/// The test input `name` with `from` changed to `to`; panics when `from` is not in it (the
+/// test would read the unchanged text).
+fn changed(name: &str, from: &str, to: &str) -> String {
+    let text = data(name);
+    assert!(text.contains(from), "{name} has no {from:?}");
+    text.replace(from, to)
+}
+
 fn nianbao(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
         .args(args)
@@ -149,7 +157,11 @@ fn an_unreadable_row_gives_exit_1_its_line_and_still_the_yaml() {
 #[test]
 fn blank_cells_import_as_0_and_are_listed_with_exit_0() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let text = data("gulou-kegongxin-2023.txt").replace("行政许可\t0\t\t", "行政许可\t\t\t");
+    let text = changed(
+        "gulou-kegongxin-2023.txt",
+        "行政许可\t0\t\t",
+        "行政许可\t\t\t",
+    );
     let input = write(dir.path(), "g.txt", &text);
     let o = import(&input);
     assert_exit(&o, 0);
@@ -165,7 +177,8 @@ fn blank_cells_import_as_0_and_are_listed_with_exit_0() {
 fn a_report_that_breaks_b3_is_imported_as_published() {
     let dir = tempfile::tempdir().expect("tempdir");
     // 四、结转下年度 103 → 104 in the 自然人 column and the total: B1 holds, B3 does not.
-    let text = data("huaian-2024.txt").replace(
+    let text = changed(
+        "huaian-2024.txt",
         "四、结转下年度继续办理                          103          0        0         0        0         0    103",
         "四、结转下年度继续办理                          104          0        0         0        0         0    104",
     );
@@ -199,7 +212,8 @@ fn the_format_is_told_by_the_tables_and_named_in_the_account() {
     let dir = tempfile::tempdir().expect("tempdir");
     // A 2021-format table A in a report for 2020: imported in the 2021 format (its tables
     // say so), and V1 says that format and year disagree.
-    let text = data("hongze-2023.txt").replace(
+    let text = changed(
+        "hongze-2023.txt",
         "2023 年政府信息公开工作年度报告",
         "2020 年政府信息公开工作年度报告",
     );
@@ -423,7 +437,8 @@ fn a_published_web_page_imports_with_exit_0() {
 #[test]
 fn run_together_digits_are_listed_with_their_reading() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let text = data("huaian-2024.txt").replace(
+    let text = changed(
+        "huaian-2024.txt",
         "一、本年新收政府信息公开申请数量                3001        53       0        0    61       4   3119",
         "一、本年新收政府信息公开申请数量 30015300614 3119",
     );
