@@ -6,7 +6,7 @@
 //! heading (Markdown `#`, HTML `<h1>`…`<h6>`). Page numbers and form feeds are dropped here.
 
 use super::labels::fold;
-use super::markdown::{is_pipe_separator, markdown_heading, markdown_inline, pipe_cells};
+use super::markdown::{inline, is_pipe_separator, markdown_heading, pipe_cells, Escapes};
 
 /// What a line holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,8 +162,8 @@ pub(crate) fn is_generic_header(cell: &str) -> bool {
 
 /// A table cell as read: a page number (`— 3 —`, `第3页`) that a converter put into a table
 /// cell, and a made-up column header, are no content.
-fn table_cell(c: &str) -> String {
-    let c = markdown_inline(c.trim());
+fn table_cell(c: &str, escapes: Escapes) -> String {
+    let c = inline(c.trim(), escapes);
     if is_page_number(&c) || is_generic_header(&c) {
         String::new()
     } else {
@@ -180,8 +180,9 @@ fn ends_sentence(t: &str) -> bool {
         .is_none_or(|c| "。！？；：…!?;:".contains(c))
 }
 
-/// Splits a text input into lines.
-pub(crate) fn lex(text: &str) -> Vec<Line> {
+/// Splits a text input into lines; in Markdown (`escapes`), backslash escapes are read as
+/// the characters they stand for (`\<` is `<`).
+pub(crate) fn lex(text: &str, escapes: Escapes) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
     let mut page_break = false;
     for (i, raw) in text.split('\n').enumerate() {
@@ -192,15 +193,22 @@ pub(crate) fn lex(text: &str) -> Vec<Line> {
             page_break = true;
             continue;
         }
-        let body = if line.contains('\t') && !line.trim().is_empty() {
-            Body::Cells(line.split('\t').map(table_cell).collect())
+        // A line indented with full-width spaces is a paragraph of Chinese text, whatever
+        // it starts with (`　　# 号`, `　　| 竖线`): Markdown blocks start at the margin.
+        let indented = line.starts_with('\u{3000}');
+        let body = if indented {
+            Body::Text(line.trim_end().to_string())
+        } else if line.contains('\t') && !line.trim().is_empty() {
+            Body::Cells(line.split('\t').map(|c| table_cell(c, escapes)).collect())
         } else if let Some(cells) = pipe_cells(&line) {
             if is_pipe_separator(&cells) {
                 continue;
             }
-            Body::Cells(cells.iter().map(|c| table_cell(c)).collect())
+            Body::Cells(cells.iter().map(|c| table_cell(c, escapes)).collect())
         } else if let Some(h) = markdown_heading(&line) {
-            Body::Heading(markdown_inline(h))
+            Body::Heading(inline(h, escapes))
+        } else if escapes == Escapes::Markdown {
+            Body::Text(inline(line.trim_end(), escapes))
         } else {
             Body::Text(line.trim_end().to_string())
         };
@@ -262,7 +270,10 @@ mod tests {
 
     #[test]
     fn markdown_rows_and_headings() {
-        let lines = lex("## 一、总体情况\n| a | b\\|c | |\n|---|---|---|\ntext\x0c\n-2-\n");
+        let lines = lex(
+            "## 一、总体情况\n| a | b\\|c | |\n|---|---|---|\ntext\x0c\n-2-\n",
+            Escapes::PipeOnly,
+        );
         assert_eq!(lines[0].body, Body::Heading("一、总体情况".into()));
         assert_eq!(
             lines[1].body,
@@ -271,5 +282,27 @@ mod tests {
         assert_eq!(lines[2].body, Body::Text("text".into()));
         assert_eq!(lines[2].no, 4);
         assert_eq!(lines.len(), 4);
+    }
+
+    #[test]
+    fn markdown_escapes_are_read_only_in_markdown() {
+        let md = "# 标题\\*\n\\# 不是标题 \\<b\\> a\\\\b\n| 1\\.属于\\|秘密 | 4 |\n";
+        let lines = lex(md, Escapes::Markdown);
+        assert_eq!(lines[0].body, Body::Heading("标题*".into()));
+        assert_eq!(lines[1].body, Body::Text("# 不是标题 <b> a\\b".into()));
+        assert_eq!(
+            lines[2].body,
+            Body::Cells(vec!["1.属于|秘密".into(), "4".into()])
+        );
+        // In plain text a backslash is text (a path, a formula), except `\|` in a pipe row.
+        let lines = lex(md, Escapes::PipeOnly);
+        assert_eq!(
+            lines[1].body,
+            Body::Text("\\# 不是标题 \\<b\\> a\\\\b".into())
+        );
+        assert_eq!(
+            lines[2].body,
+            Body::Cells(vec!["1\\.属于|秘密".into(), "4".into()])
+        );
     }
 }

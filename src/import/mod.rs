@@ -247,7 +247,12 @@ pub fn import_str(text: &str) -> Result<Imported, ImportError> {
         (Layout::Html, html::lines(text))
     } else {
         let layout = detect::detect_text_layout(text);
-        (layout, lines::lex(text))
+        let escapes = if layout == Layout::Markdown {
+            markdown::Escapes::Markdown
+        } else {
+            markdown::Escapes::PipeOnly
+        };
+        (layout, lines::lex(text, escapes))
     };
     import_lines(layout, all_lines)
 }

@@ -4,4 +4,5 @@ pub mod external;
 pub mod process;
 pub mod pty;
 pub mod readme;
+pub mod reports;
 pub mod wizard;
