@@ -57,8 +57,30 @@ impl Line {
     }
 }
 
-/// True for a page number line: `-1-`, `— 2 —`, `第 3 页`, `第3页 共5页`, `3 / 5`.
+/// True for a page number line: `-1-`, `— 2 —`, `第 3 页`, `第3页 共5页`, `3 / 5`, and the
+/// header and footer a browser prints on every page of a saved web page
+/// (`12/2/26, 3:27 AM   标题`, `2026/12/2 15:27   标题`, `https://…/t.html   4/6`).
 pub(crate) fn is_page_number(line: &str) -> bool {
+    is_page_number_only(line) || is_browser_print_line(line)
+}
+
+/// The header (date and time, then the page's title) or footer (its address, then the page
+/// number `n/m`) of a page a browser printed.
+fn is_browser_print_line(line: &str) -> bool {
+    static RE: std::sync::OnceLock<[regex::Regex; 2]> = std::sync::OnceLock::new();
+    let [header, footer] = RE.get_or_init(|| {
+        [
+            regex::Regex::new(
+                r"^\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+(?:(?:上午|下午)\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|am|pm|上午|下午))?(?:\s{2,}\S.*)?$",
+            )
+            .expect("regex"),
+            regex::Regex::new(r"^\s*(?:https?|file)://\S+\s+\d+\s*/\s*\d+\s*$").expect("regex"),
+        ]
+    });
+    header.is_match(line) || footer.is_match(line)
+}
+
+fn is_page_number_only(line: &str) -> bool {
     let t: String = line
         .chars()
         .map(fold)
@@ -233,6 +255,19 @@ pub(crate) fn lex(text: &str, escapes: Escapes) -> Vec<Line> {
             body,
         });
     }
+    // Indents count from the text's left margin: `pdftotext -layout` places the text at the
+    // page's leftmost column, which a browser's header and footer (dropped above) held.
+    let margin = out
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(|l| l.indent)
+        .min()
+        .unwrap_or(0);
+    if margin > 0 {
+        for l in &mut out {
+            l.indent = l.indent.saturating_sub(margin);
+        }
+    }
     out
 }
 
@@ -254,6 +289,27 @@ mod tests {
         }
         for p in ["2023 年", "-", "1", "第二十条"] {
             assert!(!is_page_number(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn a_browsers_print_header_and_footer_are_page_furniture() {
+        for l in [
+            "12/2/26, 3:27 AM                淮安市洪泽区人民政府2024年政府信息公开工作年度报告",
+            "2026/12/2 15:27   某某局2024年政府信息公开工作年度报告",
+            "2026/12/2 下午3:27   标题",
+            "file:///tmp/h/h.html                                        4/6",
+            "https://www.example.gov.cn/art/2025/1/20/art_1.html   1/5",
+        ] {
+            assert!(is_page_number(l), "{l}");
+        }
+        for l in [
+            "2024年1月1日至12月31日",
+            "2024/1/20 本机关召开会议",
+            "https://www.example.gov.cn/ 是本机关的网站",
+            "1.属于国家秘密 12/2",
+        ] {
+            assert!(!is_page_number(l), "{l}");
         }
     }
 

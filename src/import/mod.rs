@@ -31,7 +31,7 @@ mod prose;
 mod stream;
 mod tables;
 
-pub use account::{account, wrap_account};
+pub use account::{account, unknown_summary, wrap_account};
 
 /// The deepest element nesting of an HTML source, as the importer measures it before parsing
 /// (inputs deeper than 3000 are refused with [`ImportError::TooComplex`]).
