@@ -734,12 +734,7 @@ mod tests {
     use super::*;
 
     fn text(s: &str) -> Line {
-        Line {
-            no: 1,
-            col: 1,
-            indent: 0,
-            body: Body::Text(s.to_string()),
-        }
+        Line::test_text(1, 0, s)
     }
 
     fn texts(lines: &[Line]) -> Vec<String> {
