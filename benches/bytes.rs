@@ -15,12 +15,12 @@
 //! `cargo bench --bench bytes` (the figures are bytes: `--profile dev` gives the same).
 //! `BYTES_ONLY=lean` (or `ratatui`, `vim`) runs one of the three; `BYTES_DUMP=1` prints
 //! every key's bytes, escape sequences shown, a line per cursor move.
-#[path = "../tests/common/pty.rs"]
-mod pty;
+mod common;
 
-use pty::{keys, Session};
+use common::pty::{keys, Session};
+use common::settle;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const QUIET: Duration = Duration::from_millis(30);
 const CHINESE: &str = "本机关认真贯彻落实政府信息公开条例，主动公开政府信息一百五十四条。";
@@ -29,23 +29,6 @@ fn median(v: &[usize]) -> usize {
     let mut v = v.to_vec();
     v.sort_unstable();
     v[v.len() / 2]
-}
-
-/// Waits until no output has come for `quiet`, polling finely.
-fn settle(s: &Session, quiet: Duration) {
-    let mut last = s.bytes_written();
-    let mut since = Instant::now();
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(10) {
-        std::thread::sleep(Duration::from_millis(2));
-        let now = s.bytes_written();
-        if now != last {
-            last = now;
-            since = Instant::now();
-        } else if since.elapsed() >= quiet {
-            return;
-        }
-    }
 }
 
 /// Bytes written in answer to `input` (with `BYTES_DUMP=1`, also printed, escapes shown).

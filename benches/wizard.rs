@@ -6,12 +6,12 @@
 //! - resident memory of the running wizard (target ≤ 20 MB).
 //!
 //! `cargo bench --bench wizard`
-#[path = "../tests/common/pty.rs"]
-mod pty;
+mod common;
 
+use common::pty::{keys, Session};
+use common::settle;
 use nianbao::tui::wizard::testing::{feed, key, wizard};
 use nianbao::tui::wizard::{draw, Step};
-use pty::{keys, Session};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
@@ -29,23 +29,6 @@ fn huaian() -> nianbao::model::Report {
     )
     .expect("example loads")
     .report
-}
-
-/// Waits until no output has come for `quiet`, polling finely.
-fn settle(s: &Session, quiet: Duration) {
-    let mut last = s.bytes_written();
-    let mut since = Instant::now();
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(10) {
-        std::thread::sleep(Duration::from_millis(2));
-        let now = s.bytes_written();
-        if now != last {
-            last = now;
-            since = Instant::now();
-        } else if since.elapsed() >= quiet {
-            return;
-        }
-    }
 }
 
 fn rss_kb(pid: u32) -> Option<u64> {

@@ -1,18 +1,11 @@
 //! `nianbao diff` on the real consecutive years hongze-2023 / hongze-2024.
 
-use std::process::Command;
+mod common;
 
+/// `nianbao ARGS` in the crate's root: exit code, standard output (UTF-8), standard error.
 fn nianbao(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run nianbao");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).expect("UTF-8"),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let (code, out, err) = common::process::in_crate_root(args);
+    (code, String::from_utf8(out).expect("UTF-8"), err)
 }
 
 fn squeeze(line: &str) -> String {

@@ -6,8 +6,7 @@
 
 mod common;
 
-use common::external::{chromium, pdftotext, run};
-use nianbao::import::import_str;
+use common::external::{chromium, import_printed, pdftotext, run};
 use nianbao::publish::{doc, render, Format};
 use std::path::Path;
 
@@ -36,16 +35,9 @@ fn printed_by_chromium_every_example_imports_back_equal() {
             .arg(format!("--print-to-pdf={}", pdf.display()))
             .arg(url(&html)));
         let text = pdftotext(&pdf);
-        let got = match import_str(&text) {
-            Ok(g) => g,
-            Err(e) => {
-                failures.push(format!("{name}: not imported: {e}\n{text}"));
-                continue;
-            }
+        let Some(got) = import_printed(name, &text, &mut failures) else {
+            continue;
         };
-        if !got.unknown.is_empty() {
-            failures.push(format!("{name}: unknown {:#?}\n{text}", got.unknown));
-        }
         let want = doc::as_published(&r);
         if got.report != want {
             failures.push(format!(

@@ -10,8 +10,7 @@
 
 mod common;
 
-use common::external::{pdftotext, soffice_to_pdf};
-use nianbao::import::import_str;
+use common::external::{import_printed, pdftotext, soffice_to_pdf};
 use nianbao::model::{Part, Report};
 use nianbao::publish::{doc, render, Format};
 use quick_xml::events::Event;
@@ -79,16 +78,9 @@ fn converted_by_libreoffice_every_example_imports_back_equal() {
         let pdf = out.join(name).with_extension("pdf");
         assert!(pdf.is_file(), "LibreOffice did not convert {name}");
         let text = pdftotext(&pdf);
-        let got = match import_str(&text) {
-            Ok(g) => g,
-            Err(e) => {
-                failures.push(format!("{name}: not imported: {e}\n{text}"));
-                continue;
-            }
+        let Some(got) = import_printed(name, &text, &mut failures) else {
+            continue;
         };
-        if !got.unknown.is_empty() {
-            failures.push(format!("{name}: unknown {:#?}\n{text}", got.unknown));
-        }
         let want = doc::as_published(&common::examples::example(name));
         // Numbers exactly, prose without spaces.
         assert_eq!(
@@ -159,6 +151,28 @@ struct XDoc {
     page: (String, String),
 }
 
+impl XDoc {
+    /// The last cell read so far (the last of the last row of the last table), if any.
+    fn last_cell(&mut self) -> Option<&mut XCell> {
+        self.tables
+            .last_mut()
+            .and_then(|t| t.rows.last_mut())
+            .and_then(|r| r.last_mut())
+    }
+
+    /// The cell being read; panics outside one.
+    fn cell(&mut self) -> &mut XCell {
+        self.last_cell().expect("in a cell")
+    }
+
+    /// Text of a run: also the current cell's when the run is inside a table.
+    fn cell_text(&mut self, in_table: bool, s: &str) {
+        if let Some(c) = self.last_cell().filter(|_| in_table) {
+            c.text.push_str(s);
+        }
+    }
+}
+
 fn read_document(xml: &str) -> XDoc {
     let mut r = quick_xml::Reader::from_str(xml);
     let mut d = XDoc::default();
@@ -191,24 +205,13 @@ fn read_document(xml: &str) -> XDoc {
                             ..XCell::default()
                         }),
                     b"w:gridSpan" => {
-                        let c = d
-                            .tables
-                            .last_mut()
-                            .and_then(|t| t.rows.last_mut())
-                            .and_then(|r| r.last_mut())
-                            .expect("in a cell");
-                        c.span = attr(&e, "w:val")
+                        d.cell().span = attr(&e, "w:val")
                             .and_then(|v| v.parse().ok())
                             .expect("a span");
                     }
                     b"w:vMerge" => {
-                        let c = d
-                            .tables
-                            .last_mut()
-                            .and_then(|t| t.rows.last_mut())
-                            .and_then(|r| r.last_mut())
-                            .expect("in a cell");
-                        c.vmerge = Some(attr(&e, "w:val").unwrap_or_else(|| "continue".into()));
+                        d.cell().vmerge =
+                            Some(attr(&e, "w:val").unwrap_or_else(|| "continue".into()));
                     }
                     b"w:tblHeader" => d.tables.last_mut().expect("in a table").header_rows += 1,
                     b"w:gridCol" => d.tables.last_mut().expect("in a table").grid.push(
@@ -238,15 +241,7 @@ fn read_document(xml: &str) -> XDoc {
             Event::Text(t) if in_t => {
                 let s = String::from_utf8_lossy(&t).into_owned();
                 text.push_str(&s);
-                if let Some(c) = d
-                    .tables
-                    .last_mut()
-                    .filter(|_| depth_tbl > 0)
-                    .and_then(|t| t.rows.last_mut())
-                    .and_then(|r| r.last_mut())
-                {
-                    c.text.push_str(&s);
-                }
+                d.cell_text(depth_tbl > 0, &s);
             }
             Event::GeneralRef(g) if in_t => {
                 let name: &[u8] = &g;
@@ -259,15 +254,7 @@ fn read_document(xml: &str) -> XDoc {
                     _ => "?",
                 };
                 text.push_str(s);
-                if let Some(c) = d
-                    .tables
-                    .last_mut()
-                    .filter(|_| depth_tbl > 0)
-                    .and_then(|t| t.rows.last_mut())
-                    .and_then(|r| r.last_mut())
-                {
-                    c.text.push_str(s);
-                }
+                d.cell_text(depth_tbl > 0, s);
             }
             Event::End(e) => match e.name().as_ref() {
                 b"w:tbl" => depth_tbl -= 1,

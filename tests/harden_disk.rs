@@ -53,16 +53,11 @@ fn on_a_full_disk_the_clerk_is_told_and_can_save_elsewhere() {
     disk.fill();
     let elsewhere = dir.path().join("tmp");
     std::fs::create_dir(&elsewhere).unwrap();
-    let state = disk.0.join("state");
-    let mut s = Session::spawn(
-        &["edit", "r.yaml"],
-        80,
-        24,
+    let mut s = Session::spawn_in(
         &disk.0,
+        &["edit", "r.yaml"],
         &[
-            ("XDG_STATE_HOME", state.to_str().unwrap()),
             ("TMPDIR", elsewhere.to_str().unwrap()),
-            ("NO_COLOR", "1"),
             ("NIANBAO_TEST_DRAFT_DELAY_MS", "50"),
         ],
     );

@@ -5,41 +5,15 @@
 //! wizard. Pastes from Word (large, Chinese, split anywhere between reads, pausing) and an
 //! input method's bursts still arrive whole.
 mod common;
-use common::pty::{keys, Session};
-use nianbao::model::Report;
+use common::examples::write_report;
+use common::process::alive;
+use common::pty::{keys, Session, DRAFT_TIMER_OFF};
 use nianbao::tui::input::PASTE_TIMEOUT;
 use std::path::Path;
 use std::time::Duration;
 
-fn write_report(dir: &Path, name: &str, agency: &str) {
-    std::fs::write(
-        dir.join(name),
-        nianbao::yaml::to_yaml(&Report::new(agency, 2024)),
-    )
-    .unwrap();
-}
-
 fn spawn(dir: &Path, args: &[&str]) -> Session {
-    let state = dir.join("state");
-    let state = state.to_str().unwrap().to_string();
-    Session::spawn(
-        args,
-        80,
-        24,
-        dir,
-        &[
-            ("XDG_STATE_HOME", &state),
-            ("NO_COLOR", "1"),
-            ("NIANBAO_TEST_DRAFT_DELAY_MS", "600000"),
-        ],
-    )
-}
-
-/// True while the process runs (a zombie has ended).
-fn alive(pid: u32) -> bool {
-    std::fs::read_to_string(format!("/proc/{pid}/stat"))
-        .map(|s| !s.rsplit_once(") ").is_some_and(|(_, r)| r.starts_with('Z')))
-        .unwrap_or(false)
+    Session::spawn_in(dir, args, &[DRAFT_TIMER_OFF])
 }
 
 /// Waits (the last bytes may still be on their way through the pseudo-terminal) until the
@@ -192,17 +166,10 @@ fn an_input_methods_bursts_arrive_whole() {
 fn crossterms_reader_is_still_there_behind_nianbao_input() {
     let dir = tempfile::tempdir().unwrap();
     write_report(dir.path(), "r.yaml", "淮安市人民政府");
-    let state = dir.path().join("state");
-    let mut s = Session::spawn(
-        &["edit", "r.yaml"],
-        80,
-        24,
+    let mut s = Session::spawn_in(
         dir.path(),
-        &[
-            ("XDG_STATE_HOME", state.to_str().unwrap()),
-            ("NO_COLOR", "1"),
-            ("NIANBAO_INPUT", "crossterm"),
-        ],
+        &["edit", "r.yaml"],
+        &[("NIANBAO_INPUT", "crossterm")],
     );
     s.wait_for("机关名称");
     s.paste("办公室");

@@ -1,23 +1,15 @@
 //! Issue 12 items 5–6: a FIFO or a device given as FILE never blocks or fills the memory;
 //! the files after it are still read; every read is bounded before it starts.
 mod common;
+use common::examples::write_report;
 use common::process::{output_within, stderr};
 use common::pty::Session;
-use nianbao::model::Report;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
 const BIN: &str = env!("CARGO_BIN_EXE_nianbao");
-
-fn write_report(dir: &Path, name: &str, agency: &str) {
-    std::fs::write(
-        dir.join(name),
-        nianbao::yaml::to_yaml(&Report::new(agency, 2024)),
-    )
-    .unwrap();
-}
 
 fn mkfifo(p: &Path) {
     let c = std::ffi::CString::new(p.to_str().unwrap()).unwrap();

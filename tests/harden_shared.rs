@@ -6,9 +6,9 @@
 //! user's `nianbao` as `nobody` (uid 65534, present on every Debian/Ubuntu system). Run as
 //! another user they are skipped with a message saying so.
 mod common;
+use common::examples::write_report;
 use common::process::{output_within, stderr};
 use common::pty::Session;
-use nianbao::model::Report;
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
@@ -21,12 +21,6 @@ const NOBODY: u32 = 65534;
 fn is_root() -> bool {
     // SAFETY: geteuid cannot fail.
     unsafe { libc::geteuid() == 0 }
-}
-
-fn write_report(dir: &Path, name: &str, agency: &str) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, nianbao::yaml::to_yaml(&Report::new(agency, 2024))).unwrap();
-    p
 }
 
 fn mkfifo(p: &Path) {
@@ -53,20 +47,9 @@ fn run_in(dir: &Path, args: &[&str], uid: Option<u32>) -> Output {
     output_within(&mut cmd, Duration::from_secs(20), &format!("{args:?}"))
 }
 
+/// The wizard with the draft written 50 ms after a change.
 fn spawn(dir: &Path, args: &[&str]) -> Session {
-    let state = dir.join("state");
-    let state = state.to_str().unwrap().to_string();
-    Session::spawn(
-        args,
-        80,
-        24,
-        dir,
-        &[
-            ("XDG_STATE_HOME", &state),
-            ("NO_COLOR", "1"),
-            ("NIANBAO_TEST_DRAFT_DELAY_MS", "50"),
-        ],
-    )
+    Session::spawn_in(dir, args, &[("NIANBAO_TEST_DRAFT_DELAY_MS", "50")])
 }
 
 // ---- 1. drafts ----

@@ -2,33 +2,14 @@
 //! screen gives the terminal back; a signal to the viewer reaches the wizard it opened; a
 //! huge window. (An unterminated bracketed paste, item 12: tests/harden_input.rs.)
 mod common;
-use common::pty::Session;
-use nianbao::model::Report;
+use common::examples::write_report;
+use common::process::alive;
+use common::pty::{Session, DRAFT_TIMER_OFF};
 use std::path::Path;
 use std::time::Duration;
 
-fn write_report(dir: &Path, name: &str, agency: &str) {
-    std::fs::write(
-        dir.join(name),
-        nianbao::yaml::to_yaml(&Report::new(agency, 2024)),
-    )
-    .unwrap();
-}
-
-fn spawn(dir: &Path, args: &[&str], cols: u16, rows: u16) -> Session {
-    let state = dir.join("state");
-    let state = state.to_str().unwrap().to_string();
-    Session::spawn(
-        args,
-        cols,
-        rows,
-        dir,
-        &[
-            ("XDG_STATE_HOME", &state),
-            ("NO_COLOR", "1"),
-            ("NIANBAO_TEST_DRAFT_DELAY_MS", "600000"),
-        ],
-    )
+fn spawn(dir: &Path, args: &[&str]) -> Session {
+    Session::spawn_in(dir, args, &[DRAFT_TIMER_OFF])
 }
 
 fn signal(pid: u32, sig: i32) {
@@ -66,7 +47,7 @@ fn sigint_to_the_viewer_gives_the_terminal_back() {
     for sig in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP, libc::SIGQUIT] {
         let dir = tempfile::tempdir().unwrap();
         write_report(dir.path(), "r.yaml", "淮安市人民政府");
-        let mut s = spawn(dir.path(), &["view", "r.yaml"], 80, 24);
+        let mut s = spawn(dir.path(), &["view", "r.yaml"]);
         s.wait_for("淮安市人民政府");
         s.with_screen(|screen| assert!(screen.alternate_screen()));
         signal(s.pid().unwrap(), sig);
@@ -94,13 +75,6 @@ fn children_of(parent: u32) -> Vec<u32> {
         }
     }
     out
-}
-
-fn alive(pid: u32) -> bool {
-    // A zombie has been reaped by nobody yet but is not running.
-    std::fs::read_to_string(format!("/proc/{pid}/stat"))
-        .map(|s| !s.rsplit_once(") ").is_some_and(|(_, r)| r.starts_with('Z')))
-        .unwrap_or(false)
 }
 
 #[test]
@@ -165,7 +139,7 @@ fn a_huge_window_is_clamped_and_said_so() {
     let dir = tempfile::tempdir().unwrap();
     write_report(dir.path(), "r.yaml", "淮安市人民政府");
     for args in [&["view", "r.yaml"][..], &["edit", "r.yaml"][..]] {
-        let mut s = spawn(dir.path(), args, 80, 24);
+        let mut s = spawn(dir.path(), args);
         s.wait_for("淮安市人民政府");
         for (cols, rows) in [(65535, 65535), (10000, 10000)] {
             s.resize_pty_only(cols, rows);
@@ -186,7 +160,7 @@ fn a_huge_window_is_clamped_and_said_so() {
 fn a_huge_window_at_start_is_clamped_too() {
     let dir = tempfile::tempdir().unwrap();
     write_report(dir.path(), "r.yaml", "淮安市人民政府");
-    let mut s = spawn(dir.path(), &["new", "n.yaml"], 80, 24);
+    let mut s = spawn(dir.path(), &["new", "n.yaml"]);
     s.resize_pty_only(65535, 65535);
     s.wait_for("终端窗口过大（现在 65535×65535）");
     s.resize_pty_only(80, 24);

@@ -9,6 +9,14 @@ fn data(name: &str) -> String {
     std::fs::read_to_string(p).expect("test input")
 }
 
+/// The test input `name` with `from` changed to `to`; panics when `from` is not in it (the
+/// test would read the unchanged text).
+fn changed(name: &str, from: &str, to: &str) -> String {
+    let text = data(name);
+    assert!(text.contains(from), "{name} has no {from:?}");
+    text.replace(from, to)
+}
+
 fn nianbao(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
         .args(args)
@@ -48,16 +56,45 @@ fn expected(name: &str) -> nianbao::model::Report {
         .report
 }
 
+/// `nianbao import INPUT`: the YAML on standard output.
+fn import(input: &Path) -> Output {
+    nianbao(&["import", input.to_str().expect("utf-8 path")], None)
+}
+
+/// `nianbao import INPUT -o OUT`: the YAML in the file `out`.
+fn import_to(input: &Path, out: &Path) -> Output {
+    nianbao(
+        &[
+            "import",
+            input.to_str().expect("utf-8 path"),
+            "-o",
+            out.to_str().expect("utf-8 path"),
+        ],
+        None,
+    )
+}
+
+/// Asserts that the run exited with `code`; the message shows its standard error.
+#[track_caller]
+fn assert_exit(o: &Output, code: i32) {
+    assert_eq!(o.status.code(), Some(code), "{}", stderr(o));
+}
+
+/// The report the run wrote to standard output (which must be UTF-8 YAML).
+fn stdout_report(o: &Output) -> nianbao::model::Report {
+    let yaml = String::from_utf8(o.stdout.clone()).expect("utf-8 YAML");
+    nianbao::yaml::load_str(&yaml, "stdout")
+        .expect("valid YAML")
+        .report
+}
+
 #[test]
 fn an_example_imports_to_stdout_with_exit_0_and_an_account() {
     let dir = tempfile::tempdir().expect("tempdir");
     let input = write(dir.path(), "huaian.txt", &data("huaian-2024.txt"));
-    let o = nianbao(&["import", input.to_str().expect("utf-8 path")], None);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let yaml = String::from_utf8(o.stdout.clone()).expect("utf-8 YAML");
-    let got = nianbao::yaml::load_str(&yaml, "stdout")
-        .expect("valid YAML")
-        .report;
+    let o = import(&input);
+    assert_exit(&o, 0);
+    let got = stdout_report(&o);
     assert_eq!(got, expected("huaian-2024"));
     let err = stderr(&o);
     assert!(err.contains("PDF 提取文本"), "{err}");
@@ -78,7 +115,7 @@ fn output_file_and_stdin() {
         &["import", "-", "-o", out.to_str().expect("utf-8 path")],
         Some(data("gulou-kegongxin-2023.txt").as_bytes()),
     );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_exit(&o, 0);
     assert!(o.stdout.is_empty(), "YAML goes to the file only");
     let got = nianbao::yaml::load_file(&out).expect("written").report;
     assert_eq!(got, expected("gulou-kegongxin-2023"));
@@ -97,16 +134,8 @@ fn an_unreadable_row_gives_exit_1_its_line_and_still_the_yaml() {
     changed[122] = "                 2.重复申请                2    0   5".to_string();
     let input = write(dir.path(), "h.txt", &changed.join("\n"));
     let out = dir.path().join("h.yaml");
-    let o = nianbao(
-        &[
-            "import",
-            input.to_str().expect("path"),
-            "-o",
-            out.to_str().expect("path"),
-        ],
-        None,
-    );
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let o = import_to(&input, &out);
+    assert_exit(&o, 1);
     let err = stderr(&o);
     assert!(err.contains("第 123 行"), "{err}");
     assert!(err.contains("2.重复申请"), "{err}");
@@ -128,10 +157,14 @@ fn an_unreadable_row_gives_exit_1_its_line_and_still_the_yaml() {
 #[test]
 fn blank_cells_import_as_0_and_are_listed_with_exit_0() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let text = data("gulou-kegongxin-2023.txt").replace("行政许可\t0\t\t", "行政许可\t\t\t");
+    let text = changed(
+        "gulou-kegongxin-2023.txt",
+        "行政许可\t0\t\t",
+        "行政许可\t\t\t",
+    );
     let input = write(dir.path(), "g.txt", &text);
-    let o = nianbao(&["import", input.to_str().expect("path")], None);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = import(&input);
+    assert_exit(&o, 0);
     let err = stderr(&o);
     assert!(err.contains("空白单元格（1 个，按 0 写入）"), "{err}");
     assert!(
@@ -144,16 +177,15 @@ fn blank_cells_import_as_0_and_are_listed_with_exit_0() {
 fn a_report_that_breaks_b3_is_imported_as_published() {
     let dir = tempfile::tempdir().expect("tempdir");
     // 四、结转下年度 103 → 104 in the 自然人 column and the total: B1 holds, B3 does not.
-    let text = data("huaian-2024.txt").replace(
+    let text = changed(
+        "huaian-2024.txt",
         "四、结转下年度继续办理                          103          0        0         0        0         0    103",
         "四、结转下年度继续办理                          104          0        0         0        0         0    104",
     );
     let input = write(dir.path(), "h.txt", &text);
-    let o = nianbao(&["import", input.to_str().expect("path")], None);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let got = nianbao::yaml::load_str(&String::from_utf8_lossy(&o.stdout), "out")
-        .expect("YAML")
-        .report;
+    let o = import(&input);
+    assert_exit(&o, 0);
+    let got = stdout_report(&o);
     assert_eq!(got.requests.cells[24][0], 104, "imported as published");
     let err = stderr(&o);
     assert!(err.contains("按原文导入"), "{err}");
@@ -167,8 +199,8 @@ fn a_report_that_breaks_b3_is_imported_as_published() {
 fn not_a_report_exits_2() {
     let dir = tempfile::tempdir().expect("tempdir");
     let input = write(dir.path(), "x.txt", "会议纪要\n一、会议议程\n今天开会。\n");
-    let o = nianbao(&["import", input.to_str().expect("path")], None);
-    assert_eq!(o.status.code(), Some(2));
+    let o = import(&input);
+    assert_exit(&o, 2);
     assert!(o.stdout.is_empty());
     let err = stderr(&o);
     assert!(err.contains("输入不是政府信息公开工作年度报告"), "{err}");
@@ -180,22 +212,15 @@ fn the_format_is_told_by_the_tables_and_named_in_the_account() {
     let dir = tempfile::tempdir().expect("tempdir");
     // A 2021-format table A in a report for 2020: imported in the 2021 format (its tables
     // say so), and V1 says that format and year disagree.
-    let text = data("hongze-2023.txt").replace(
+    let text = changed(
+        "hongze-2023.txt",
         "2023 年政府信息公开工作年度报告",
         "2020 年政府信息公开工作年度报告",
     );
     let input = write(dir.path(), "old.txt", &text);
     let out = dir.path().join("old.yaml");
-    let o = nianbao(
-        &[
-            "import",
-            input.to_str().expect("path"),
-            "-o",
-            out.to_str().expect("path"),
-        ],
-        None,
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = import_to(&input, &out);
+    assert_exit(&o, 0);
     let err = stderr(&o);
     assert!(
         err.contains("格式：2021 年版格式（表二有该版的栏目"),
@@ -209,16 +234,8 @@ fn the_format_is_told_by_the_tables_and_named_in_the_account() {
     let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/import_data/shanghai-2019.html");
     let out = dir.path().join("sh.yaml");
-    let o = nianbao(
-        &[
-            "import",
-            input.to_str().expect("path"),
-            "-o",
-            out.to_str().expect("path"),
-        ],
-        None,
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = import_to(&input, &out);
+    assert_exit(&o, 0);
     let err = stderr(&o);
     assert!(err.contains("格式：2019 年版（试行）格式"), "{err}");
     assert!(err.contains("单位换算："), "{err}");
@@ -240,16 +257,14 @@ fn gbk_input_is_decoded_and_bytes_that_are_no_text_refused() {
     let text = data("hongze-2023.txt");
     let (gbk, _, _) = encoding_rs::GBK.encode(&text);
     let p = write_bytes(dir.path(), "gbk.txt", &gbk);
-    let o = nianbao(&["import", p.to_str().expect("path")], None);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = import(&p);
+    assert_exit(&o, 0);
     assert!(stderr(&o).contains("编码：gb18030"), "{}", stderr(&o));
-    let got = nianbao::yaml::load_str(&String::from_utf8_lossy(&o.stdout), "out")
-        .expect("yaml")
-        .report;
+    let got = stdout_report(&o);
     assert_eq!(got, expected("hongze-2023"));
     let bad = write_bytes(dir.path(), "bad.bin", b"line\n\xff\xff\x00\x81\xfe");
-    let o = nianbao(&["import", bad.to_str().expect("path")], None);
-    assert_eq!(o.status.code(), Some(2));
+    let o = import(&bad);
+    assert_exit(&o, 2);
     assert!(
         stderr(&o).contains("既不是 UTF-8 也不是 GBK"),
         "{}",
@@ -286,7 +301,7 @@ fn a_folder_of_reports_imports_with_dir() {
         out.to_str().expect("path"),
     ];
     let o = nianbao(&args, None);
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_exit(&o, 2);
     assert!(o.stdout.is_empty());
     let err = stderr(&o);
     let lines: Vec<&str> = err.lines().collect();
@@ -332,7 +347,7 @@ fn a_folder_of_reports_imports_with_dir() {
         ],
         None,
     );
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_exit(&o, 1);
     // Several files without --dir: refused with the advice.
     let o = nianbao(
         &[
@@ -342,7 +357,7 @@ fn a_folder_of_reports_imports_with_dir() {
         ],
         None,
     );
-    assert_eq!(o.status.code(), Some(2));
+    assert_exit(&o, 2);
     assert!(stderr(&o).contains("--dir"), "{}", stderr(&o));
 }
 
@@ -366,7 +381,7 @@ fn many_files_with_dir_keep_their_order() {
     args.extend(inputs.iter().map(|p| p.to_str().expect("path")));
     args.extend(["--dir", out.to_str().expect("path")]);
     let o = nianbao(&args, None);
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_exit(&o, 2);
     let err = stderr(&o);
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 71, "{err}");
@@ -387,8 +402,8 @@ fn an_input_over_the_check_limit_is_refused() {
         text.push_str(&"正文。".repeat(100_000));
     }
     let p = write(dir.path(), "big.txt", &text);
-    let o = nianbao(&["import", p.to_str().expect("path")], None);
-    assert_eq!(o.status.code(), Some(2));
+    let o = import(&p);
+    assert_exit(&o, 2);
     assert!(stderr(&o).contains("超过 10 MB"), "{}", stderr(&o));
     assert!(o.stdout.is_empty());
 }
@@ -396,7 +411,7 @@ fn an_input_over_the_check_limit_is_refused() {
 #[test]
 fn a_missing_input_file_exits_2() {
     let o = nianbao(&["import", "/nonexistent/report.txt"], None);
-    assert_eq!(o.status.code(), Some(2));
+    assert_exit(&o, 2);
     assert!(stderr(&o).contains("无法打开输入文件"), "{}", stderr(&o));
 }
 
@@ -406,11 +421,9 @@ fn a_published_web_page_imports_with_exit_0() {
         "{}/tests/import_data/gulou-kegongxin-2023.html",
         env!("CARGO_MANIFEST_DIR")
     );
-    let o = nianbao(&["import", &path], None);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let got = nianbao::yaml::load_str(&String::from_utf8_lossy(&o.stdout), "out")
-        .expect("YAML")
-        .report;
+    let o = import(Path::new(&path));
+    assert_exit(&o, 0);
+    let got = stdout_report(&o);
     assert_eq!(got, expected("gulou-kegongxin-2023"));
     let err = stderr(&o);
     assert!(err.contains("网页 HTML"), "{err}");
@@ -425,13 +438,14 @@ fn a_published_web_page_imports_with_exit_0() {
 #[test]
 fn run_together_digits_are_listed_with_their_reading() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let text = data("huaian-2024.txt").replace(
+    let text = changed(
+        "huaian-2024.txt",
         "一、本年新收政府信息公开申请数量                3001        53       0        0    61       4   3119",
         "一、本年新收政府信息公开申请数量 30015300614 3119",
     );
     let input = write(dir.path(), "h.txt", &text);
-    let o = nianbao(&["import", input.to_str().expect("path")], None);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = import(&input);
+    assert_exit(&o, 0);
     let err = stderr(&o);
     assert!(err.contains("按表格自身的勾稽关系确定"), "{err}");
     assert!(

@@ -3,21 +3,11 @@
 
 mod common;
 
+use common::wizard::{from_huaian, to_step};
 use nianbao::model::next_year::next_year;
 use nianbao::tui::wizard::testing::{chars, feed, key, render, wizard};
 use nianbao::tui::wizard::{Field, Step, Wizard};
 use ratatui::crossterm::event::KeyCode;
-
-fn from_huaian() -> Wizard {
-    let last = common::examples::example("huaian-2024.yaml");
-    wizard(next_year(&last), "r.yaml", (80, 24)).with_last_year(last)
-}
-
-fn to_step(w: &mut Wizard, step: Step) {
-    while w.step != step {
-        feed(w, [key(KeyCode::PageDown)]);
-    }
-}
 
 fn snap(name: &str, w: &Wizard) {
     let (screen, _) = render(w, 80, 24);

@@ -5,7 +5,8 @@
 
 mod common;
 
-use nianbao::model::next_year::{next_year, Origin};
+use common::wizard::{from_huaian, to_step};
+use nianbao::model::next_year::Origin;
 use nianbao::model::schema::{B_TOTAL_COL, R_CARRIED_OVER};
 use nianbao::model::{CellRef, ProseSection, Report};
 use nianbao::tui::wizard::testing::{chars, ctrl, feed, key, render, wizard};
@@ -14,18 +15,6 @@ use ratatui::crossterm::event::KeyCode;
 
 fn huaian() -> Report {
     common::examples::example("huaian-2024.yaml")
-}
-
-/// `nianbao new r.yaml --from huaian-2024.yaml`, as the command builds it.
-fn from_huaian() -> Wizard {
-    let last = huaian();
-    wizard(next_year(&last), "r.yaml", (80, 24)).with_last_year(last)
-}
-
-fn to_step(w: &mut Wizard, step: Step) {
-    while w.step != step {
-        feed(w, [key(KeyCode::PageDown)]);
-    }
 }
 
 fn go(w: &mut Wizard, cell: CellRef) {

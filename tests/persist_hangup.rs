@@ -2,6 +2,9 @@
 //! write the draft and exit instead of lingering (issue 5). Crossterm keeps polling a closed
 //! terminal without an error, so this is the hang-up watcher's job.
 
+mod common;
+use common::process::alive;
+
 use portable_pty::{native_pty_system, CommandBuilder, PtySize};
 use std::os::unix::process::CommandExt;
 use std::sync::Mutex;
@@ -29,19 +32,6 @@ fn child_execs_the_wizard_with_sighup_blocked() {
         .env(CHILD_ENV, "")
         .exec();
     panic!("exec failed: {err}");
-}
-
-fn alive(pid: u32) -> bool {
-    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
-        Ok(stat) => {
-            let state = stat
-                .rsplit(')')
-                .next()
-                .and_then(|s| s.split_whitespace().next());
-            state != Some("Z") && state != Some("X")
-        }
-        Err(_) => false,
-    }
 }
 
 fn wait(what: &str, cond: impl Fn() -> bool, screen: &Mutex<vt100::Parser>) {

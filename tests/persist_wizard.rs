@@ -2,20 +2,17 @@
 //! terminal back, the recovery prompt, one editor at a time, asking before overwriting a
 //! file changed on disk, and a crash between writing and renaming.
 mod common;
-use common::pty::{keys, Session};
+use common::process::nianbao_in;
+use common::pty::{keys, Session, DRAFT_TIMER_OFF};
 use nianbao::persist::draft_path;
 use std::path::Path;
-use std::process::Command;
 
-/// The draft timer is off (10 minutes) so only a signal can write the draft.
-const NO_TIMER: (&str, &str) = ("NIANBAO_TEST_DRAFT_DELAY_MS", "600000");
-
+/// The wizard with the draft timer off, so that only a signal can write the draft (`extra`
+/// may turn it on again).
 fn spawn(dir: &Path, args: &[&str], extra: &[(&str, &str)]) -> Session {
-    let state = dir.join("state");
-    let state = state.to_str().unwrap().to_string();
-    let mut env: Vec<(&str, &str)> = vec![("XDG_STATE_HOME", &state), ("NO_COLOR", "1"), NO_TIMER];
+    let mut env = vec![DRAFT_TIMER_OFF];
     env.extend_from_slice(extra);
-    Session::spawn(args, 80, 24, dir, &env)
+    Session::spawn_in(dir, args, &env)
 }
 
 fn signal(s: &Session, sig: i32) {
@@ -31,14 +28,6 @@ fn type_agency(s: &mut Session, name: &str) {
     s.wait_for(name);
 }
 
-fn assert_terminal_given_back(s: &Session) {
-    s.with_screen(|screen| {
-        assert!(!screen.alternate_screen(), "still on the alternate screen");
-        assert!(!screen.hide_cursor(), "cursor still hidden");
-        assert!(!screen.bracketed_paste(), "bracketed paste still on");
-    });
-}
-
 #[test]
 fn sigterm_writes_the_draft_gives_the_terminal_back_and_says_where() {
     let dir = tempfile::tempdir().unwrap();
@@ -50,7 +39,7 @@ fn sigterm_writes_the_draft_gives_the_terminal_back_and_says_where() {
     assert_eq!(s.wait_exit(), 128 + 15);
     let r = nianbao::yaml::load_file(&draft).unwrap().report;
     assert_eq!(r.agency, "淮安市人民政府");
-    assert_terminal_given_back(&s);
+    s.assert_terminal_given_back();
     s.wait_for("收到终止信号（SIGTERM），已退出");
     s.wait_for(".report.yaml.draft");
     assert!(
@@ -86,11 +75,7 @@ fn a_second_editor_is_refused_naming_the_first() {
     let dir = tempfile::tempdir().unwrap();
     let mut first = spawn(dir.path(), &["new", "report.yaml"], &[]);
     first.wait_for("机关名称");
-    let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(["new", "report.yaml"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
+    let out = nianbao_in(dir.path(), &["new", "report.yaml"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     let pid = first.pid().unwrap();
@@ -248,7 +233,7 @@ fn a_signal_during_the_recovery_prompt_gives_the_terminal_back_and_keeps_the_dra
     s.wait_for("发现未保存的草稿");
     signal(&s, libc::SIGTERM);
     assert_eq!(s.wait_exit(), 143);
-    assert_terminal_given_back(&s);
+    s.assert_terminal_given_back();
     s.wait_for("收到终止信号（SIGTERM），已退出。");
     let draft = draft_path(&dir.path().join("report.yaml"));
     assert_eq!(
@@ -286,11 +271,7 @@ fn quitting_without_saving_removes_the_draft() {
 #[test]
 fn new_in_a_folder_that_does_not_exist_is_refused_at_start() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(["new", "no/such/dir/x.yaml"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
+    let out = nianbao_in(dir.path(), &["new", "no/such/dir/x.yaml"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(

@@ -6,6 +6,9 @@
 //! Needs sshd, ssh, ssh-keygen and tmux. `.ci/run` installs them; with CI=true a missing
 //! tool fails the test, elsewhere the test is skipped with a message.
 
+mod common;
+use common::process::alive;
+
 use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -74,21 +77,6 @@ fn wait_until(what: &str, mut cond: impl FnMut() -> bool, detail: impl Fn() -> S
         std::thread::sleep(Duration::from_millis(50));
     }
     panic!("{what} did not happen in {TIMEOUT:?}\n{}", detail());
-}
-
-/// A process is alive (a zombie waiting to be reaped counts as gone).
-fn alive(pid: u32) -> bool {
-    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
-        Ok(stat) => {
-            // The state follows the command name in parentheses.
-            let state = stat
-                .rsplit(')')
-                .next()
-                .and_then(|s| s.split_whitespace().next());
-            state != Some("Z") && state != Some("X")
-        }
-        Err(_) => false,
-    }
 }
 
 /// The sshd, stopped by its pid when dropped (also when the test fails).

@@ -4,21 +4,8 @@
 
 mod common;
 
+use common::process::in_crate_root as nianbao;
 use std::path::Path;
-use std::process::Command;
-
-fn nianbao(args: &[&str]) -> (i32, Vec<u8>, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run nianbao");
-    (
-        out.status.code().unwrap_or(-1),
-        out.stdout,
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 const FILES: [&str; 3] = [
     "examples/hongze-2023.yaml",

@@ -1,17 +1,11 @@
 //! `nianbao view` outside a terminal and with wrong arguments: clear messages, exit 2.
 
-use std::process::Command;
+mod common;
 
+/// `nianbao ARGS` in the crate's root: exit code and standard error.
 fn nianbao(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run nianbao");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let (code, _, err) = common::process::in_crate_root(args);
+    (code, err)
 }
 
 #[test]

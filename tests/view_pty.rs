@@ -142,68 +142,21 @@ fn e_runs_the_wizard_and_comes_back() {
 /// `find … | xargs nianbao view`: standard input is not the terminal, keys still work.
 #[test]
 fn keys_come_from_the_terminal_when_stdin_is_not_one() {
-    use portable_pty::{native_pty_system, CommandBuilder, PtySize};
-    use std::io::{Read, Write};
-    use std::sync::{Arc, Mutex};
-    use std::time::Instant;
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new("sh");
-    cmd.arg("-c");
-    cmd.arg(format!(
+    let script = format!(
         "exec '{}' view examples/hongze-2023.yaml examples/huaian-2024.yaml < /dev/null",
         env!("CARGO_BIN_EXE_nianbao")
-    ));
-    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("NO_COLOR", "1");
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let mut writer = pair.master.take_writer().unwrap();
-    let p = parser.clone();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            p.lock().unwrap().process(&buf[..n]);
-        }
-    });
-    let wait_for = |needle: &str| {
-        let start = Instant::now();
-        while start.elapsed() < common::pty::TIMEOUT {
-            if parser.lock().unwrap().screen().contents().contains(needle) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!(
-            "never showed {needle:?}:\n{}",
-            parser.lock().unwrap().screen().contents()
-        );
-    };
-    wait_for("1/2");
-    writer.write_all(b"]").unwrap();
-    writer.flush().unwrap();
-    wait_for("2/2");
-    writer.write_all(b"q").unwrap();
-    writer.flush().unwrap();
-    let start = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            assert_eq!(status.exit_code(), 0);
-            break;
-        }
-        assert!(start.elapsed() < common::pty::TIMEOUT, "did not exit");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    );
+    let mut s = Session::spawn_program(
+        "sh",
+        &["-c", &script],
+        80,
+        24,
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+        &[("NO_COLOR", "1")],
+    );
+    s.wait_for("1/2");
+    s.send("]");
+    s.wait_for("2/2");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
 }

@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::wizard::message;
 use nianbao::model::schema::{FormatVersion, B_TOTAL_COL, R_CARRIED_FORWARD, R_OTHER_2019_SLOT};
 use nianbao::model::{CellRef, Report};
 use nianbao::rules::Rule;
@@ -24,10 +25,6 @@ fn to_step(w: &mut Wizard, step: Step) {
     let n = char::from(b'1' + step.index() as u8);
     feed(w, [alt(n)]);
     assert_eq!(w.step, step);
-}
-
-fn message(w: &Wizard) -> String {
-    w.message.as_ref().map(|m| m.1.clone()).unwrap_or_default()
 }
 
 fn a(field: &'static str, col: usize) -> Field {

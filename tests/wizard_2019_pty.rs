@@ -4,6 +4,7 @@
 //! a wrong `--format`.
 
 mod common;
+use common::process::nianbao_in;
 use common::pty::{keys, Session};
 use nianbao::model::schema::{FormatVersion, R_OTHER_2019_SLOT};
 use std::time::Duration;
@@ -25,15 +26,12 @@ fn new_format_2019_typed_saved_and_read_back() {
     s.type_text("某区人民政府");
     s.wait_for("某区人民政府2020年政府信息公开工作年度报告");
     // Step 3: table A's five blocks. Tab to 行政许可 · 本年增/减 and type -8.
-    s.send(keys::PAGE_DOWN);
-    s.send(keys::PAGE_DOWN);
+    s.send_times(keys::PAGE_DOWN, 2);
     s.wait_for("第二十条第（九）项");
     s.type_text("4");
     s.type_text("-");
     s.wait_for("件数不能为负数");
-    for _ in 0..7 {
-        s.send(keys::TAB);
-    }
+    s.send_times(keys::TAB, 7);
     s.wait_for("行政许可 · 本年增/减");
     s.wait_for("减少先按 -");
     s.type_text("-8");
@@ -45,17 +43,11 @@ fn new_format_2019_typed_saved_and_read_back() {
     s.send(keys::PAGE_DOWN);
     s.wait_for("申请人情况");
     s.type_text("2");
-    for _ in 0..20 {
-        s.send(keys::ENTER);
-    }
+    s.send_times(keys::ENTER, 20);
     s.wait_for("（六）其他处理 · 自然人");
     s.type_text("2");
     s.settle(Duration::from_millis(150));
-    s.send(keys::CTRL_S);
-    s.wait_for("已保存到 r.yaml");
-    s.send(keys::ESC);
-    s.send(keys::CTRL_Q);
-    assert_eq!(s.wait_exit(), 0);
+    s.save_and_quit("已保存到 r.yaml");
     let text = std::fs::read_to_string(dir.path().join("r.yaml")).unwrap();
     assert!(text.starts_with("format: 2019\n"), "{text}");
     assert!(
@@ -82,12 +74,7 @@ fn new_format_2019_typed_saved_and_read_back() {
 #[test]
 fn a_wrong_format_is_explained_in_chinese_and_nothing_is_made() {
     let dir = tempfile::tempdir().unwrap();
-    let bin = env!("CARGO_BIN_EXE_nianbao");
-    let out = std::process::Command::new(bin)
-        .args(["new", "--format", "2020", "r.yaml"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
+    let out = nianbao_in(dir.path(), &["new", "--format", "2020", "r.yaml"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("--format 2020 不是已知的报告格式"), "{err}");
@@ -98,11 +85,10 @@ fn a_wrong_format_is_explained_in_chinese_and_nothing_is_made() {
     assert!(!dir.path().join("r.yaml").exists());
     // With --from, the format follows last year's report: a contrary --format is refused.
     let from = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/hongze-2023.yaml");
-    let out = std::process::Command::new(bin)
-        .args(["new", "--format", "2019", "--from", from, "r.yaml"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
+    let out = nianbao_in(
+        dir.path(),
+        &["new", "--format", "2019", "--from", from, "r.yaml"],
+    );
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -111,11 +97,8 @@ fn a_wrong_format_is_explained_in_chinese_and_nothing_is_made() {
     );
     assert!(!dir.path().join("r.yaml").exists());
     // --help names the option in Chinese, with its default.
-    let out = std::process::Command::new(bin)
-        .args(["new", "--help"])
-        .output()
-        .unwrap();
-    let help = String::from_utf8_lossy(&out.stdout);
+    let (_, out, _) = common::process::in_crate_root(&["new", "--help"]);
+    let help = String::from_utf8_lossy(&out);
     assert!(help.contains("--format <版本>"), "{help}");
     assert!(help.contains("2021（默认"), "{help}");
 }

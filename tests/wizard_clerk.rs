@@ -2,6 +2,7 @@
 
 mod common;
 
+use common::wizard::{blank, finding_index, message, to_step};
 use nianbao::model::{CellRef, Report};
 use nianbao::tui::wizard::testing::{chars, ctrl, feed, key, render, wizard};
 use nianbao::tui::wizard::{Dialog, Effect, Step, Wizard};
@@ -11,22 +12,8 @@ fn huaian() -> Report {
     common::examples::example("huaian-2024.yaml")
 }
 
-fn blank() -> Wizard {
-    wizard(Wizard::blank_report(2026), "new.yaml", (80, 24))
-}
-
-fn to_step(w: &mut Wizard, step: Step) {
-    while w.step != step {
-        feed(w, [key(KeyCode::PageDown)]);
-    }
-}
-
 fn shift(c: KeyCode) -> Event {
     Event::Key(KeyEvent::new(c, KeyModifiers::SHIFT))
-}
-
-fn message(w: &Wizard) -> String {
-    w.message.as_ref().map(|m| m.1.clone()).unwrap_or_default()
 }
 
 // Item 9: "y 不保存" throws the draft away too.
@@ -153,11 +140,7 @@ fn the_status_line_separates_place_and_finding_and_shows_the_numbers() {
     r.appeals.cells[0][4] += 1;
     let mut w = wizard(r, "h.yaml", (80, 24));
     to_step(&mut w, Step::Review);
-    let i = w
-        .findings
-        .iter()
-        .position(|f| f.rule == "C1")
-        .expect("a C1 error");
+    let i = finding_index(&w, "C1");
     for _ in 0..=i {
         feed(&mut w, [key(KeyCode::Down)]);
     }

@@ -2,29 +2,16 @@
 
 mod common;
 
+use common::wizard::{blank, finding_index, message, to_step};
 use nianbao::model::schema::{B_TOTAL_COL, R_OUTCOME_TOTAL};
 use nianbao::model::{Amount, CellRef, ProseSection, Report};
 use nianbao::tui::tables::{editable_cells, Table};
 use nianbao::tui::wizard::testing::{chars, ctrl, feed, key, paste, render, wizard};
-use nianbao::tui::wizard::{Dialog, Effect, Field, Step, StepState, Tone, Wizard};
+use nianbao::tui::wizard::{Dialog, Effect, Field, Step, StepState, Tone};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 fn huaian() -> Report {
     common::examples::example("huaian-2024.yaml")
-}
-
-fn blank() -> Wizard {
-    wizard(Wizard::blank_report(2026), "new.yaml", (80, 24))
-}
-
-fn to_step(w: &mut Wizard, step: Step) {
-    while w.step != step {
-        feed(w, [key(KeyCode::PageDown)]);
-    }
-}
-
-fn message(w: &Wizard) -> String {
-    w.message.as_ref().map(|m| m.1.clone()).unwrap_or_default()
 }
 
 #[test]
@@ -326,11 +313,7 @@ fn enter_on_a_finding_jumps_to_its_cell() {
     r.appeals.cells[1][4] = 27;
     let mut w = wizard(r, "h.yaml", (80, 24));
     to_step(&mut w, Step::Review);
-    let i = w
-        .findings
-        .iter()
-        .position(|f| f.rule == "C1")
-        .expect("C1 finding");
+    let i = finding_index(&w, "C1");
     feed(&mut w, [key(KeyCode::Down)]);
     for _ in 0..i {
         feed(&mut w, [key(KeyCode::Down)]);

@@ -8,14 +8,6 @@ fn quiet(s: &Session) {
     s.settle(Duration::from_millis(150));
 }
 
-fn restored(s: &Session) {
-    s.with_screen(|scr| {
-        assert!(!scr.alternate_screen(), "alternate screen left");
-        assert!(!scr.hide_cursor(), "cursor shown");
-        assert!(!scr.bracketed_paste(), "bracketed paste off");
-    });
-}
-
 #[test]
 fn new_report_typed_pasted_saved_and_read_back() {
     let dir = tempfile::tempdir().unwrap();
@@ -35,8 +27,7 @@ fn new_report_typed_pasted_saved_and_read_back() {
     s.paste("第二段\r\n第三段\t完");
     quiet(&s);
     // Step 4: table B.
-    s.send(keys::PAGE_DOWN);
-    s.send(keys::PAGE_DOWN);
+    s.send_times(keys::PAGE_DOWN, 2);
     s.wait_for("申请人情况");
     s.type_text("12");
     s.send(keys::TAB);
@@ -48,12 +39,8 @@ fn new_report_typed_pasted_saved_and_read_back() {
     s.send(keys::LEFT);
     s.paste("1\t2\t0\t0\t0\t4");
     s.wait_for("已粘贴 6 个数");
-    s.send(keys::CTRL_S);
-    s.wait_for("已保存到 r.yaml");
-    s.send(keys::ESC);
-    s.send(keys::CTRL_Q);
-    assert_eq!(s.wait_exit(), 0);
-    restored(&s);
+    s.save_and_quit("已保存到 r.yaml");
+    s.assert_terminal_given_back();
     let r = nianbao::yaml::load_file(&dir.path().join("r.yaml"))
         .expect("saved file reads back")
         .report;
@@ -86,17 +73,11 @@ fn edit_changes_a_cell_and_saves_the_same_report_otherwise() {
     std::fs::copy(src, &path).unwrap();
     let mut s = Session::spawn(&["edit", "h.yaml"], 120, 40, dir.path(), &[]);
     s.wait_for("淮安市人民政府");
-    s.send(keys::CTRL_N);
-    s.send(keys::CTRL_N);
-    s.send(keys::CTRL_N);
+    s.send_times(keys::CTRL_N, 3);
     s.wait_for("3001");
     s.type_text("3000");
     s.wait_for("B3");
-    s.send(keys::CTRL_S);
-    s.wait_for("已保存");
-    s.send(keys::ESC);
-    s.send(keys::CTRL_Q);
-    assert_eq!(s.wait_exit(), 0);
+    s.save_and_quit("已保存");
     let mut expected = nianbao::yaml::load_file(std::path::Path::new(src))
         .unwrap()
         .report;
@@ -124,7 +105,7 @@ fn quit_with_unsaved_changes_asks_and_ctrl_c_works() {
     s.wait_for("有未保存的修改");
     s.send("y");
     assert_eq!(s.wait_exit(), 0);
-    restored(&s);
+    s.assert_terminal_given_back();
     assert!(!dir.path().join("q.yaml").exists());
 }
 
@@ -164,7 +145,7 @@ fn edit_of_an_unreadable_file_says_why_and_exits_2() {
         screen.contains("行"),
         "a line number in the message: {screen}"
     );
-    restored(&s);
+    s.assert_terminal_given_back();
 }
 
 #[test]

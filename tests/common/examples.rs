@@ -1,4 +1,4 @@
-//! The bundled example reports, loaded for tests.
+//! The bundled example reports, loaded for tests, and small reports written for them.
 #![allow(dead_code)]
 
 use nianbao::model::Report;
@@ -11,4 +11,12 @@ pub fn example(name: &str) -> Report {
     nianbao::yaml::load_file(&path)
         .expect("example loads")
         .report
+}
+
+/// Writes `dir/NAME`: a new, empty report of `agency` for 2024, as the YAML module writes
+/// it; returns its path.
+pub fn write_report(dir: &std::path::Path, name: &str, agency: &str) -> std::path::PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, nianbao::yaml::to_yaml(&Report::new(agency, 2024))).expect("writes");
+    p
 }

@@ -90,3 +90,24 @@ pub fn soffice_convert(files: &[PathBuf], filter: &str, out: &Path, profile: &Pa
         .arg(out)
         .args(files));
 }
+
+/// Imports `text`, what a reader copied from the printed (PDF) form of example `name`: the
+/// import when it reads the report, every cell known. A refusal or unknown cells are added to
+/// `failures` (with the text), and a refusal gives `None`; the caller compares the rest.
+pub fn import_printed(
+    name: &str,
+    text: &str,
+    failures: &mut Vec<String>,
+) -> Option<nianbao::import::Imported> {
+    let got = match nianbao::import::import_str(text) {
+        Ok(g) => g,
+        Err(e) => {
+            failures.push(format!("{name}: not imported: {e}\n{text}"));
+            return None;
+        }
+    };
+    if !got.unknown.is_empty() {
+        failures.push(format!("{name}: unknown {:#?}\n{text}", got.unknown));
+    }
+    Some(got)
+}

@@ -5,3 +5,4 @@ pub mod process;
 pub mod pty;
 pub mod readme;
 pub mod reports;
+pub mod wizard;

@@ -22,10 +22,24 @@ pub struct Session {
 /// How long `wait_for` waits before failing the test (generous: CI machines are busy).
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 
+/// The draft timer off (10 minutes): only a signal or a hang-up writes the draft.
+pub const DRAFT_TIMER_OFF: (&str, &str) = ("NIANBAO_TEST_DRAFT_DELAY_MS", "600000");
+
 impl Session {
     /// Starts `nianbao ARGS...` in a `cols`×`rows` terminal with working directory `cwd`.
     pub fn spawn(args: &[&str], cols: u16, rows: u16, cwd: &Path, env: &[(&str, &str)]) -> Session {
         Session::spawn_program(env!("CARGO_BIN_EXE_nianbao"), args, cols, rows, cwd, env)
+    }
+
+    /// Starts `nianbao ARGS...` at 80×24 in `dir`, kept apart from the user's own: its state
+    /// folder (`XDG_STATE_HOME`, where the registry of drafts lives) is `dir/state`, and
+    /// `NO_COLOR=1`; then `env`, whose entries win over these (e.g. [`DRAFT_TIMER_OFF`]).
+    pub fn spawn_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Session {
+        let state = dir.join("state");
+        let state = state.to_str().expect("a UTF-8 temporary path");
+        let mut all = vec![("XDG_STATE_HOME", state), ("NO_COLOR", "1")];
+        all.extend_from_slice(env);
+        Session::spawn(args, 80, 24, dir, &all)
     }
 
     /// Starts any `PROGRAM ARGS...` the same way (another program to compare with, e.g. vim).
@@ -119,6 +133,13 @@ impl Session {
         self.writer.flush().expect("flush pty");
     }
 
+    /// Presses `key` `times` times in a row (e.g. Tab to the eighth field).
+    pub fn send_times(&mut self, key: &str, times: usize) {
+        for _ in 0..times {
+            self.send(key);
+        }
+    }
+
     /// Types text, one character at a time, as a person (or an input method) would.
     pub fn type_text(&mut self, text: &str) {
         for ch in text.chars() {
@@ -159,11 +180,18 @@ impl Session {
 
     /// Waits until no output has arrived for `quiet` (the program is idle).
     pub fn settle(&self, quiet: Duration) {
+        self.settle_within(quiet, Duration::from_millis(10), TIMEOUT);
+    }
+
+    /// Waits until no output has arrived for `quiet`, looking every `poll` (the benchmarks
+    /// poll finely), and returns after `limit` in any case (a program that never goes quiet
+    /// does not fail here: the caller's next check says what is wrong).
+    pub fn settle_within(&self, quiet: Duration, poll: Duration, limit: Duration) {
         let start = Instant::now();
         let mut last = self.bytes_written();
         let mut since = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            std::thread::sleep(Duration::from_millis(10));
+        while start.elapsed() < limit {
+            std::thread::sleep(poll);
             let now = self.bytes_written();
             if now != last {
                 last = now;
@@ -183,14 +211,7 @@ impl Session {
             .unwrap()
             .screen_mut()
             .set_size(rows, cols);
-        self.master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("resize");
+        self.resize_pty_only(cols, rows);
     }
 
     /// Resizes only the pseudo-terminal, not the emulator (which keeps showing the top-left
@@ -204,6 +225,29 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("resize");
+    }
+
+    /// The wizard's way out after the work: Ctrl-S, waits until the status line says `saved`
+    /// (e.g. `已保存到 r.yaml`), Esc (closes the list of remaining findings, if shown), and once
+    /// that key has been taken on its own, Ctrl-Q; the wizard must then exit with 0.
+    pub fn save_and_quit(&mut self, saved: &str) {
+        self.send(keys::CTRL_S);
+        self.wait_for(saved);
+        self.send(keys::ESC);
+        // A quiet pause, so that Esc and Ctrl-Q do not arrive as one Alt-Ctrl-Q.
+        self.settle(Duration::from_millis(100));
+        self.send(keys::CTRL_Q);
+        assert_eq!(self.wait_exit(), 0, "the wizard's exit code after saving");
+    }
+
+    /// Asserts that the program gave the terminal back as it found it: the main screen, the
+    /// cursor shown, bracketed paste off (call after it has exited).
+    pub fn assert_terminal_given_back(&self) {
+        self.with_screen(|screen| {
+            assert!(!screen.alternate_screen(), "still on the alternate screen");
+            assert!(!screen.hide_cursor(), "cursor still hidden");
+            assert!(!screen.bracketed_paste(), "bracketed paste still on");
+        });
     }
 
     /// Waits for the program to exit and returns its exit code.
