@@ -201,9 +201,10 @@ mod tests {
             text(3, ""),
             text(4, "1 26 12 1 1 6 20"),
         ];
-        let (mut u, mut b, mut r) = (Vec::new(), Vec::new(), Vec::new());
-        let c = table_c(&lines, Layout::PdfText, &mut u, &mut b, &mut r);
-        assert!(u.is_empty(), "{u:?}");
+        let mut notes = crate::import::tables::Notes::default();
+        let c = table_c(&lines, Layout::PdfText, &mut notes);
+        assert!(notes.unknown.is_empty(), "{:?}", notes.unknown);
+        assert_eq!(notes.read.len(), 1, "the row is read from its cells");
         assert_eq!(
             c.cells,
             [[72, 64, 178, 37, 351], [13, 4, 8, 1, 26], [12, 1, 1, 6, 20]]
