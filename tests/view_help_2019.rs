@@ -28,15 +28,34 @@ fn screen(v: &Viewer, w: u16, h: u16) -> String {
     buffer_text(&buf)
 }
 
-/// The screen's text without the box and line breaks (a wrapped label reads whole).
+/// The text inside the help's box, its lines joined (a wrapped label reads whole): the
+/// columns between the box's corners, whatever the report beside it shows.
 fn flat(s: &str) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let cols = |l: &str| -> Vec<(usize, char)> {
+        let mut x = 0;
+        l.chars()
+            .map(|c| {
+                let at = x;
+                x += c.width().unwrap_or(0);
+                (at, c)
+            })
+            .collect()
+    };
+    let top = s
+        .lines()
+        .find(|l| l.contains("帮助 · nianbao view"))
+        .unwrap();
+    let corner = |ch| cols(top).into_iter().find(|(_, c)| *c == ch).unwrap().0;
+    let (left, right) = (corner('┌'), corner('┐'));
     s.lines()
+        .skip_while(|l| !l.contains("帮助 · nianbao view"))
+        .skip(1)
         .map(|l| {
-            let inner: String = l
-                .chars()
-                .skip_while(|c| *c != '│')
-                .skip(1)
-                .take_while(|c| *c != '│')
+            let inner: String = cols(l)
+                .into_iter()
+                .filter(|(x, _)| *x > left && *x < right)
+                .map(|(_, c)| c)
                 .collect();
             inner.trim().to_string()
         })

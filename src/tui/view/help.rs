@@ -20,8 +20,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-/// The widest the help box gets (columns, borders included).
+/// The widest the help box gets (columns, borders included): the keys' lines need 72; the
+/// notes on another format use up to 100, so that they wrap less.
 const MAX_WIDTH: u16 = 72;
+/// The widest the help box gets with notes on the format.
+const MAX_WIDTH_NOTES: u16 = 100;
 
 /// What differs in a version of the format from the 2021 one, for a reviewer reading such a
 /// report, as lines of at most `width` columns (wrapped, continuations indented); empty for
@@ -154,7 +157,11 @@ impl Viewer {
     }
 
     fn help_box(&self, area: Rect) -> HelpBox<'_> {
-        let w = area.width.saturating_sub(4).min(MAX_WIDTH);
+        let notes = self
+            .help_tables()
+            .is_some_and(|t| !format_lines(t, 80).is_empty());
+        let max = if notes { MAX_WIDTH_NOTES } else { MAX_WIDTH };
+        let w = area.width.saturating_sub(4).min(max);
         let inner = usize::from(w.saturating_sub(2));
         let mut lines: Vec<Line> = Vec::new();
         if let Some(t) = self.help_tables() {
@@ -254,6 +261,16 @@ impl Viewer {
                 " 已到末尾 ".to_string()
             };
             block = block.title_bottom(Line::from(where_).alignment(Alignment::Right));
+        }
+        // A wide character just left of the box would spill over its border: blank it.
+        if let Some(x) = b.popup.x.checked_sub(1) {
+            for y in b.popup.top()..b.popup.bottom() {
+                if let Some(c) = buf.cell_mut((x, y)) {
+                    if c.symbol().width() > 1 {
+                        c.set_symbol(" ");
+                    }
+                }
+            }
         }
         Clear.render(b.popup, buf);
         Paragraph::new(b.lines)
