@@ -378,8 +378,7 @@ fn new_from_a_2019_report_continues_in_its_format_and_carries_what_continues() {
         w.last_year_status(),
         Some((
             false,
-            "按上年推算：上年对外公开总数量 524 + 本年新公开数量 13 = 537，随输入更新，可修改"
-                .to_string()
+            "按上年推算：上年对外公开 524 + 本年新公开 13 = 537，随输入更新，可修改".to_string()
         ))
     );
     tab_to(&mut w, a("licensing", 0));

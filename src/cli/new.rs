@@ -103,7 +103,16 @@ pub fn run(args: NewArgs) -> anyhow::Result<i32> {
             schema::AGENCY_LABEL,
             schema::bare_label(schema::B_ROWS[schema::R_CARRIED_OVER].short),
         ];
-        what.extend(crate::model::next_year::proposed_columns(&w.report, &l));
+        // One proposed column by its label (现行有效件数); several (the 2019 format) by their
+        // count of cells, to fit the status line at 80 columns (the cells are marked ^).
+        let cols = crate::model::next_year::proposed_columns(&w.report, &l);
+        let cells = crate::model::next_year::proposals(&w.report, &l).len();
+        let several = format!("表二 {cells} 个数");
+        match cols.len() {
+            0 => {}
+            1 => what.push(cols[0]),
+            _ => what.push(&several),
+        }
         w = w.with_last_year(l);
         if !opening.recovered {
             w.message = Some((

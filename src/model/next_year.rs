@@ -120,9 +120,11 @@ fn proposals_2019(report: &Report, last: &Report) -> Vec<Proposal> {
                 col: TOTAL_PUBLIC_COL,
             },
             value: before.saturating_add(published),
+            // The labels without 总数量/数量, to fit a status line at 80 columns.
             basis: format!(
                 "上年{} {before} + {} {published}",
-                docs.columns[TOTAL_PUBLIC_COL], docs.columns[PUBLISHED_COL]
+                short(docs.columns[TOTAL_PUBLIC_COL]),
+                short(docs.columns[PUBLISHED_COL])
             ),
             follows_typing: true,
         });
@@ -157,6 +159,11 @@ fn proposals_2019(report: &Report, last: &Report) -> Vec<Proposal> {
         }
     }
     out
+}
+
+/// A column label without its ending `总数量`/`数量` (`对外公开总数量` → `对外公开`).
+fn short(label: &str) -> &str {
+    label.trim_end_matches(['总', '数', '量'])
 }
 
 /// The proposal for a cell of `report`, if it has one (whatever the cell holds now).
@@ -663,7 +670,7 @@ mod tests {
         let basis = |cell| proposal_for(&next, &last, cell).unwrap().basis;
         assert_eq!(
             basis(a("regulations", TOTAL_PUBLIC_COL)),
-            "上年对外公开总数量 524 + 本年新公开数量 0"
+            "上年对外公开 524 + 本年新公开 0"
         );
         assert_eq!(
             basis(a("licensing", LAST_YEAR_ITEMS_COL)),
