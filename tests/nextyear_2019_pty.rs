@@ -11,6 +11,18 @@ fn shanghai() -> String {
     format!("{}/examples/shanghai-2019.yaml", env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Ctrl-S (the dialog about the errors left closed with Esc), Ctrl-Q; the saved report.
+fn save_and_quit(s: &mut Session, dir: &std::path::Path) -> nianbao::model::Report {
+    s.send(keys::CTRL_S);
+    s.wait_for("已保存到 r.yaml");
+    s.send(keys::ESC);
+    s.send(keys::CTRL_Q);
+    assert_eq!(s.wait_exit(), 0);
+    nianbao::yaml::load_file(&dir.join("r.yaml"))
+        .expect("saved file reads back")
+        .report
+}
+
 #[test]
 fn new_from_a_2019_report_continues_its_table_a() {
     let dir = tempfile::tempdir().unwrap();
@@ -44,14 +56,7 @@ fn new_from_a_2019_report_continues_its_table_a() {
     s.wait_for("行政许可 · 上一年项目数量");
     s.wait_for("^ 按上年推算：上年上一年项目数量 0 + 本年增/减 0 = 0，可修改");
     s.settle(Duration::from_millis(150));
-    s.send(keys::CTRL_S);
-    s.wait_for("已保存到 r.yaml");
-    s.send(keys::ESC);
-    s.send(keys::CTRL_Q);
-    assert_eq!(s.wait_exit(), 0);
-    let r = nianbao::yaml::load_file(&dir.path().join("r.yaml"))
-        .expect("saved file reads back")
-        .report;
+    let r = save_and_quit(&mut s, dir.path());
     assert_eq!(r.version(), FormatVersion::V2019);
     assert_eq!(r.year, 2020);
     assert_eq!(r.requests.cells[1], [72, 0, 0, 0, 0, 0, 72]);
@@ -87,14 +92,7 @@ fn new_from_a_2020_report_in_the_2019_format_starts_table_a_empty() {
     let screen = s.screen();
     assert!(!screen.contains('^'), "{screen}");
     assert!(!screen.contains("2019年格式"), "{screen}");
-    s.send(keys::CTRL_S);
-    s.wait_for("已保存到 r.yaml");
-    s.send(keys::ESC);
-    s.send(keys::CTRL_Q);
-    assert_eq!(s.wait_exit(), 0);
-    let r = nianbao::yaml::load_file(&dir.path().join("r.yaml"))
-        .unwrap()
-        .report;
+    let r = save_and_quit(&mut s, dir.path());
     assert_eq!(r.version(), FormatVersion::V2021);
     assert_eq!(r.year, 2021);
     assert_eq!(r.requests.cells[1], [72, 0, 0, 0, 0, 0, 72]);
