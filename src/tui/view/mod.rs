@@ -539,8 +539,17 @@ impl Viewer {
     }
 
     fn scroll_to(&mut self, row: usize) {
-        let max = self.max_scroll().max(self.jump.unwrap_or(0));
-        self.scroll = row.min(max);
+        // The status line names the top row's section: at the new position it may need one
+        // more line, leaving a shorter body and a smaller last position; clamp again then.
+        let mut target = row;
+        for _ in 0..4 {
+            self.scroll = target.min(self.max_scroll().max(self.jump.unwrap_or(0)));
+            let max = self.max_scroll().max(self.jump.unwrap_or(0));
+            if self.scroll <= max {
+                break;
+            }
+            target = max;
+        }
     }
 
     /// The largest scroll position: the last row at the bottom of the screen.
