@@ -12,6 +12,7 @@ use nianbao::model::schema::{
     R_RECEIVED,
 };
 use nianbao::model::{CellRef, Report};
+use nianbao::publish::doc;
 use proptest::prelude::*;
 use std::collections::{BTreeSet, HashSet};
 
@@ -19,10 +20,10 @@ fn report() -> impl Strategy<Value = Report> {
     report_with(100_000)
 }
 
-/// A valid 2021 report (common::reports) with its fees stated in section 六, as the
-/// printers print them; `big` bounds the occasional large count.
+/// A valid 2021 report (common::reports) as published: its fees stated in section 六
+/// (the printers print the prose as it stands); `big` bounds the occasional large count.
 fn report_with(big: u64) -> impl Strategy<Value = Report> {
-    reports::report_2021(big).prop_map(pr::with_fee_sentence)
+    reports::report_2021(big).prop_map(|r| doc::as_published(&r))
 }
 
 fn assert_round_trip(layout: Layout, text: &str, want: &Report) -> nianbao::import::Imported {
@@ -334,7 +335,7 @@ fn ambiguous_report() -> Report {
     r.requests.cells[2][0] = 1;
     r.requests.cells[2][1] = 11;
     r.requests.recompute_totals();
-    pr::with_fee_sentence(r)
+    doc::as_published(&r)
 }
 
 #[test]
@@ -393,7 +394,7 @@ fn the_issue_examples_of_run_together_digits() {
     let mut r = Report::new("淮安市人民政府", 2024);
     r.requests.cells[R_RECEIVED] = [217, 1, 0, 0, 0, 0, 218];
     r.requests.cells[R_CARRIED_OVER] = [23, 0, 0, 0, 0, 0, 23];
-    let r = pr::with_fee_sentence(r);
+    let r = doc::as_published(&r);
     let text = pr::tab_separated(&r, &mut pr::Rng::new(1), &HashSet::new());
     let text = replace_row(&text, R_RECEIVED, "21710000218");
     let text = replace_row(&text, R_CARRIED_OVER, "230 000023");
@@ -557,7 +558,7 @@ fn docx_first_row_of_a_group_with_its_first_value_blank() {
     for col in 0..B_COLS {
         r.requests.cells[R_RECEIVED][col] = r.requests.cells[R_OUTCOME_TOTAL][col];
     }
-    let r = pr::with_fee_sentence(r);
+    let r = doc::as_published(&r);
     let blanks: HashSet<CellRef> = [CellRef::B { row: 2, col: 0 }, CellRef::B { row: 3, col: 0 }]
         .into_iter()
         .collect();

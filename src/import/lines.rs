@@ -34,6 +34,17 @@ pub(crate) struct Line {
 }
 
 impl Line {
+    /// A text line `no` of the input, as the tests write one.
+    #[cfg(test)]
+    pub(crate) fn test_text(no: usize, indent: usize, s: &str) -> Line {
+        Line {
+            col: 1,
+            no,
+            indent,
+            body: Body::Text(s.to_string()),
+        }
+    }
+
     /// The line's text, cells joined by a space.
     pub fn text(&self) -> String {
         match &self.body {

@@ -609,12 +609,7 @@ mod tests {
     use super::*;
 
     fn text(no: usize, indent: usize, s: &str) -> Line {
-        Line {
-            col: 1,
-            no,
-            indent,
-            body: Body::Text(s.to_string()),
-        }
+        Line::test_text(no, indent, s)
     }
 
     #[test]

@@ -68,6 +68,12 @@ pub fn chromium_printing_furniture(profile: &Path) -> Command {
 
 /// `soffice --headless --convert-to pdf --outdir OUT FILES...`: every file in one start.
 pub fn soffice_to_pdf(files: &[PathBuf], out: &Path, profile: &Path) {
+    soffice_convert(files, "pdf", out, profile);
+}
+
+/// `soffice --headless --convert-to FILTER --outdir OUT FILES...` (`pdf`,
+/// `html:HTML (StarWriter)`, `txt:Text (encoded):UTF8`): every file in one start.
+pub fn soffice_convert(files: &[PathBuf], filter: &str, out: &Path, profile: &Path) {
     let bin = require("soffice", "libreoffice-writer-nogui");
     run(Command::new(bin)
         .arg(format!(
@@ -78,7 +84,7 @@ pub fn soffice_to_pdf(files: &[PathBuf], out: &Path, profile: &Path) {
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf",
+            filter,
             "--outdir",
         ])
         .arg(out)

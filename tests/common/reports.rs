@@ -302,3 +302,23 @@ pub fn flattened(r: &Report, sep: &str) -> Report {
     }
     want
 }
+
+/// The report with its prose written without spaces: text taken from a PDF has spaces
+/// where the glyphs stand apart (`1月` or `1 月`), which says nothing about the report.
+pub fn spaceless(r: &Report) -> Report {
+    let without = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    let mut r = r.clone();
+    for parts in [&mut r.overview, &mut r.problems, &mut r.other_matters] {
+        for p in parts.iter_mut() {
+            p.heading = without(&p.heading);
+            p.body = p
+                .body
+                .split('\n')
+                .map(without)
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
+    }
+    r.preamble = without(&r.preamble);
+    r
+}

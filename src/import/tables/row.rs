@@ -2,6 +2,8 @@
 
 use super::values::is_value;
 use crate::import::lines::{plain_number, Body, Line};
+use crate::import::Note;
+use crate::model::CellRef;
 
 /// A value slot as printed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +38,11 @@ pub(crate) struct View {
 }
 
 impl View {
+    /// A note about this row: at its line and column, naming `cells`.
+    pub(super) fn note(&self, cells: Vec<CellRef>, message: String) -> Note {
+        Note::new_at(Some(self.no), self.col, cells, message)
+    }
+
     /// True when a value is a number (not only blanks).
     pub(super) fn has_number(&self) -> bool {
         self.vals.iter().any(|v| matches!(v, Val::Tok(_)))
@@ -205,12 +212,7 @@ mod tests {
     use crate::import::tables::{fit, Columns};
 
     fn text(no: usize, s: &str) -> Line {
-        Line {
-            col: 1,
-            no,
-            indent: 0,
-            body: Body::Text(s.to_string()),
-        }
+        Line::test_text(no, 0, s)
     }
 
     #[test]

@@ -1,14 +1,18 @@
-//! `nianbao import REPORT.pdf`: a PDF is read through `pdftotext -layout` (poppler-utils),
-//! as a reviewer gets it — here the exported web page saved as PDF by the browser with its
-//! header and footer (date, title, address, page numbers) on every page. Each example
-//! comes back as the report it states. A PDF that is broken, has no text, or cannot be read
-//! because pdftotext is missing gets a message that says so and what to do (exit 2).
-//! Chromium and pdftotext missing: the test fails (.ci/run installs them).
+//! Our published documents after the conversions their readers make, imported through the
+//! binary: the web page saved as PDF by the browser (`nianbao import REPORT.pdf` reads a PDF
+//! through `pdftotext -layout`, poppler-utils) with the header and footer a browser prints
+//! on every page (date, title, address, page numbers); the Word file saved by LibreOffice as
+//! a web page, as text and as PDF. Each example comes back as the report it states. A PDF
+//! that is broken, has no text, or cannot be read because pdftotext is missing gets a
+//! message that says so and what to do (exit 2). Chromium, LibreOffice and pdftotext
+//! missing: the tests fail (.ci/run installs them).
 
 mod common;
 
 use common::external::{chromium_printing_furniture, require, run};
 use common::process::{output_within, stderr};
+use common::reports;
+use nianbao::model::Report;
 use nianbao::publish::{doc, render, Format};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -75,6 +79,74 @@ fn a_pdf_printed_by_the_browser_imports_as_the_report() {
                 nianbao::yaml::to_yaml(&want),
                 nianbao::yaml::to_yaml(&got)
             ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Imports `input` through the binary; the report, or why not.
+fn imported(input: &Path) -> Result<Report, String> {
+    let yaml = input.with_extension("imported.yaml");
+    let o = nianbao(&[input, Path::new("-o"), &yaml], None);
+    let err = stderr(&o);
+    if o.status.code() != Some(0) {
+        return Err(format!("exit {:?}\n{err}", o.status.code()));
+    }
+    Ok(nianbao::yaml::load_file(&yaml)
+        .map_err(|e| format!("{e}\n{err}"))?
+        .report)
+}
+
+/// The report with every no-break space as a space (LibreOffice's text export writes
+/// them so; the examples keep the ones their sources had).
+fn spaces(r: &Report) -> Report {
+    let yaml = nianbao::yaml::to_yaml(r).replace('\u{a0}', " ");
+    nianbao::yaml::load_str(&yaml, "r.yaml")
+        .expect("loads")
+        .report
+}
+
+#[test]
+fn a_word_file_converted_by_libreoffice_imports_as_the_report() {
+    require("pdftotext", "poppler-utils");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let docx: Vec<PathBuf> = EXAMPLES
+        .iter()
+        .map(|name| {
+            let r = common::examples::example(name);
+            let p = dir.path().join(name).with_extension("docx");
+            std::fs::write(&p, render(&r, Format::Docx)).expect("write docx");
+            p
+        })
+        .collect();
+    let mut failures = Vec::new();
+    for (filter, ext) in [
+        ("html:HTML (StarWriter)", "html"),
+        ("txt:Text (encoded):UTF8", "txt"),
+        ("pdf", "pdf"),
+    ] {
+        let out = dir.path().join(ext);
+        common::external::soffice_convert(&docx, filter, &out, &dir.path().join("lo"));
+        for name in EXAMPLES {
+            let input = out.join(name).with_extension(ext);
+            // Text from a PDF has its own spaces between letters and digits.
+            let same = |r: &Report| {
+                if ext == "pdf" {
+                    reports::spaceless(r)
+                } else {
+                    spaces(r)
+                }
+            };
+            let want = same(&doc::as_published(&common::examples::example(name)));
+            match imported(&input) {
+                Ok(got) if same(&got) == want => {}
+                Ok(got) => failures.push(format!(
+                    "{name} as {ext}: not equal\nwant:\n{}\ngot:\n{}",
+                    nianbao::yaml::to_yaml(&want),
+                    nianbao::yaml::to_yaml(&got)
+                )),
+                Err(e) => failures.push(format!("{name} as {ext}: {e}")),
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
