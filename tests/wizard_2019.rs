@@ -338,19 +338,27 @@ fn a_saved_2019_report_reads_back_the_same() {
 }
 
 #[test]
-fn new_from_a_2019_report_continues_in_its_format_and_carries_only_table_b() {
+fn new_from_a_2019_report_continues_in_its_format_and_carries_what_continues() {
     // shanghai 2019 → its 2020 report: still the 2019 format (FORMAT.md §7).
     let last = shanghai();
     let next = nianbao::model::next_year::next_year(&last);
     assert_eq!(next.version(), FormatVersion::V2019);
     let mut w = wizard(next, "s2020.yaml", (80, 24)).with_last_year(last);
     // 二、上年结转 is last year's 四、结转下年度 (72 自然人), marked as carried; table A has no
-    // proposed 现行有效件数 in this format.
+    // 现行有效件数 in this format: what continues 2019's is proposed instead (对外公开总数量,
+    // 上一年项目数量, docs/decisions/nextyear.md), and nothing else of table A.
     assert_eq!(w.report.requests.get(1, 0), 72);
     let carried = w.carried_cells();
     assert!(carried.contains(&CellRef::B { row: 1, col: 0 }));
-    assert!(
-        !carried.iter().any(|c| matches!(c, CellRef::A { .. })),
+    let cell = |field, col| CellRef::A { field, col };
+    assert!(carried.contains(&cell("regulations", 2)), "{carried:?}");
+    assert!(carried.contains(&cell("licensing", 0)), "{carried:?}");
+    assert_eq!(
+        carried
+            .iter()
+            .filter(|c| matches!(c, CellRef::A { .. }))
+            .count(),
+        7,
         "{carried:?}"
     );
     // Typing table A's counts changes only the 2019 table A.
@@ -358,6 +366,26 @@ fn new_from_a_2019_report_continues_in_its_format_and_carries_only_table_b() {
     feed(&mut w, chars("5"));
     assert_eq!(w.report.proactive_2019.regulations.made, 5);
     assert_eq!(w.report.proactive, Default::default());
+    // 本年新公开数量: the proposed 对外公开总数量 follows (524 + 13), and says so.
+    tab_to(&mut w, a("regulations", 1));
+    feed(&mut w, chars("13"));
+    assert_eq!(w.report.proactive_2019.regulations.total_public, 537);
+    tab_to(&mut w, a("regulations", 2));
+    assert_eq!(
+        w.last_year_status(),
+        Some((
+            false,
+            "按上年推算：上年对外公开 524 + 本年新公开 13 = 537，随输入更新，可修改".to_string()
+        ))
+    );
+    tab_to(&mut w, a("licensing", 0));
+    assert_eq!(
+        w.last_year_status(),
+        Some((
+            false,
+            "按上年推算：上年上一年项目数量 0 + 本年增/减 0 = 0，可修改".to_string()
+        ))
+    );
     // Y1 holds; Y2 is not checked.
     assert!(
         !w.findings

@@ -12,7 +12,7 @@ pub struct NewArgs {
     /// 要新建的报告文件（YAML）
     #[arg(value_name = "文件")]
     pub file: PathBuf,
-    /// 从上年报告开始：带入机关名称、上年结转、现行有效件数和各段小标题（可以是 import 生成的 YAML）
+    /// 从上年报告开始：带入机关名称、上年结转、表二接续上年的数（现行有效件数；2019 年版为对外公开总数量、上一年项目数量）和各段小标题（可以是 import 生成的 YAML）
     #[arg(long = "from", value_name = "上年.yaml")]
     pub from: Option<PathBuf>,
     /// 报告格式：2021（默认，2021 年度起的报告）或 2019（2019 年版试行格式，用于改正 2019、2020 年度的报告）
@@ -99,15 +99,27 @@ pub fn run(args: NewArgs) -> anyhow::Result<i32> {
     let mut w = Wizard::new(report, options(args.file, year));
     if let Some(l) = last {
         let from = l.year;
+        let mut what = vec![
+            schema::AGENCY_LABEL,
+            schema::bare_label(schema::B_ROWS[schema::R_CARRIED_OVER].short),
+        ];
+        // One proposed column by its label (现行有效件数); several (the 2019 format) by their
+        // count of cells, to fit the status line at 80 columns (the cells are marked ^).
+        let cols = crate::model::next_year::proposed_columns(&w.report, &l);
+        let cells = crate::model::next_year::proposals(&w.report, &l).len();
+        let several = format!("表二 {cells} 个数");
+        match cols.len() {
+            0 => {}
+            1 => what.push(cols[0]),
+            _ => what.push(&several),
+        }
         w = w.with_last_year(l);
         if !opening.recovered {
             w.message = Some((
                 wizard::Tone::Info,
                 format!(
-                    "已从 {from} 年报告带入{}、{}、{}和各段小标题（均可修改）",
-                    schema::AGENCY_LABEL,
-                    schema::bare_label(schema::B_ROWS[schema::R_CARRIED_OVER].short),
-                    schema::A_IN_FORCE_LABEL
+                    "已从 {from} 年报告带入{}和各段小标题（均可修改）",
+                    what.join("、")
                 ),
             ));
         }

@@ -1,33 +1,43 @@
-//! Next year's report from last year's (issue 14): what carries over, what is proposed, and
-//! which cells came from last year's report.
+//! Next year's report from last year's (issues 14 and 15): what carries over, what is
+//! proposed, and which cells came from last year's report — in either version of the format.
 //!
 //! A clerk writes the report every January and half of it follows from last year's: the
-//! agency, table B's 二、上年结转 (= last year's 四、结转下年度), the base of table A's 现行有效件数
-//! (rule Y2) and the part headings of the prose. [`next_year`] builds that report; [`carried`]
-//! says which cells still hold a value taken from last year's report (so a screen can mark
-//! them "来自上年报告"), [`propose_in_force`] and [`follow_in_force`] keep the proposed
-//! 现行有效件数 in step with what the clerk types, and [`previous_part`] finds last year's text
-//! of a part to show beside it.
+//! agency, table B's 二、上年结转 (= last year's 四、结转下年度, in any two formats), the part
+//! headings of the prose, and some cells of table A that continue last year's ([`proposals`]:
+//! 现行有效件数 (rule Y2) between two 2021-format reports; 对外公开总数量 and 上一年项目数量
+//! between two 2019-format ones; none across the change of format). [`next_year`] builds that
+//! report; [`carried`] says which cells still hold a value taken from last year's report (so a
+//! screen can mark them "来自上年报告"), [`follow`] keeps the proposals in step with what the
+//! clerk types, and [`previous_part`] finds last year's text of a part to show beside it.
 
-use super::schema::{self, B_TOTAL_COL, R_CARRIED_FORWARD, R_CARRIED_OVER};
-use super::{CellRef, DocCounts, Part, ProseSection, Report, FORMAT_VERSION};
+use super::schema::{
+    self, FormatVersion, A_BLOCKS_2019, A_NORMATIVE_DOCUMENTS, A_REGULATIONS, B_TOTAL_COL,
+    R_CARRIED_FORWARD, R_CARRIED_OVER,
+};
+use super::{CellRef, DocCounts, Part, ProseSection, Report, Value};
 
 /// The rows of table A whose 现行有效件数 follows from last year's (rule Y2), with their labels.
 pub const IN_FORCE_ROWS: [(&str, &str); 2] = [
-    ("regulations", "规章"),
-    ("normative_documents", "行政规范性文件"),
+    (A_REGULATIONS, schema::A_REGULATIONS_LABEL),
+    (A_NORMATIVE_DOCUMENTS, schema::A_NORMATIVE_DOCUMENTS_LABEL),
 ];
 
 /// Column of 现行有效件数 in the rows of [`IN_FORCE_ROWS`] (see [`schema::A_DOC_KEYS`]).
-pub const IN_FORCE_COL: usize = 2;
+pub const IN_FORCE_COL: usize = schema::A_IN_FORCE_COL;
+
+/// Column of 对外公开总数量 in the 2019 第二十条第（一）项 rows (see [`schema::A19_DOC_KEYS`]).
+pub const TOTAL_PUBLIC_COL: usize = 2;
+/// Column of 本年新公开数量 in the 2019 第二十条第（一）项 rows.
+pub const PUBLISHED_COL: usize = 1;
+/// Column of 上一年项目数量 in the 2019 rows counting items (see [`schema::A19_ITEM_KEYS`]).
+pub const LAST_YEAR_ITEMS_COL: usize = 0;
 
 /// Where the value of a cell of next year's report came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
     /// Taken as it is from last year's report (机关名称, 二、上年结转).
     Carried,
-    /// Computed from last year's report and this year's figures (现行有效件数: last year's
-    /// 现行有效件数 + 本年制发件数 − 本年废止件数).
+    /// Computed from last year's report (and this year's figures): see [`Proposal`].
     Proposed,
 }
 
@@ -41,24 +51,158 @@ impl Origin {
     }
 }
 
+/// A cell of table A whose value follows from last year's report: what it should be given
+/// this year's figures so far, and how that is computed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Proposal {
+    /// The cell (a count of table A).
+    pub cell: CellRef,
+    /// The proposed value.
+    pub value: u64,
+    /// The computation with its numbers, without the result, e.g.
+    /// `上年现行有效 11 + 制发 3 − 废止 0` (a screen appends `= 14`).
+    pub basis: String,
+    /// Whether the proposal changes with what the clerk types this year (现行有效件数 and
+    /// 对外公开总数量 do; 上一年项目数量 is last year's alone).
+    pub follows_typing: bool,
+}
+
+/// The proposals of `report` as next year's report of `last` (FORMAT.md §5, §7 and
+/// docs/decisions/nextyear.md), given this year's figures typed so far:
+/// - both in the 2021 format: 现行有效件数 of 规章 and 行政规范性文件 = last year's 现行有效件数
+///   + 本年制发件数 − 本年废止件数 (rule Y2; 0 rather than negative);
+/// - both in the 2019 format: 对外公开总数量 of 规章 and 规范性文件 = last year's 对外公开总数量 +
+///   本年新公开数量; 上一年项目数量 of 行政许可, 其他对外管理服务事项, 行政处罚, 行政强制 and
+///   行政事业性收费 = last year's 上一年项目数量 + 本年增/减 (the items at the end of last year;
+///   0 rather than negative);
+/// - across the change of format (a 2020 report in the 2019 format, its 2021 successor in the
+///   2021 format): none — the two table A's count different things.
+pub fn proposals(report: &Report, last: &Report) -> Vec<Proposal> {
+    match (last.version(), report.version()) {
+        (FormatVersion::V2021, FormatVersion::V2021) => IN_FORCE_ROWS
+            .iter()
+            .map(|(field, _)| {
+                let now = doc_counts(report, field);
+                let before = last.proactive.count(field, IN_FORCE_COL).unwrap_or(0);
+                Proposal {
+                    cell: CellRef::A {
+                        field,
+                        col: IN_FORCE_COL,
+                    },
+                    value: propose_in_force(last, &now, field),
+                    basis: format!(
+                        "上年现行有效 {before} + 制发 {} − 废止 {}",
+                        now.issued, now.repealed
+                    ),
+                    follows_typing: true,
+                }
+            })
+            .collect(),
+        (FormatVersion::V2019, FormatVersion::V2019) => proposals_2019(report, last),
+        _ => Vec::new(),
+    }
+}
+
+/// [`proposals`] between two 2019-format reports, read off the schema's 2019 table A: the
+/// 第二十条第（一）项 rows (对外公开总数量) and every row with a 上一年项目数量 column.
+fn proposals_2019(report: &Report, last: &Report) -> Vec<Proposal> {
+    let count = |r: &Report, field, col| r.count(CellRef::A { field, col }).unwrap_or(0);
+    let mut out = Vec::new();
+    let docs = &A_BLOCKS_2019[0];
+    for (field, _) in docs.rows {
+        let (before, published) = (
+            count(last, field, TOTAL_PUBLIC_COL),
+            count(report, field, PUBLISHED_COL),
+        );
+        out.push(Proposal {
+            cell: CellRef::A {
+                field,
+                col: TOTAL_PUBLIC_COL,
+            },
+            value: before.saturating_add(published),
+            // The labels without 总数量/数量, to fit a status line at 80 columns.
+            basis: format!(
+                "上年{} {before} + {} {published}",
+                short(docs.columns[TOTAL_PUBLIC_COL]),
+                short(docs.columns[PUBLISHED_COL])
+            ),
+            follows_typing: true,
+        });
+    }
+    let items = A_BLOCKS_2019
+        .iter()
+        .filter(|b| b.keys.get(LAST_YEAR_ITEMS_COL) == Some(&"last_year"));
+    for block in items {
+        for (field, _) in block.rows {
+            let n = count(last, field, LAST_YEAR_ITEMS_COL);
+            let change = match last.get(CellRef::A {
+                field,
+                col: schema::A19_CHANGE_COL,
+            }) {
+                Value::Signed(c) => c,
+                _ => 0,
+            };
+            let value = i128::from(n) + i128::from(change);
+            out.push(Proposal {
+                cell: CellRef::A {
+                    field,
+                    col: LAST_YEAR_ITEMS_COL,
+                },
+                value: u64::try_from(value.max(0)).unwrap_or(u64::MAX),
+                basis: format!(
+                    "上年{} {n} + {} {change}",
+                    block.columns[LAST_YEAR_ITEMS_COL],
+                    block.columns[schema::A19_CHANGE_COL]
+                ),
+                follows_typing: false,
+            });
+        }
+    }
+    out
+}
+
+/// A column label without its ending `总数量`/`数量` (`对外公开总数量` → `对外公开`).
+fn short(label: &str) -> &str {
+    label.trim_end_matches(['总', '数', '量'])
+}
+
+/// The proposal for a cell of `report`, if it has one (whatever the cell holds now).
+pub fn proposal_for(report: &Report, last: &Report, cell: CellRef) -> Option<Proposal> {
+    proposals(report, last).into_iter().find(|p| p.cell == cell)
+}
+
+/// The column labels of the cells [`proposals`] fills, in table order without repeats
+/// (`现行有效件数`; `对外公开总数量`, `上一年项目数量`; none across formats), for a message
+/// saying what was carried.
+pub fn proposed_columns(report: &Report, last: &Report) -> Vec<&'static str> {
+    let tables = report.tables();
+    let mut out: Vec<&'static str> = Vec::new();
+    for p in proposals(report, last) {
+        if let CellRef::A { field, col } = p.cell {
+            if let Some(label) = tables.a_block_of(field).and_then(|b| b.columns.get(col)) {
+                if !out.contains(label) {
+                    out.push(label);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Builds next year's report from last year's:
 /// - agency carried; year = last year's + 1; the title rule carried (no explicit title stays
 ///   the standard title; an explicit one gets the new year, see [`next_title`]);
+/// - the format the new year's reports follow ([`FormatVersion::for_year`]: a 2019 report
+///   gives a 2019-format 2020 report, a 2020 one a 2021-format 2021 report, FORMAT.md §7);
 /// - table B's 二、上年结转 = last year's 四、结转下年度, column by column (its 总计 is the sum
-///   of the six columns, as the wizard computes every total);
-/// - table A's 现行有效件数 of 规章 and 行政规范性文件 proposed as last year's (this year's
-///   制发 and 废止 being 0 so far);
+///   of the six columns, as the wizard computes every total), across formats too (rule Y1);
+/// - table A's [`proposals`] (this year's other figures being 0 so far);
 /// - the part headings of 一, 五 and 六 carried with empty bodies (一 gets the five standard
 ///   headings when last year's has no parts);
 /// - everything else empty (the other rows of table B, table C, 信息处理费, the preamble).
 pub fn next_year(last: &Report) -> Report {
     let year = last.year.saturating_add(1);
-    let mut next = Report::new(last.agency.clone(), year);
-    next.format = if year >= 2021 {
-        FORMAT_VERSION
-    } else {
-        last.format
-    };
+    let mut next = Report::new_in(FormatVersion::for_year(year), last.agency.clone(), year);
     next.title = next_title(last);
     for section in ProseSection::ALL {
         let headings: Vec<Part> = last
@@ -78,11 +222,9 @@ pub fn next_year(last: &Report) -> Report {
         );
     }
     next.requests.recompute_totals();
-    for (field, _) in IN_FORCE_ROWS {
-        let proposal = propose_in_force(last, &DocCounts::default(), field);
-        if let Some(c) = next.proactive.count_mut(field, IN_FORCE_COL) {
-            *c = proposal;
-        }
+    for p in proposals(&next, last) {
+        // A proposal is a count of table A of the new report's own format: it always fits.
+        let _ = next.set(p.cell, Value::Count(p.value));
     }
     next
 }
@@ -131,30 +273,32 @@ pub fn propose_in_force(last: &Report, now: &DocCounts, field: &str) -> u64 {
     (before + now.issued).saturating_sub(now.repealed)
 }
 
-/// Keeps a proposed 现行有效件数 in step after the clerk changed 本年制发件数 or 本年废止件数 of
-/// a row (`before` → `after`): when `before`'s 现行有效件数 was the proposal (the clerk has not
-/// typed another), `after`'s becomes the new proposal; a value the clerk typed is kept (rule
-/// Y2 then warns while it differs). Returns whether `after` was changed.
-pub fn follow_in_force(
-    last: &Report,
-    field: &str,
-    before: &DocCounts,
-    after: &mut DocCounts,
-) -> bool {
-    if before.in_force != propose_in_force(last, before, field) {
-        return false;
+/// Keeps the proposals in step after the clerk changed a figure (`before` → `after`): a cell
+/// that held its proposal in `before` and that the clerk did not type into gets the proposal
+/// of `after` (e.g. 现行有效件数 after 本年制发件数 changed); a value the clerk typed instead
+/// is kept (rule Y2 then warns while it differs, in the 2021 format). Returns whether `after`
+/// was changed.
+pub fn follow(last: &Report, before: &Report, after: &mut Report) -> bool {
+    let mut changed = false;
+    for p in proposals(before, last) {
+        let held = before.count(p.cell);
+        if !p.follows_typing || held != Some(p.value) || after.count(p.cell) != held {
+            continue;
+        }
+        if let Some(now) = proposal_for(after, last, p.cell) {
+            if Some(now.value) != held && after.set(p.cell, Value::Count(now.value)).is_ok() {
+                changed = true;
+            }
+        }
     }
-    let proposal = propose_in_force(last, after, field);
-    let changed = after.in_force != proposal;
-    after.in_force = proposal;
     changed
 }
 
 /// The cells of `report` that still hold the value next year's report takes from `last`,
 /// with where it came from: 机关名称 and the six columns of 二、上年结转 ([`Origin::Carried`],
-/// with the 总计 of 二 when the columns are all carried), and 现行有效件数 of 规章 and
-/// 行政规范性文件 while it is the proposal ([`Origin::Proposed`]). A cell the clerk changed
-/// is no longer listed (and rules Y1/Y2 say what it should be).
+/// with the 总计 of 二 when the columns are all carried), and each cell of table A while it
+/// holds its [`proposals`] value ([`Origin::Proposed`]; none across the change of format). A
+/// cell the clerk changed is no longer listed (and rules Y1/Y2 say what it should be).
 pub fn carried(report: &Report, last: &Report) -> Vec<(CellRef, Origin)> {
     let mut out = Vec::new();
     if !report.agency.trim().is_empty() && report.agency.trim() == last.agency.trim() {
@@ -183,16 +327,9 @@ pub fn carried(report: &Report, last: &Report) -> Vec<(CellRef, Origin)> {
             Origin::Carried,
         ));
     }
-    for (field, _) in IN_FORCE_ROWS {
-        let now = doc_counts(report, field);
-        if now.in_force == propose_in_force(last, &now, field) {
-            out.push((
-                CellRef::A {
-                    field,
-                    col: IN_FORCE_COL,
-                },
-                Origin::Proposed,
-            ));
+    for p in proposals(report, last) {
+        if report.count(p.cell) == Some(p.value) {
+            out.push((p.cell, Origin::Proposed));
         }
     }
     out
@@ -280,15 +417,12 @@ mod tests {
         assert_eq!(next.year, 2024);
         assert_eq!(next.title, None);
         assert_eq!(next.format, 2021);
-        // 上年结转 = 2023's 结转下年度, column by column (all seven, 总计 included).
-        for (col, c) in B_COLUMNS.iter().enumerate() {
-            assert_eq!(
-                next.requests.get(R_CARRIED_OVER, col),
-                last.requests.get(R_CARRIED_FORWARD, col),
-                "{}",
-                c.label
-            );
-        }
+        // 上年结转 = 2023's 结转下年度 in all seven columns (总计 included).
+        assert_eq!(
+            next.requests.cells[R_CARRIED_OVER],
+            last.requests.cells[R_CARRIED_FORWARD]
+        );
+        assert_eq!(proposed_columns(&next, &last), ["现行有效件数"]);
         // … and hongze-2024's published 上年结转 is the same (0 in every column: nothing was
         // pending at the end of 2023), so Y1 holds for the published 2024 report.
         let published = testdata::hongze2024();
@@ -361,54 +495,38 @@ mod tests {
         assert!(y1[0].detail.contains("= 7") && y1[0].detail.contains("= 1"));
     }
 
+    /// Sets a count of `r` as the wizard does, the proposals following.
+    fn type_count(last: &Report, r: &mut Report, cell: CellRef, v: u64) -> bool {
+        let before = r.clone();
+        r.set(cell, Value::Count(v)).unwrap();
+        follow(last, &before, r)
+    }
+
     #[test]
     fn in_force_follows_what_the_clerk_types_until_overridden() {
         let last = testdata::hongze2023(); // 行政规范性文件: 5 in force
         let mut next = next_year(&last);
         let field = "normative_documents";
+        let cell = |col| CellRef::A { field, col };
         // Typing 3 issued: the proposal goes to 8.
-        let before = next.proactive.normative_documents;
-        next.proactive.normative_documents.issued = 3;
-        assert!(follow_in_force(
-            &last,
-            field,
-            &before,
-            &mut next.proactive.normative_documents
-        ));
+        assert!(type_count(&last, &mut next, cell(0), 3));
         assert_eq!(next.proactive.normative_documents.in_force, 8);
         // 1 repealed: 7.
-        let before = next.proactive.normative_documents;
-        next.proactive.normative_documents.repealed = 1;
-        follow_in_force(
-            &last,
-            field,
-            &before,
-            &mut next.proactive.normative_documents,
-        );
+        type_count(&last, &mut next, cell(1), 1);
         assert_eq!(next.proactive.normative_documents.in_force, 7);
-        assert!(carried(&next, &last).contains(&(
-            CellRef::A {
-                field,
-                col: IN_FORCE_COL
-            },
-            Origin::Proposed
-        )));
+        assert!(carried(&next, &last).contains(&(cell(IN_FORCE_COL), Origin::Proposed)));
+        let p = proposal_for(&next, &last, cell(IN_FORCE_COL)).unwrap();
+        assert_eq!(p.basis, "上年现行有效 5 + 制发 3 − 废止 1");
+        assert_eq!(p.value, 7);
+        // 规章 is left alone by typing in 行政规范性文件.
+        assert_eq!(next.proactive.regulations.in_force, 0);
         // The clerk types 9 instead: kept, no longer proposed, and Y2 warns with both numbers.
-        next.proactive.normative_documents.in_force = 9;
-        let before = next.proactive.normative_documents;
-        next.proactive.normative_documents.issued = 4;
-        assert!(!follow_in_force(
-            &last,
-            field,
-            &before,
-            &mut next.proactive.normative_documents
-        ));
+        type_count(&last, &mut next, cell(IN_FORCE_COL), 9);
+        assert!(!type_count(&last, &mut next, cell(0), 4));
         assert_eq!(next.proactive.normative_documents.in_force, 9);
-        assert!(!carried(&next, &last).iter().any(|(c, _)| *c
-            == CellRef::A {
-                field,
-                col: IN_FORCE_COL
-            }));
+        assert!(!carried(&next, &last)
+            .iter()
+            .any(|(c, _)| *c == cell(IN_FORCE_COL)));
         let y2 = findings(&next, &last, "Y2");
         assert_eq!(y2.len(), 1);
         assert!(y2[0].detail.contains("= 8") && y2[0].detail.contains("= 9"));
@@ -487,5 +605,179 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("年份 0"));
+    }
+
+    fn shanghai2019() -> Report {
+        testdata::load(include_str!("../../examples/shanghai-2019.yaml"))
+    }
+
+    fn a(field: &'static str, col: usize) -> CellRef {
+        CellRef::A { field, col }
+    }
+
+    #[test]
+    fn shanghai_2019_gives_a_2020_report_in_the_2019_format() {
+        let mut last = shanghai2019();
+        // Shanghai's item rows are all 0 as published: give two of them numbers.
+        last.proactive_2019.licensing.last_year = 56;
+        last.proactive_2019.licensing.change = -3;
+        last.proactive_2019.fees.last_year = 4;
+        last.proactive_2019.fees.change = -9;
+        last.proactive_2019.penalties.decisions = 1200;
+        let next = next_year(&last);
+        assert_eq!(next.version(), FormatVersion::V2019);
+        assert_eq!(
+            (next.agency.as_str(), next.year),
+            ("上海市人民政府办公厅", 2020)
+        );
+        // The explicit title gets the new year.
+        assert_eq!(
+            next.title.as_deref(),
+            Some("2020年上海市人民政府办公厅政府信息公开工作年度报告")
+        );
+        // 上年结转 = 2019's 结转下年度 (72 自然人).
+        assert_eq!(next.requests.cells[R_CARRIED_OVER], [72, 0, 0, 0, 0, 0, 72]);
+        // Table A continues 2019's: 对外公开总数量 (nothing published yet in 2020) and the
+        // items at the end of 2019 (56 − 3; 4 − 9 is 0, not negative); the figures of the
+        // year itself are 0.
+        let p = &next.proactive_2019;
+        assert_eq!(p.regulations.total_public, 524);
+        assert_eq!(p.normative_documents.total_public, 368);
+        assert_eq!((p.regulations.made, p.regulations.published), (0, 0));
+        assert_eq!(p.licensing.last_year, 53);
+        assert_eq!(p.licensing.change, 0);
+        assert_eq!(p.fees.last_year, 0);
+        assert_eq!(p.penalties.decisions, 0);
+        assert_eq!(p.procurement, Default::default());
+        // The 2021 table A and 信息处理费 stay empty; the 2019 row （六）其他处理 too.
+        assert_eq!(next.proactive, Default::default());
+        assert_eq!(next.processing_fees, Default::default());
+        assert_eq!(next.requests.get(schema::R_OTHER_2019_SLOT, 0), 0);
+        // Every proposal is marked, with its computation.
+        let c = carried(&next, &last);
+        for cell in [
+            a("regulations", TOTAL_PUBLIC_COL),
+            a("normative_documents", TOTAL_PUBLIC_COL),
+            a("licensing", LAST_YEAR_ITEMS_COL),
+            a("other_services", LAST_YEAR_ITEMS_COL),
+            a("penalties", LAST_YEAR_ITEMS_COL),
+            a("coercive_measures", LAST_YEAR_ITEMS_COL),
+            a("fees", LAST_YEAR_ITEMS_COL),
+        ] {
+            assert!(c.contains(&(cell, Origin::Proposed)), "{cell:?} in {c:?}");
+        }
+        assert_eq!(c.iter().filter(|(_, o)| *o == Origin::Proposed).count(), 7);
+        let basis = |cell| proposal_for(&next, &last, cell).unwrap().basis;
+        assert_eq!(
+            basis(a("regulations", TOTAL_PUBLIC_COL)),
+            "上年对外公开 524 + 本年新公开 0"
+        );
+        assert_eq!(
+            basis(a("licensing", LAST_YEAR_ITEMS_COL)),
+            "上年上一年项目数量 56 + 本年增/减 -3"
+        );
+        assert_eq!(
+            proposed_columns(&next, &last),
+            ["对外公开总数量", "上一年项目数量"]
+        );
+        // Y1 holds; Y2 does not apply; the format fits the year (V1).
+        for rule in ["Y1", "Y2", "V1"] {
+            assert!(findings(&next, &last, rule).is_empty(), "{rule}");
+        }
+        // Written and read back, the same report.
+        let yaml = crate::yaml::to_yaml(&next);
+        assert_eq!(crate::yaml::load_str(&yaml, "next").unwrap().report, next);
+    }
+
+    #[test]
+    fn the_2019_proposals_follow_what_the_clerk_types() {
+        let last = shanghai2019();
+        let mut next = next_year(&last);
+        // 13 规章 published in 2020: 对外公开总数量 524 + 13.
+        assert!(type_count(
+            &last,
+            &mut next,
+            a("regulations", PUBLISHED_COL),
+            13
+        ));
+        assert_eq!(next.proactive_2019.regulations.total_public, 537);
+        assert_eq!(next.proactive_2019.normative_documents.total_public, 368);
+        // 本年新制作数量 is not part of it.
+        assert!(!type_count(&last, &mut next, a("regulations", 0), 20));
+        assert_eq!(next.proactive_2019.regulations.total_public, 537);
+        // 上一年项目数量 is last year's alone: this year's 增/减 and decisions leave it.
+        next.proactive_2019.licensing.change = 5;
+        assert!(!type_count(&last, &mut next, a("licensing", 2), 9));
+        assert_eq!(next.proactive_2019.licensing.last_year, 0);
+        assert!(carried(&next, &last).contains(&(a("licensing", 0), Origin::Proposed)));
+        // A number the clerk types instead is kept and no longer marked.
+        type_count(&last, &mut next, a("regulations", TOTAL_PUBLIC_COL), 530);
+        assert!(!type_count(
+            &last,
+            &mut next,
+            a("regulations", PUBLISHED_COL),
+            14
+        ));
+        assert_eq!(next.proactive_2019.regulations.total_public, 530);
+        type_count(&last, &mut next, a("licensing", 0), 7);
+        let c = carried(&next, &last);
+        assert!(!c
+            .iter()
+            .any(|(x, _)| *x == a("regulations", TOTAL_PUBLIC_COL)));
+        assert!(!c.iter().any(|(x, _)| *x == a("licensing", 0)));
+        assert!(c.contains(&(a("normative_documents", TOTAL_PUBLIC_COL), Origin::Proposed)));
+        // No rule compares them (the trial format defines no identity): only the mark goes.
+        assert!(findings(&next, &last, "Y2").is_empty());
+    }
+
+    #[test]
+    fn a_2020_report_in_the_2019_format_gives_a_2021_report_in_the_2021_format() {
+        let mut last = shanghai2019();
+        last.year = 2020;
+        last.title = None;
+        last.proactive_2019.licensing.last_year = 56;
+        let next = next_year(&last);
+        assert_eq!(next.version(), FormatVersion::V2021);
+        assert_eq!(next.year, 2021);
+        // 上年结转 carries across formats (Y1 applies, FORMAT.md §7) …
+        assert_eq!(
+            next.requests.cells[R_CARRIED_OVER],
+            last.requests.cells[R_CARRIED_FORWARD]
+        );
+        // … table A does not: the 2021 table counts other things (现行有效件数 is not
+        // 对外公开总数量), so it starts empty and nothing in it is marked.
+        assert_eq!(next.proactive, Default::default());
+        assert_eq!(next.proactive_2019, Default::default());
+        assert!(proposals(&next, &last).is_empty());
+        assert!(proposed_columns(&next, &last).is_empty());
+        let c = carried(&next, &last);
+        assert!(
+            !c.iter().any(|(x, _)| matches!(x, CellRef::A { .. })),
+            "{c:?}"
+        );
+        assert_eq!(c.iter().filter(|(_, o)| *o == Origin::Carried).count(), 8);
+        // Typing table A follows nothing.
+        let mut edited = next.clone();
+        assert!(!type_count(&last, &mut edited, a("regulations", 0), 3));
+        assert_eq!(edited.proactive.regulations.in_force, 0);
+        for rule in ["Y1", "Y2", "V1"] {
+            assert!(findings(&next, &last, rule).is_empty(), "{rule}");
+        }
+    }
+
+    #[test]
+    fn the_format_follows_the_new_year() {
+        // A 2021-format report for 2018 (no format covers 2018) gives a 2019-format 2019 one.
+        let mut last = testdata::hongze2023();
+        last.year = 2018;
+        assert_eq!(next_year(&last).version(), FormatVersion::V2019);
+        last.year = 2023;
+        assert_eq!(next_year(&last).version(), FormatVersion::V2021);
+        // A 2019-format report for a year after 2020 (V1 warns on it) gives a 2021 one.
+        let mut last = shanghai2019();
+        last.year = 2022;
+        let next = next_year(&last);
+        assert_eq!(next.version(), FormatVersion::V2021);
+        assert!(proposals(&next, &last).is_empty());
     }
 }

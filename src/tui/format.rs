@@ -16,7 +16,7 @@ pub fn short_name(v: FormatVersion) -> String {
 }
 
 /// The report years a version is for, as a clerk reads them: `2019、2020`.
-fn years(v: FormatVersion) -> String {
+pub fn years(v: FormatVersion) -> String {
     // The format's own years lie between the Regulation's revision (2019) and today's
     // format; `for_year` is the one source of which year takes which version.
     (2019..=2021)

@@ -9,6 +9,7 @@
 mod desk;
 pub mod doc;
 pub mod files;
+pub mod help;
 pub mod keymap;
 pub mod layout;
 pub mod list;
@@ -70,6 +71,8 @@ pub struct Viewer {
     scroll: usize,
     selected: Option<usize>,
     help: bool,
+    /// The first line the help shows when it is longer than the screen.
+    help_top: usize,
     message: Option<String>,
     /// Where the reader was in each file seen, to come back to it.
     positions: HashMap<usize, (usize, Option<usize>)>,
@@ -93,6 +96,7 @@ type ScreenKey = (
     usize,
     Option<usize>,
     bool,
+    usize,
     Option<String>,
     u16,
     u16,
@@ -124,6 +128,7 @@ impl Viewer {
             scroll: 0,
             selected: None,
             help: false,
+            help_top: 0,
             message: None,
             positions: HashMap::new(),
             theme,
@@ -141,6 +146,7 @@ impl Viewer {
             self.scroll,
             self.selected,
             self.help,
+            self.help_top,
             self.message.clone(),
             self.width,
             self.height,
@@ -173,7 +179,11 @@ impl Viewer {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 self.message = None;
                 if self.help {
+                    if self.scroll_help(keymap::lookup(key).map(|(b, _)| b.action)) {
+                        return Outcome::Redraw;
+                    }
                     self.help = false;
+                    self.help_top = 0;
                     let quit = keymap::lookup(key).is_some_and(|(b, code)| {
                         b.action == Action::Quit && code != KeyCode::Char('q')
                     });
@@ -529,8 +539,17 @@ impl Viewer {
     }
 
     fn scroll_to(&mut self, row: usize) {
-        let max = self.max_scroll().max(self.jump.unwrap_or(0));
-        self.scroll = row.min(max);
+        // The status line names the top row's section: at the new position it may need one
+        // more line, leaving a shorter body and a smaller last position; clamp again then.
+        let mut target = row;
+        for _ in 0..4 {
+            self.scroll = target.min(self.max_scroll().max(self.jump.unwrap_or(0)));
+            let max = self.max_scroll().max(self.jump.unwrap_or(0));
+            if self.scroll <= max {
+                break;
+            }
+            target = max;
+        }
     }
 
     /// The largest scroll position: the last row at the bottom of the screen.

@@ -1,15 +1,14 @@
 //! Drawing the viewer: a pure function of its state.
 
 use super::doc::TextKind;
-use super::keymap::{self, KEYMAP};
+use super::keymap;
 use super::layout::{Row, GUTTER};
 use super::{Viewer, MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::tables::{self, Mark, Table, TableProps};
 use crate::tui::theme::{ERROR_MARK, WARNING_MARK};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
@@ -312,47 +311,6 @@ impl Viewer {
                 style,
             );
         }
-    }
-
-    fn render_help(&self, area: Rect, buf: &mut Buffer) {
-        let mut lines: Vec<Line> = KEYMAP
-            .iter()
-            .filter(|b| self.available(b.action))
-            .map(|b| {
-                let keys = b.keys_label();
-                let pad = 12usize.saturating_sub(keys.width());
-                Line::from(vec![
-                    Span::styled(format!(" {keys}{}", " ".repeat(pad)), self.theme.header()),
-                    Span::raw(b.help),
-                ])
-            })
-            .collect();
-        lines.push(Line::from(""));
-        lines.push(Line::from(vec![
-            Span::styled(format!(" {ERROR_MARK}"), self.theme.error()),
-            Span::raw(" 错误    "),
-            Span::styled(WARNING_MARK, self.theme.warning()),
-            Span::raw(" 警告    反白：当前选中的问题"),
-        ]));
-        lines.push(Line::from(Span::styled(" 按任意键关闭", self.theme.dim())));
-        let w = area.width.saturating_sub(4).min(72);
-        let h = (lines.len() as u16 + 2).min(area.height);
-        let popup = Rect::new(
-            area.x + (area.width - w) / 2,
-            area.y + (area.height - h) / 2,
-            w,
-            h,
-        );
-        Clear.render(popup, buf);
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .title(" 帮助 · nianbao view ")
-                    .title_alignment(Alignment::Center),
-            )
-            .render(popup, buf);
     }
 }
 

@@ -3,16 +3,16 @@
 //! With last year's report the wizard checks the cross-year rules Y1 and Y2 (and X2) as the
 //! clerk types — failing cells marked, the status line giving both numbers, the step bar
 //! counting them —, marks the cells that still hold a value taken from last year's report
-//! ([`crate::model::next_year::carried`]), keeps the proposed 现行有效件数 in step with
-//! 本年制发件数 and 本年废止件数 ([`crate::model::next_year::follow_in_force`]), and shows last
+//! ([`crate::model::next_year::carried`]), keeps the proposed cells of table A (现行有效件数,
+//! 对外公开总数量) in step with what the clerk types ([`crate::model::next_year::follow`]),
+//! in either format, and shows last
 //! year's text of a prose part beside it (a key; another copies it in as a starting point).
 
-use super::state::{Field, Snapshot, Tone, Wizard, UNDO_DEPTH};
+use super::state::{Field, Tone, Wizard};
 use super::steps::Step;
 use super::update::Effect;
-use crate::model::next_year::{self, Origin, IN_FORCE_COL, IN_FORCE_ROWS};
-use crate::model::schema::FormatVersion;
-use crate::model::{CellRef, DocCounts, Part, ProseSection, Report};
+use crate::model::next_year::{self, Origin};
+use crate::model::{CellRef, Part, ProseSection, Report};
 use crate::rules::{Finding, Rule};
 use crate::text::{clean_line, clean_text};
 use ratatui::buffer::Buffer;
@@ -65,29 +65,16 @@ impl Wizard {
     /// report (`None` without last year's report, or once the clerk changed it).
     pub fn origin_of(&self, cell: CellRef) -> Option<Origin> {
         let last = self.last_report()?;
-        self.carried_from(last)
+        next_year::carried(&self.report, last)
             .into_iter()
             .find(|(c, _)| *c == cell)
             .map(|(_, o)| o)
     }
 
-    /// [`next_year::carried`] as far as it holds between the two reports' formats: the
-    /// proposed 现行有效件数 (table A) only when both are in the 2021 format (the 2019 table A
-    /// has no such column, and Y2 does not apply across formats, FORMAT.md §7).
-    fn carried_from(&self, last: &Report) -> Vec<(CellRef, Origin)> {
-        let both_2021 =
-            self.report.version() == FormatVersion::V2021 && last.version() == FormatVersion::V2021;
-        next_year::carried(&self.report, last)
-            .into_iter()
-            .filter(|(c, _)| both_2021 || !matches!(c, CellRef::A { .. }))
-            .collect()
-    }
-
     /// The table cells that still hold last year's values (for the tables' marks).
     pub fn carried_cells(&self) -> Vec<CellRef> {
         match self.last_report() {
-            Some(last) => self
-                .carried_from(last)
+            Some(last) => next_year::carried(&self.report, last)
                 .into_iter()
                 .map(|(c, _)| c)
                 .filter(|c| matches!(c, CellRef::A { .. } | CellRef::B { .. }))
@@ -123,13 +110,11 @@ impl Wizard {
                 (Rule::Y1, CellRef::B { .. }, Some(e), Some(a)) => {
                     format!("Y1 上年报告为 {e}，本格 {a}")
                 }
-                (Rule::Y2, CellRef::A { field, .. }, Some(e), Some(a)) => {
-                    let now = next_year::doc_counts(&self.report, field);
-                    let before = last.proactive.count(field, IN_FORCE_COL).unwrap_or(0);
-                    format!(
-                        "Y2 上年现行有效 {before} + 制发 {} − 废止 {} = {e}，本格 {a}",
-                        now.issued, now.repealed
-                    )
+                (Rule::Y2, CellRef::A { .. }, Some(e), Some(a)) => {
+                    match next_year::proposal_for(&self.report, last, cell) {
+                        Some(p) => format!("Y2 {} = {e}，本格 {a}", p.basis),
+                        None => format!("Y2 应为 {e}，本格 {a}"),
+                    }
                 }
                 _ => format!("{} {}", f.rule, f.detail),
             };
@@ -142,15 +127,18 @@ impl Wizard {
             CellRef::B { .. } => {
                 format!("{}（{} 年“结转下年度”），可修改", origin.label(), last.year)
             }
-            CellRef::A { field, .. } => {
-                let now = next_year::doc_counts(&self.report, field);
-                let before = last.proactive.count(field, IN_FORCE_COL).unwrap_or(0);
+            CellRef::A { .. } => {
+                let p = next_year::proposal_for(&self.report, last, cell)?;
+                let follows = if p.follows_typing {
+                    "随输入更新，"
+                } else {
+                    ""
+                };
                 format!(
-                    "{}：上年现行有效 {before} + 制发 {} − 废止 {} = {}，随输入更新，可修改",
+                    "{}：{} = {}，{follows}可修改",
                     origin.label(),
-                    now.issued,
-                    now.repealed,
-                    now.in_force
+                    p.basis,
+                    p.value
                 )
             }
             CellRef::Agency => format!("{}（{} 年），可修改", origin.label(), last.year),
@@ -159,27 +147,11 @@ impl Wizard {
         Some((false, text))
     }
 
-    /// After 本年制发件数 or 本年废止件数 of a row of [`IN_FORCE_ROWS`] changed from `before`:
-    /// the proposed 现行有效件数 follows, unless the clerk typed another.
-    pub(crate) fn follow_proposal(&mut self, field: &str, before: DocCounts) {
-        let Some(last) = self.last_year.as_ref().map(|l| &l.report) else {
-            return;
-        };
-        // The proposal is the 2021 format's identity (Y2): not for a 2019-format report,
-        // whose 2021 table A is not shown, nor from one.
-        if self.report.version() != FormatVersion::V2021 || last.version() != FormatVersion::V2021 {
-            return;
-        }
-        if !IN_FORCE_ROWS.iter().any(|(k, _)| *k == field) {
-            return;
-        }
-        let mut after = next_year::doc_counts(&self.report, field);
-        if after.in_force == before.in_force
-            && next_year::follow_in_force(last, field, &before, &mut after)
-        {
-            if let Some(c) = self.report.proactive.count_mut(field, IN_FORCE_COL) {
-                *c = after.in_force;
-            }
+    /// After a figure changed from the report `before`: the proposed cells of table A follow
+    /// ([`next_year::follow`]), unless the clerk typed another value into them.
+    pub(crate) fn follow_proposal(&mut self, before: &Report) {
+        if let Some(l) = self.last_year.as_ref() {
+            next_year::follow(&l.report, before, &mut self.report);
         }
     }
 
@@ -267,15 +239,7 @@ impl Wizard {
         let Some((section, i)) = self.focused_part() else {
             return vec![];
         };
-        self.undo.push(Snapshot {
-            report: self.report.clone(),
-            step: self.step,
-            focus: self.focus,
-        });
-        if self.undo.len() > UNDO_DEPTH {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
+        self.push_undo();
         self.report.parts_mut(section)[i].body = text;
         self.focus_field(Field::Body(section, i));
         // Read (and rewrite) from the beginning.

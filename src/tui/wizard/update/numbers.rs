@@ -1,7 +1,6 @@
 //! Typing into number fields (counts, amounts, the year), and clearing a field.
 
 use super::Effect;
-use crate::model::next_year::doc_counts;
 use crate::model::schema::{MAX_COUNT, TOTAL_LABEL, YEAR_LABEL};
 use crate::model::{normalize_digit, parse_count, Amount, CellRef, CountError, Value};
 use crate::tui::wizard::state::{Field, Kind, Tone, Wizard};
@@ -57,15 +56,12 @@ impl Wizard {
             Kind::Count => {
                 let v = count?;
                 if let Some(cell) = field.cell_ref() {
-                    let before = match cell {
-                        CellRef::A { field, .. } => Some((field, doc_counts(r, field))),
-                        _ => None,
-                    };
+                    let before = matches!(cell, CellRef::A { .. }).then(|| r.clone());
                     r.set_keeping_totals(cell, Value::Count(v))
                         .map_err(|e| e.to_string())?;
-                    // The proposed 现行有效件数 follows 制发/废止 (issue 14).
-                    if let Some((field, before)) = before {
-                        self.follow_proposal(field, before);
+                    // The proposed cells of table A follow what is typed (issues 14, 15).
+                    if let Some(before) = before {
+                        self.follow_proposal(&before);
                     }
                 }
             }

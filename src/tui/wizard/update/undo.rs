@@ -8,17 +8,20 @@ impl Wizard {
     /// Takes an undo snapshot before the first change of the focused field's edit.
     pub(super) fn begin_edit(&mut self) {
         if !self.edit_open {
-            self.undo.push(Snapshot {
-                report: self.report.clone(),
-                step: self.step,
-                focus: self.focus,
-            });
-            if self.undo.len() > UNDO_DEPTH {
-                self.undo.remove(0);
-            }
-            self.redo.clear();
+            self.push_undo();
             self.edit_open = true;
         }
+    }
+
+    /// Makes the present state one undo step (at most [`UNDO_DEPTH`] are kept, the oldest
+    /// dropped) before a change; a new change forgets what could be redone.
+    pub(crate) fn push_undo(&mut self) {
+        let now = self.snapshot();
+        self.undo.push(now);
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
     }
 
     fn restore(&mut self, s: Snapshot) {
