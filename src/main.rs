@@ -21,7 +21,7 @@ enum Command {
     Edit(cli::edit::EditArgs),
     /// 审阅一份或多份报告（只读）
     View(cli::view::ViewArgs),
-    /// 把已发布的报告（文本、HTML）导入为 YAML
+    /// 把已发布的报告（文本、网页、Word、PDF）导入为 YAML
     Import(cli::import::ImportArgs),
     /// 一批报告的主要数字一览（每份一行，含合计；表格、CSV 或 JSON）
     Summary(cli::summary::SummaryArgs),
@@ -33,7 +33,24 @@ enum Command {
 
 fn main() {
     // Help and usage in Chinese (cli::help); then parsed as derived.
-    let matches = cli::help::chinese(Cli::command()).get_matches();
+    let matches = match cli::help::chinese(Cli::command()).try_get_matches() {
+        Ok(m) => m,
+        Err(e) => {
+            // The command the user named (for the pointer to its --help).
+            let command = std::env::args()
+                .skip(1)
+                .find(|a| !a.starts_with('-'))
+                .filter(|a| Cli::command().find_subcommand(a).is_some())
+                .unwrap_or_default();
+            match cli::help::error_message(&e, &command) {
+                Some(msg) => {
+                    eprint!("{}", nianbao::text::clean_line(&msg).replace('␊', "\n"));
+                    std::process::exit(2);
+                }
+                None => e.exit(),
+            }
+        }
+    };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,
         Err(e) => e.exit(),

@@ -1,5 +1,6 @@
-//! Issue 13 at the command line: `--help` of every command is Chinese (item 8), and `check`
-//! warns about a part with a heading and no body (item 13).
+//! Issue 13 at the command line: `--help` of every command is Chinese (item 8), as are the
+//! messages for a mistyped command line (clap's own are English), and `check` warns about a
+//! part with a heading and no body (item 13).
 
 use std::process::Command;
 
@@ -75,4 +76,65 @@ fn check_warns_about_an_empty_part() {
         text.contains("T1") && text.contains("只有小标题，没有正文"),
         "{text}"
     );
+}
+
+#[test]
+fn command_line_mistakes_are_told_in_chinese() {
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+            .args(args)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        String::from_utf8(out.stderr).expect("utf-8")
+    };
+    let cases: [(&[&str], &[&str]); 6] = [
+        (
+            &["import", "a.txt", "-o", "b.yaml", "--dir", "c/"],
+            &[
+                "--output",
+                "不能与",
+                "--dir",
+                "同时使用",
+                "nianbao import --help",
+            ],
+        ),
+        (
+            &["import", "--rowz", "a.txt"],
+            &[
+                "没有参数 --rowz",
+                "是不是要用 --rows",
+                "nianbao import --help",
+            ],
+        ),
+        (
+            &["improt", "a.txt"],
+            &["没有命令 improt", "是不是要用 import", "nianbao --help"],
+        ),
+        (
+            &["export", "--to", "pdf", "a.yaml"],
+            &["--to", "“pdf”无效", "html", "nianbao export --help"],
+        ),
+        (
+            &["import"],
+            &["缺少必需的参数", "<输入>", "nianbao import --help"],
+        ),
+        (&["check", "--bogus\u{1b}[31m"], &["没有参数 --bogus␛[31m"]),
+    ];
+    for (args, want) in cases {
+        let err = run(args);
+        for w in want {
+            assert!(err.contains(w), "{args:?}: no {w:?} in\n{err}");
+        }
+        for english in [
+            "error:",
+            "Usage",
+            "For more information",
+            "cannot be used",
+            "unexpected",
+        ] {
+            assert!(!err.contains(english), "{args:?}: {english:?} in\n{err}");
+        }
+    }
 }

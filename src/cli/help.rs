@@ -119,3 +119,90 @@ mod tests {
         assert!(top.contains("命令:") && top.contains("显示版本号"), "{top}");
     }
 }
+
+/// A command-line error in Chinese: what is wrong, where, and what would be right (clap's
+/// own text is English). Help and version requests are not errors: `None` (clap prints them).
+pub fn error_message(e: &clap::Error, command: &str) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |k: ContextKind| -> String {
+        match e.get(k) {
+            Some(ContextValue::String(s)) => s.clone(),
+            Some(ContextValue::Strings(v)) => v.join("、"),
+            Some(other) => other.to_string(),
+            None => String::new(),
+        }
+    };
+    let arg = get(ContextKind::InvalidArg);
+    let what = match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => return None,
+        ErrorKind::ArgumentConflict => {
+            let prior = get(ContextKind::PriorArg);
+            if prior.is_empty() || prior == arg {
+                format!("参数 {arg} 只能给一次")
+            } else {
+                format!("参数 {arg} 不能与 {prior} 同时使用，请去掉其中一个")
+            }
+        }
+        ErrorKind::MissingRequiredArgument => format!("缺少必需的参数：{arg}"),
+        ErrorKind::UnknownArgument => {
+            let suggested = get(ContextKind::SuggestedArg);
+            if suggested.is_empty() {
+                format!("没有参数 {arg}")
+            } else {
+                format!("没有参数 {arg}；是不是要用 {suggested}？")
+            }
+        }
+        ErrorKind::InvalidSubcommand => {
+            let suggested = get(ContextKind::SuggestedSubcommand);
+            let sub = get(ContextKind::InvalidSubcommand);
+            if suggested.is_empty() {
+                format!("没有命令 {sub}")
+            } else {
+                format!("没有命令 {sub}；是不是要用 {suggested}？")
+            }
+        }
+        ErrorKind::MissingSubcommand => "缺少命令".to_string(),
+        ErrorKind::InvalidValue => {
+            let value = get(ContextKind::InvalidValue);
+            let valid = get(ContextKind::ValidValue);
+            if value.is_empty() {
+                format!("参数 {arg} 需要一个值")
+            } else if valid.is_empty() {
+                format!("参数 {arg} 的值“{value}”无效")
+            } else {
+                format!("参数 {arg} 的值“{value}”无效；可用的值：{valid}")
+            }
+        }
+        ErrorKind::ValueValidation => {
+            let value = get(ContextKind::InvalidValue);
+            let why = std::error::Error::source(e)
+                .map(|s| s.to_string())
+                .unwrap_or_default();
+            format!(
+                "参数 {arg} 的值“{value}”无效{}",
+                if why.is_empty() {
+                    String::new()
+                } else {
+                    format!("：{why}")
+                }
+            )
+        }
+        ErrorKind::TooManyValues => {
+            format!("参数 {arg} 的值太多：{}", get(ContextKind::InvalidValue))
+        }
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            format!("参数 {arg} 的值的个数不对")
+        }
+        ErrorKind::NoEquals => format!("参数 {arg} 的值要用“=”写在后面"),
+        ErrorKind::InvalidUtf8 => "命令行参数不是有效的 UTF-8 文字".to_string(),
+        _ => "命令行参数有误".to_string(),
+    };
+    let help = if command.is_empty() {
+        "nianbao --help".to_string()
+    } else {
+        format!("nianbao {command} --help")
+    };
+    Some(format!("nianbao：{what}\n用法见 {help}\n"))
+}
