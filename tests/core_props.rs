@@ -1,5 +1,8 @@
 //! Property tests of the YAML reader and writer and of the rules (issue 2, "Tests").
 
+mod common;
+
+use common::reports;
 use nianbao::model::schema::{
     BRole, FormatVersion, B_COLUMNS, B_ROWS, B_ROW_COUNT, B_SLOTS_2019, B_TOTAL_COL, C_COLUMNS,
     C_GROUPS, C_TOTAL_COL, R_CARRIED_FORWARD, R_CARRIED_OVER, R_OUTCOME_TOTAL, R_RECEIVED,
@@ -132,30 +135,15 @@ fn arb_report_2019() -> impl Strategy<Value = Report> {
             r.overview = o;
             r.problems = p;
             r.other_matters = m;
-            let q = &mut r.proactive_2019;
-            (
-                q.regulations.made,
-                q.regulations.published,
-                q.regulations.total_public,
-            ) = (docs[0], docs[1], docs[2]);
-            (
-                q.normative_documents.made,
-                q.normative_documents.published,
-                q.normative_documents.total_public,
-            ) = (docs[3], docs[4], docs[5]);
-            for (row, (l, ch, dec)) in [
-                &mut q.licensing,
-                &mut q.other_services,
-                &mut q.penalties,
-                &mut q.coercive_measures,
-            ]
-            .into_iter()
-            .zip(items)
-            {
-                (row.last_year, row.change, row.decisions) = (l, ch, dec);
-            }
-            (q.fees.last_year, q.fees.change) = fees;
-            (q.procurement.projects, q.procurement.amount_wan_yuan) = proc_;
+            reports::set_table_a_2019(
+                &mut r,
+                reports::TableA2019 {
+                    docs: docs.to_vec(),
+                    items,
+                    fees,
+                    procurement: proc_,
+                },
+            );
             for (i, v) in b.into_iter().enumerate() {
                 r.requests.cells[B_SLOTS_2019[i / 7]][i % 7] = v;
             }

@@ -149,3 +149,70 @@ fn a_preamble_does_not_disturb_the_rest() {
         );
     }
 }
+
+/// Text full of what Markdown and HTML would take for markup.
+const MARKUP: &str = "a<b>&amp;*星*_下_`代码`[链接](u)\\反斜杠|竖线 # -8 +1 **粗** <br> 1. 2)";
+
+#[test]
+fn markup_in_the_text_comes_back_as_text() {
+    use nianbao::model::Part;
+    let mut r = common::examples::example("huaian-2024.yaml");
+    r.preamble = format!("# {MARKUP}");
+    r.overview = vec![
+        Part::new("", format!("- {MARKUP}")),
+        // A part heading is short and has no spaces (it ends at the first one on one line).
+        Part::new(
+            "标题<b>&*星*_下_`x`[链]\\|",
+            format!("> {MARKUP}\n+ {MARKUP}"),
+        ),
+    ];
+    r.problems = vec![Part::new("", format!("| {MARKUP} |"))];
+    for format in [Format::Html, Format::Markdown, Format::Text] {
+        let (text, got) = import_as(format, &r);
+        let want = doc::as_published(&r);
+        assert!(
+            got.report == want,
+            "{format:?}: {}\n{text}",
+            diff(&want, &got.report)
+        );
+    }
+}
+
+#[test]
+fn every_example_round_trips_through_the_text_export_without_line_breaks() {
+    // `nianbao export --to txt`, then `tr -d '\n'` (indents kept, or taken out too): what
+    // a crawler's copy of the page keeps. Tables, title, agency and year come back exactly.
+    let mut failures = Vec::new();
+    for name in EXAMPLES.iter().chain(&["shanghai-2019.yaml"]) {
+        let r = common::examples::example(name);
+        let text = String::from_utf8(render(&r, Format::Text)).expect("utf-8");
+        let unindented: String = text.lines().map(str::trim).collect();
+        for (how, flat) in [
+            ("indents kept", text.replace('\n', "")),
+            ("no indents", unindented),
+        ] {
+            let got = match import_str(&flat) {
+                Ok(g) => g,
+                Err(e) => panic!("{name} ({how}): not imported: {e}"),
+            };
+            if !got.unknown.is_empty() {
+                failures.push(format!("{name} ({how}): unknown {:#?}", got.unknown));
+            }
+            let want = doc::as_published(&r);
+            let g = &got.report;
+            if (&g.agency, g.year, &g.title, &g.requests, &g.appeals)
+                != (
+                    &want.agency,
+                    want.year,
+                    &want.title,
+                    &want.requests,
+                    &want.appeals,
+                )
+                || (&g.proactive, &g.proactive_2019) != (&want.proactive, &want.proactive_2019)
+            {
+                failures.push(format!("{name} ({how}):\n{}", diff(&want, g)));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

@@ -2,6 +2,9 @@
 //! its round trip, every rule on it, the rules across formats, and property tests over both
 //! formats.
 
+mod common;
+
+use common::reports;
 use nianbao::model::schema::{FormatVersion, B_SLOTS_2019, B_TOTAL_COL, R_CARRIED_FORWARD};
 use nianbao::model::{Amount, CellRef, Report, Value};
 use nianbao::rules::{self, Context, Number, Rule, Severity};
@@ -235,27 +238,15 @@ fn arb_report_2019() -> impl Strategy<Value = Report> {
         |((docs, items, fees, (projects, micros)), b, c, body, year)| {
             let mut r = Report::new_in(FormatVersion::V2019, "某市人民政府", year);
             r.overview[0].body = body;
-            let p = &mut r.proactive_2019;
-            for (d, v) in [&mut p.regulations, &mut p.normative_documents]
-                .into_iter()
-                .zip(docs.chunks(3))
-            {
-                (d.made, d.published, d.total_public) = (v[0], v[1], v[2]);
-            }
-            for (i, (l, ch, dec)) in [
-                &mut p.licensing,
-                &mut p.other_services,
-                &mut p.penalties,
-                &mut p.coercive_measures,
-            ]
-            .into_iter()
-            .zip(items)
-            {
-                (i.last_year, i.change, i.decisions) = (l, ch, dec);
-            }
-            (p.fees.last_year, p.fees.change) = fees;
-            p.procurement.projects = projects;
-            p.procurement.amount_wan_yuan = Amount::from_micros(micros).unwrap();
+            reports::set_table_a_2019(
+                &mut r,
+                reports::TableA2019 {
+                    docs,
+                    items,
+                    fees,
+                    procurement: (projects, Amount::from_micros(micros).unwrap()),
+                },
+            );
             for (i, v) in b.into_iter().enumerate() {
                 r.requests.cells[B_SLOTS_2019[i / 7]][i % 7] = v;
             }

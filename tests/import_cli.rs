@@ -296,7 +296,8 @@ fn a_folder_of_reports_imports_with_dir() {
         "{err}"
     );
     assert!(
-        lines[1].contains("平潭综合实验区 2023 年") && lines[1].contains("1 处未能识别"),
+        lines[1].contains("平潭综合实验区 2023 年")
+            && lines[1].contains("未能识别 1 处：3 个单元格按 0 写入"),
         "{err}"
     );
     assert!(

@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 /// Arguments of `nianbao import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// 已发布的报告：网页复制的文本、pdftotext 的输出、HTML（UTF-8 或 GBK）、Markdown 或 .docx
-    /// （`-` 读标准输入）；多个文件时需要 --dir
+    /// 已发布的报告：网页复制的文本、PDF（需要 pdftotext）或 pdftotext 的输出、HTML（UTF-8 或
+    /// GBK）、Markdown 或 .docx（`-` 读标准输入）；多个文件时需要 --dir
     #[arg(required = true, value_name = "输入")]
     pub inputs: Vec<PathBuf>,
     /// 单个输入时写出 YAML 的位置（默认写到标准输出）
@@ -33,13 +33,13 @@ struct Outcome {
 }
 
 /// Reads an input, bounded by the size `check` accepts (one limit for both: `import` never
-/// writes YAML that `check` refuses).
+/// writes YAML that `check` refuses); a PDF is read as the text `pdftotext -layout` gives.
 fn read_input(path: &Path) -> Result<Vec<u8>, String> {
     let name = clean_line(&path.display().to_string()).to_string();
     let mut b = Vec::new();
     if path.as_os_str() == "-" {
         std::io::stdin()
-            .take(MAX_FILE_BYTES + 1)
+            .take(super::pdf::MAX_PDF_BYTES + 1)
             .read_to_end(&mut b)
             .map_err(|e| format!("读取标准输入失败：{e}"))?;
     } else {
@@ -50,9 +50,18 @@ fn read_input(path: &Path) -> Result<Vec<u8>, String> {
                 crate::persist::describe_io(&e)
             )
         })?;
-        f.take(MAX_FILE_BYTES + 1)
+        f.take(super::pdf::MAX_PDF_BYTES + 1)
             .read_to_end(&mut b)
             .map_err(|e| format!("无法读取输入文件 {name}：{e}"))?;
+    }
+    if super::pdf::is_pdf(&b) {
+        if b.len() as u64 > super::pdf::MAX_PDF_BYTES {
+            return Err(format!(
+                "{name}：PDF 文件超过 {} MB，不像一份年度报告，未导入",
+                super::pdf::MAX_PDF_BYTES / 1024 / 1024
+            ));
+        }
+        b = super::pdf::text_of(b, &name)?;
     }
     if b.len() as u64 > MAX_FILE_BYTES {
         return Err(format!(
@@ -246,11 +255,7 @@ fn finish_into_dir(
     let what = if imported.unknown.is_empty() {
         "全部格子已识别".to_string()
     } else {
-        format!(
-            "{} 处未能识别（{} 个格子按 0 写入）",
-            imported.unknown.len(),
-            imported.unknown_cells().len()
-        )
+        format!("未能识别 {}", crate::import::unknown_summary(&imported))
     };
     Outcome {
         code: imported.exit_code(),

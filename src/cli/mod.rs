@@ -8,6 +8,7 @@ pub mod help;
 pub mod import;
 pub mod new;
 pub mod par;
+pub mod pdf;
 pub mod summary;
 pub mod view;
 

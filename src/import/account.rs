@@ -49,12 +49,7 @@ pub fn account(name: &str, imported: &Imported, findings: &[Finding]) -> String 
         let _ = writeln!(out, "  {}", clean_line(r));
     }
     if !imported.unknown.is_empty() {
-        let cells = imported.unknown_cells().len();
-        let _ = writeln!(
-            out,
-            "未能识别（{} 处，涉及 {cells} 个单元格，已按 0 写入）：",
-            imported.unknown.len()
-        );
+        let _ = writeln!(out, "未能识别（{}）：", unknown_summary(imported));
         list(&mut out, &imported.unknown);
     }
     if !imported.blanks.is_empty() {
@@ -85,16 +80,45 @@ pub fn account(name: &str, imported: &Imported, findings: &[Finding]) -> String 
             let _ = writeln!(out, "  {}", clean_line(&f.to_string()));
         }
     }
+    let cells = imported.unknown_cells().len();
+    let stray = stray_count(imported);
     if imported.unknown.is_empty() {
         let _ = writeln!(out, "结论：表格的每个单元格都已识别");
+    } else if cells == 0 {
+        let _ = writeln!(
+            out,
+            "结论：表格的每个单元格都已识别，但原文另有 {stray} 处数字未归入表格（见上），请对照原文核对是否漏读"
+        );
     } else {
         let _ = writeln!(
             out,
-            "结论：有 {} 个单元格未能识别，已按 0 写入 YAML，请对照原文补正",
-            imported.unknown_cells().len()
+            "结论：有 {cells} 个单元格未能识别，已按 0 写入 YAML，请对照原文补正"
         );
     }
     out
+}
+
+/// Notes that name no cell: numbers in the input that no row of a table took.
+fn stray_count(imported: &Imported) -> usize {
+    imported
+        .unknown
+        .iter()
+        .filter(|n| n.cells.is_empty())
+        .count()
+}
+
+/// What the unknown notes amount to: `3 处：21 个单元格按 0 写入，2 处原文的数字未归入表格`.
+pub fn unknown_summary(imported: &Imported) -> String {
+    let cells = imported.unknown_cells().len();
+    let stray = stray_count(imported);
+    let mut what = Vec::new();
+    if cells > 0 {
+        what.push(format!("{cells} 个单元格按 0 写入"));
+    }
+    if stray > 0 {
+        what.push(format!("{stray} 处原文的数字未归入表格"));
+    }
+    format!("{} 处：{}", imported.unknown.len(), what.join("，"))
 }
 
 /// Wraps an account for a terminal `width` columns wide: a long item is continued on lines

@@ -240,7 +240,8 @@ impl Walker<'_> {
         let all_bold = self.bold_letters && !self.plain_letters;
         self.bold_letters = false;
         self.plain_letters = false;
-        if text.is_empty() {
+        // A page number (`— 3 —`: the footer of a Word file saved as a web page) is no text.
+        if text.is_empty() || super::lines::is_page_number(&text) {
             return;
         }
         if let Some(p) = self.src.locate(self.pos, &text) {

@@ -211,16 +211,18 @@ impl Pattern {
             return lcs(&self.chars, text);
         }
         let mask = if p == 64 { u64::MAX } else { (1u64 << p) - 1 };
-        let mut v = mask;
-        for c in text {
-            let m = match self.table.binary_search_by_key(c, |(k, _)| *k) {
-                Ok(i) => self.table[i].1,
-                Err(_) => 0,
-            };
-            let u = v & m;
-            v = (v.wrapping_add(u) | (v - u)) & mask;
-        }
+        let v = text.iter().fold(mask, |v, c| self.step(v, *c, mask));
         p - v.count_ones() as usize
+    }
+
+    /// One letter of the bit-parallel LCS (Hyyrö): the state after `c`.
+    fn step(&self, v: u64, c: char, mask: u64) -> u64 {
+        let m = match self.table.binary_search_by_key(&c, |(k, _)| *k) {
+            Ok(i) => self.table[i].1,
+            Err(_) => 0,
+        };
+        let u = v & m;
+        (v.wrapping_add(u) | (v - u)) & mask
     }
 
     /// The LCS of the pattern with every prefix of `text`: element `k` is the LCS with the
@@ -235,12 +237,7 @@ impl Pattern {
         let mut v = mask;
         let mut out = Vec::with_capacity(text.len());
         for c in text {
-            let m = match self.table.binary_search_by_key(c, |(k, _)| *k) {
-                Ok(i) => self.table[i].1,
-                Err(_) => 0,
-            };
-            let u = v & m;
-            v = (v.wrapping_add(u) | (v - u)) & mask;
+            v = self.step(v, *c, mask);
             out.push(p - v.count_ones() as usize);
         }
         out

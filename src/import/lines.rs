@@ -6,7 +6,7 @@
 //! heading (Markdown `#`, HTML `<h1>`…`<h6>`). Page numbers and form feeds are dropped here.
 
 use super::labels::fold;
-use super::markdown::{is_pipe_separator, markdown_heading, markdown_inline, pipe_cells};
+use super::markdown::{inline, is_pipe_separator, markdown_heading, pipe_cells, Escapes};
 
 /// What a line holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +34,17 @@ pub(crate) struct Line {
 }
 
 impl Line {
+    /// A text line `no` of the input, as the tests write one.
+    #[cfg(test)]
+    pub(crate) fn test_text(no: usize, indent: usize, s: &str) -> Line {
+        Line {
+            col: 1,
+            no,
+            indent,
+            body: Body::Text(s.to_string()),
+        }
+    }
+
     /// The line's text, cells joined by a space.
     pub fn text(&self) -> String {
         match &self.body {
@@ -57,8 +68,30 @@ impl Line {
     }
 }
 
-/// True for a page number line: `-1-`, `— 2 —`, `第 3 页`, `第3页 共5页`, `3 / 5`.
+/// True for a page number line: `-1-`, `— 2 —`, `第 3 页`, `第3页 共5页`, `3 / 5`, and the
+/// header and footer a browser prints on every page of a saved web page
+/// (`12/2/26, 3:27 AM   标题`, `2026/12/2 15:27   标题`, `https://…/t.html   4/6`).
 pub(crate) fn is_page_number(line: &str) -> bool {
+    is_page_number_only(line) || is_browser_print_line(line)
+}
+
+/// The header (date and time, then the page's title) or footer (its address, then the page
+/// number `n/m`) of a page a browser printed.
+fn is_browser_print_line(line: &str) -> bool {
+    static RE: std::sync::OnceLock<[regex::Regex; 2]> = std::sync::OnceLock::new();
+    let [header, footer] = RE.get_or_init(|| {
+        [
+            regex::Regex::new(
+                r"^\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+(?:(?:上午|下午)\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|am|pm|上午|下午))?(?:\s{2,}\S.*)?$",
+            )
+            .expect("regex"),
+            regex::Regex::new(r"^\s*(?:https?|file)://\S+\s+\d+\s*/\s*\d+\s*$").expect("regex"),
+        ]
+    });
+    header.is_match(line) || footer.is_match(line)
+}
+
+fn is_page_number_only(line: &str) -> bool {
     let t: String = line
         .chars()
         .map(fold)
@@ -162,8 +195,8 @@ pub(crate) fn is_generic_header(cell: &str) -> bool {
 
 /// A table cell as read: a page number (`— 3 —`, `第3页`) that a converter put into a table
 /// cell, and a made-up column header, are no content.
-fn table_cell(c: &str) -> String {
-    let c = markdown_inline(c.trim());
+fn table_cell(c: &str, escapes: Escapes) -> String {
+    let c = inline(c.trim(), escapes);
     if is_page_number(&c) || is_generic_header(&c) {
         String::new()
     } else {
@@ -180,8 +213,9 @@ fn ends_sentence(t: &str) -> bool {
         .is_none_or(|c| "。！？；：…!?;:".contains(c))
 }
 
-/// Splits a text input into lines.
-pub(crate) fn lex(text: &str) -> Vec<Line> {
+/// Splits a text input into lines; in Markdown (`escapes`), backslash escapes are read as
+/// the characters they stand for (`\<` is `<`).
+pub(crate) fn lex(text: &str, escapes: Escapes) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
     let mut page_break = false;
     for (i, raw) in text.split('\n').enumerate() {
@@ -192,15 +226,22 @@ pub(crate) fn lex(text: &str) -> Vec<Line> {
             page_break = true;
             continue;
         }
-        let body = if line.contains('\t') && !line.trim().is_empty() {
-            Body::Cells(line.split('\t').map(table_cell).collect())
+        // A line indented with full-width spaces is a paragraph of Chinese text, whatever
+        // it starts with (`　　# 号`, `　　| 竖线`): Markdown blocks start at the margin.
+        let indented = line.starts_with('\u{3000}');
+        let body = if indented {
+            Body::Text(line.trim_end().to_string())
+        } else if line.contains('\t') && !line.trim().is_empty() {
+            Body::Cells(line.split('\t').map(|c| table_cell(c, escapes)).collect())
         } else if let Some(cells) = pipe_cells(&line) {
             if is_pipe_separator(&cells) {
                 continue;
             }
-            Body::Cells(cells.iter().map(|c| table_cell(c)).collect())
+            Body::Cells(cells.iter().map(|c| table_cell(c, escapes)).collect())
         } else if let Some(h) = markdown_heading(&line) {
-            Body::Heading(markdown_inline(h))
+            Body::Heading(inline(h, escapes))
+        } else if escapes == Escapes::Markdown {
+            Body::Text(inline(line.trim_end(), escapes))
         } else {
             Body::Text(line.trim_end().to_string())
         };
@@ -224,6 +265,19 @@ pub(crate) fn lex(text: &str) -> Vec<Line> {
             indent: indent_of(&line),
             body,
         });
+    }
+    // Indents count from the text's left margin: `pdftotext -layout` places the text at the
+    // page's leftmost column, which a browser's header and footer (dropped above) held.
+    let margin = out
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(|l| l.indent)
+        .min()
+        .unwrap_or(0);
+    if margin > 0 {
+        for l in &mut out {
+            l.indent = l.indent.saturating_sub(margin);
+        }
     }
     out
 }
@@ -250,6 +304,27 @@ mod tests {
     }
 
     #[test]
+    fn a_browsers_print_header_and_footer_are_page_furniture() {
+        for l in [
+            "12/2/26, 3:27 AM                淮安市洪泽区人民政府2024年政府信息公开工作年度报告",
+            "2026/12/2 15:27   某某局2024年政府信息公开工作年度报告",
+            "2026/12/2 下午3:27   标题",
+            "file:///tmp/h/h.html                                        4/6",
+            "https://www.example.gov.cn/art/2025/1/20/art_1.html   1/5",
+        ] {
+            assert!(is_page_number(l), "{l}");
+        }
+        for l in [
+            "2024年1月1日至12月31日",
+            "2024/1/20 本机关召开会议",
+            "https://www.example.gov.cn/ 是本机关的网站",
+            "1.属于国家秘密 12/2",
+        ] {
+            assert!(!is_page_number(l), "{l}");
+        }
+    }
+
+    #[test]
     fn numbers_are_recognised() {
         for n in ["0", "1,234", "7730.28", "１２"] {
             assert!(is_number(n), "{n}");
@@ -262,7 +337,10 @@ mod tests {
 
     #[test]
     fn markdown_rows_and_headings() {
-        let lines = lex("## 一、总体情况\n| a | b\\|c | |\n|---|---|---|\ntext\x0c\n-2-\n");
+        let lines = lex(
+            "## 一、总体情况\n| a | b\\|c | |\n|---|---|---|\ntext\x0c\n-2-\n",
+            Escapes::PipeOnly,
+        );
         assert_eq!(lines[0].body, Body::Heading("一、总体情况".into()));
         assert_eq!(
             lines[1].body,
@@ -271,5 +349,27 @@ mod tests {
         assert_eq!(lines[2].body, Body::Text("text".into()));
         assert_eq!(lines[2].no, 4);
         assert_eq!(lines.len(), 4);
+    }
+
+    #[test]
+    fn markdown_escapes_are_read_only_in_markdown() {
+        let md = "# 标题\\*\n\\# 不是标题 \\<b\\> a\\\\b\n| 1\\.属于\\|秘密 | 4 |\n";
+        let lines = lex(md, Escapes::Markdown);
+        assert_eq!(lines[0].body, Body::Heading("标题*".into()));
+        assert_eq!(lines[1].body, Body::Text("# 不是标题 <b> a\\b".into()));
+        assert_eq!(
+            lines[2].body,
+            Body::Cells(vec!["1.属于|秘密".into(), "4".into()])
+        );
+        // In plain text a backslash is text (a path, a formula), except `\|` in a pipe row.
+        let lines = lex(md, Escapes::PipeOnly);
+        assert_eq!(
+            lines[1].body,
+            Body::Text("\\# 不是标题 \\<b\\> a\\\\b".into())
+        );
+        assert_eq!(
+            lines[2].body,
+            Body::Cells(vec!["1\\.属于|秘密".into(), "4".into()])
+        );
     }
 }

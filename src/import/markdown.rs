@@ -1,30 +1,29 @@
 //! Markdown: pipe-table rows (`| a | b |`, `\|` escaped), the separator row, `#` headings,
 //! and the inline marks a published text may carry (`**bold**`, `<br>` in a cell).
 
-/// The cells of a pipe-table row, or `None` when the line is not one.
+/// The cells of a pipe-table row, or `None` when the line is not one. A backslash escape
+/// (`\|`, `\\`) stays in its cell as written: [`inline`] reads it.
 pub(crate) fn pipe_cells(t: &str) -> Option<Vec<String>> {
     let t = t.trim();
     let inner = t.strip_prefix('|')?;
-    let inner = inner.strip_suffix('|').unwrap_or(inner);
     let mut cells = Vec::new();
     let mut cur = String::new();
-    let mut chars = inner.chars().peekable();
+    let mut chars = inner.chars();
     while let Some(c) = chars.next() {
         match c {
-            '\\' if chars.peek() == Some(&'|') => {
-                cur.push('|');
-                chars.next();
+            '\\' => {
+                cur.push(c);
+                cur.extend(chars.next());
             }
             '|' => cells.push(std::mem::take(&mut cur)),
             _ => cur.push(c),
         }
     }
-    cells.push(cur);
-    let cells: Vec<String> = cells
-        .into_iter()
-        .map(|c| markdown_inline(c.trim()))
-        .collect();
-    Some(cells)
+    // The closing `|` leaves an empty last piece; a row without one keeps its last cell.
+    if !cur.trim().is_empty() || cells.is_empty() {
+        cells.push(cur);
+    }
+    Some(cells.into_iter().map(|c| c.trim().to_string()).collect())
 }
 
 /// A Markdown table's separator row `|---|:--:|`.
@@ -36,12 +35,55 @@ pub(crate) fn is_pipe_separator(cells: &[String]) -> bool {
         })
 }
 
-/// Drops the Markdown marks a published text may carry: `**bold**`, `<br>` in a cell.
-pub(crate) fn markdown_inline(s: &str) -> String {
-    let s = s.replace("**", "").replace("__", "");
-    let mut out = s.clone();
-    for br in ["<br>", "<br/>", "<br />", "<BR>"] {
-        out = out.replace(br, "");
+/// How the text of a line is read: as Markdown (backslash escapes are escapes) or as
+/// plain text that may carry a few Markdown marks (a table copied with `**bold**` or `<br>`
+/// in a cell; a backslash is a backslash, but `\|` inside a pipe row is a `|`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Escapes {
+    /// CommonMark: a backslash before ASCII punctuation stands for that character.
+    Markdown,
+    /// Only `\|` is an escape.
+    PipeOnly,
+}
+
+/// The text as written, without the inline marks a published text may carry: `**bold**`,
+/// `__bold__`, `<br>` (in a cell); escapes read as `escapes` says. Escaped marks (`\*\*`,
+/// `\<br>`) are text.
+pub(crate) fn inline(s: &str, escapes: Escapes) -> String {
+    let cs: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < cs.len() {
+        let c = cs[i];
+        let next = cs.get(i + 1).copied();
+        if c == '\\' {
+            let escaped = match escapes {
+                Escapes::Markdown => next.is_some_and(|n| n.is_ascii_punctuation()),
+                Escapes::PipeOnly => next == Some('|'),
+            };
+            if let (true, Some(n)) = (escaped, next) {
+                out.push(n);
+                i += 2;
+                continue;
+            }
+        }
+        if (c == '*' || c == '_') && next == Some(c) {
+            i += 2;
+            continue;
+        }
+        if c == '<' {
+            let rest: String = cs[i..cs.len().min(i + 6)].iter().collect();
+            let rest = rest.to_ascii_lowercase();
+            if let Some(br) = ["<br>", "<br/>", "<br />"]
+                .iter()
+                .find(|b| rest.starts_with(**b))
+            {
+                i += br.len();
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
     }
     out
 }

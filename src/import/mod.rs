@@ -31,7 +31,7 @@ mod prose;
 mod stream;
 mod tables;
 
-pub use account::{account, wrap_account};
+pub use account::{account, unknown_summary, wrap_account};
 
 /// The deepest element nesting of an HTML source, as the importer measures it before parsing
 /// (inputs deeper than 3000 are refused with [`ImportError::TooComplex`]).
@@ -247,7 +247,12 @@ pub fn import_str(text: &str) -> Result<Imported, ImportError> {
         (Layout::Html, html::lines(text))
     } else {
         let layout = detect::detect_text_layout(text);
-        (layout, lines::lex(text))
+        let escapes = if layout == Layout::Markdown {
+            markdown::Escapes::Markdown
+        } else {
+            markdown::Escapes::PipeOnly
+        };
+        (layout, lines::lex(text, escapes))
     };
     import_lines(layout, all_lines)
 }

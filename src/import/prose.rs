@@ -437,6 +437,12 @@ fn split_part_heading(para: &str) -> Option<(String, String)> {
     if let Some(h) = run_in_part_heading(rest) {
         return Some((h.to_string(), rest[h.len()..].trim().to_string()));
     }
+    // `（一）存在的主要问题 对照上级要求…`: a copy whose line breaks became spaces; the
+    // heading ends at the first space between two letters (prose puts spaces only around
+    // numbers), when no stop comes before it.
+    if let Some(h) = spaced_part_heading(rest) {
+        return Some((h.to_string(), rest[h.len()..].trim().to_string()));
+    }
     let end = rest.find(['。', '：', ':']);
     let ok = |h: &str| {
         let n = h.chars().count();
@@ -456,6 +462,8 @@ fn split_part_heading(para: &str) -> Option<(String, String)> {
     }
 }
 
+/// A heading that runs into its body: `主动公开方面平潭…`, or with the space a lost line
+/// break left (`主动公开情况 2023年…`).
 fn run_in_part_heading(rest: &str) -> Option<&str> {
     let head: String = rest.chars().take(20).collect();
     let end = ["方面", "情况"]
@@ -466,8 +474,26 @@ fn run_in_part_heading(rest: &str) -> Option<&str> {
     if h.chars().any(|c| !c.is_alphanumeric()) || h.chars().count() < 3 {
         return None;
     }
-    let next = rest[end..].chars().next()?;
+    let next = rest[end..].trim_start().chars().next()?;
     next.is_alphanumeric().then_some(h)
+}
+
+/// A heading of letters alone (at most 30) followed by a space and a letter, with no stop
+/// or comma before the space: `存在的主要问题 对照…`.
+fn spaced_part_heading(rest: &str) -> Option<&str> {
+    let letter = |c: char| c.is_alphanumeric() && !c.is_ascii();
+    let mut prev = None;
+    for (i, c) in rest.char_indices().take(31) {
+        if c.is_whitespace() {
+            let next = rest[i..].trim_start().chars().next();
+            return (prev.is_some_and(letter) && next.is_some_and(letter)).then(|| &rest[..i]);
+        }
+        if !letter(c) && !"“”《》、（）()".contains(c) {
+            return None;
+        }
+        prev = Some(c);
+    }
+    None
 }
 
 /// The parts of a prose section: split at sub-headings when it has them, otherwise at
@@ -583,12 +609,7 @@ mod tests {
     use super::*;
 
     fn text(no: usize, indent: usize, s: &str) -> Line {
-        Line {
-            col: 1,
-            no,
-            indent,
-            body: Body::Text(s.to_string()),
-        }
+        Line::test_text(no, indent, s)
     }
 
     #[test]

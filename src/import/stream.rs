@@ -125,7 +125,9 @@ fn piece(l: &Line, cs: &[char], from: usize, to: usize) -> Option<Line> {
 fn title_prefix_re() -> &'static regex::Regex {
     static R: OnceLock<regex::Regex> = OnceLock::new();
     R.get_or_init(|| {
-        regex::Regex::new(r"^\s*([^\s。，；：:]{0,40}?(?:19|20)\d\d\s*年度?\s*政府信息公开工作年度报告)\s*(\S.*)$")
+        // `{机关}{年}年度?政府信息公开工作年度报告`, or the year first (2019's
+        // `2019年上海市人民政府办公厅政府信息公开工作年度报告`).
+        regex::Regex::new(r"^\s*((?:[^\s。，；：:]{0,40}?(?:19|20)\d\d\s*年度?\s*|(?:19|20)\d\d\s*年度?[^\s。，；：:]{1,40}?)政府信息公开工作年度报告)\s*(\S.*)$")
             .expect("valid regex")
     })
 }
@@ -734,12 +736,7 @@ mod tests {
     use super::*;
 
     fn text(s: &str) -> Line {
-        Line {
-            no: 1,
-            col: 1,
-            indent: 0,
-            body: Body::Text(s.to_string()),
-        }
+        Line::test_text(1, 0, s)
     }
 
     fn texts(lines: &[Line]) -> Vec<String> {
@@ -836,6 +833,20 @@ mod tests {
         // One row on a line: left alone.
         let one = split_rows(vec![text("规章    0    0    0")]);
         assert_eq!(one[0].body, Body::Text("规章    0    0    0".into()));
+    }
+
+    #[test]
+    fn a_title_with_its_year_first_run_into_the_text_is_cut_off() {
+        let out = split_title(vec![text(
+            "2019年上海市人民政府办公厅政府信息公开工作年度报告　　本年度报告根据《条例》的要求编制。",
+        )]);
+        assert_eq!(
+            texts(&out),
+            vec![
+                "2019年上海市人民政府办公厅政府信息公开工作年度报告",
+                "本年度报告根据《条例》的要求编制。"
+            ]
+        );
     }
 
     #[test]

@@ -40,8 +40,16 @@ pub fn pdftotext(pdf: &Path) -> String {
 }
 
 /// Headless Chromium with the flags a root user on a server needs, a fresh profile in
-/// `profile`.
+/// `profile`; it prints pages without the browser's header and footer.
 pub fn chromium(profile: &Path) -> Command {
+    let mut c = chromium_printing_furniture(profile);
+    c.arg("--no-pdf-header-footer");
+    c
+}
+
+/// … printing pages as a user's "Print → Save as PDF" does: the date and the page's title
+/// on top of every page, its address and the page number below.
+pub fn chromium_printing_furniture(profile: &Path) -> Command {
     let bin = require("chromium", "chromium");
     let mut c = Command::new(bin);
     c.args([
@@ -52,7 +60,6 @@ pub fn chromium(profile: &Path) -> Command {
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
-        "--no-pdf-header-footer",
         "--hide-scrollbars",
     ])
     .arg(format!("--user-data-dir={}", profile.display()));
@@ -61,6 +68,12 @@ pub fn chromium(profile: &Path) -> Command {
 
 /// `soffice --headless --convert-to pdf --outdir OUT FILES...`: every file in one start.
 pub fn soffice_to_pdf(files: &[PathBuf], out: &Path, profile: &Path) {
+    soffice_convert(files, "pdf", out, profile);
+}
+
+/// `soffice --headless --convert-to FILTER --outdir OUT FILES...` (`pdf`,
+/// `html:HTML (StarWriter)`, `txt:Text (encoded):UTF8`): every file in one start.
+pub fn soffice_convert(files: &[PathBuf], filter: &str, out: &Path, profile: &Path) {
     let bin = require("soffice", "libreoffice-writer-nogui");
     run(Command::new(bin)
         .arg(format!(
@@ -71,7 +84,7 @@ pub fn soffice_to_pdf(files: &[PathBuf], out: &Path, profile: &Path) {
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf",
+            filter,
             "--outdir",
         ])
         .arg(out)

@@ -4,3 +4,4 @@ pub mod external;
 pub mod process;
 pub mod pty;
 pub mod readme;
+pub mod reports;

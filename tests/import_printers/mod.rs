@@ -1,12 +1,23 @@
-//! Test-only printers: a report printed the way published reports are laid out (tab
-//! separated web copy, `pdftotext -layout` text, HTML with page furniture, Markdown, one
-//! cell per line, digits run together), for the importer's round-trip tests.
+//! Test-only printers: a report printed the way *other* publishers lay reports out — text
+//! copied from a web page (tab separated, or one cell per line), `pdftotext -layout` text of
+//! a PDF made elsewhere, a CMS's page with site furniture, rowspans and `&nbsp;`, Markdown
+//! with wrapped paragraphs, a Word attachment with split runs, a crawler's single line,
+//! digits run together, a PDF converter's Markdown — for the importer's round-trip tests.
+//!
+//! What our own exporters print (src/publish) is not printed again here: tests/export_props.rs
+//! round-trips every exporter's output (HTML, Markdown, text, .docx, GBK page, text without
+//! line breaks) through the importer. The printers here exist for what no exporter of ours
+//! prints: the variants real reports come in (headings with or without `#`, `1、` for `1.`,
+//! blank cells, labels over several cells, part headings run into their first paragraph
+//! `（一）主动公开情况。…`, section 五's other heading). They take what the published document
+//! states from it (`doc::as_published`, `doc::part_number`) and every label from the schema.
 #![allow(dead_code)]
 
 use nianbao::model::schema::{
     A_BLOCKS, B_COLS, B_COLUMNS, B_CORNER, B_GROUPS, B_ROWS, C_COLUMNS, C_GROUPS, SECTIONS,
 };
 use nianbao::model::{CellRef, Part, ProseSection, Report};
+use nianbao::publish::doc::part_number;
 use std::collections::{BTreeSet, HashSet};
 
 /// A small deterministic random source (xorshift), seeded by proptest.
@@ -32,12 +43,6 @@ impl Rng {
     }
 }
 
-/// Part numbering （一）（二）….
-pub fn paren(n: usize) -> String {
-    const D: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
-    format!("（{}）", D.get(n).copied().unwrap_or("十"))
-}
-
 /// The paragraphs of a prose section as printed: （一）heading。first paragraph, then the
 /// others; the part without heading first and unnumbered.
 pub fn paragraphs(parts: &[Part]) -> Vec<String> {
@@ -55,21 +60,12 @@ pub fn paragraphs(parts: &[Part]) -> Vec<String> {
             } else {
                 paras.remove(0)
             };
-            out.push(format!("{}{}。{}", paren(n), p.heading, first));
+            out.push(format!("{}{}。{}", part_number(n + 1), p.heading, first));
             n += 1;
         }
         out.extend(paras);
     }
     out
-}
-
-fn fee_sentence(r: &Report) -> String {
-    format!(
-        "本年度共发出收费通知书 {} 件，通知收费金额为 {} 元，实际收取信息处理费 {} 元。",
-        r.processing_fees.notices,
-        r.processing_fees.amount_notified_yuan,
-        r.processing_fees.amount_collected_yuan
-    )
 }
 
 fn section_heading(i: usize, variant: bool) -> String {
@@ -891,22 +887,6 @@ pub fn digits_run_together(r: &Report, rng: &mut Rng) -> (String, Vec<String>, S
         }
     }
     (s, b_printed, c_printed)
-}
-
-/// Sets the fee sentence as the body of section 六 (so the fees round-trip).
-pub fn with_fee_sentence(mut r: Report) -> Report {
-    let sentence = fee_sentence(&r);
-    match r.other_matters.first_mut() {
-        Some(p) if p.heading.is_empty() => {
-            p.body = if p.body.is_empty() {
-                sentence
-            } else {
-                format!("{sentence}\n{}", p.body)
-            };
-        }
-        _ => r.other_matters.insert(0, Part::new("", sentence)),
-    }
-    r
 }
 
 /// Every cell ref of the three tables whose value is 0, for choosing blanks.

@@ -71,7 +71,7 @@ pub(crate) fn table_a(
         done[i] = true;
         let cells: Vec<CellRef> = (0..n).map(|col| CellRef::A { field: key, col }).collect();
         let kinds: Vec<CellKind> = cells.iter().map(|c| c.kind_in(t)).collect();
-        let note = |cells: Vec<CellRef>, msg: String| Note::new_at(Some(v.no), v.col, cells, msg);
+        let note = |cells: Vec<CellRef>, msg: String| v.note(cells, msg);
         if kinds.iter().all(|k| *k == CellKind::Count) {
             // Counts: the table's reading of rows of counts, short rows included (digits run
             // together, blank cells left out).
@@ -79,9 +79,7 @@ pub(crate) fn table_a(
                 out.extend(cells.iter().zip(vals).map(|(c, x)| (*c, Value::Count(*x))));
             };
             let blank_note = |b: usize| {
-                Note::new_at(
-                    Some(v.no),
-                    v.col,
+                v.note(
                     vec![CellRef::A { field: key, col: b }],
                     format!(
                         "第二部分 · {label} · {} 空白，按 0 导入",
@@ -101,9 +99,7 @@ pub(crate) fn table_a(
                         found += n;
                         blanks.extend(r[0].1.iter().map(|&b| blank_note(b)));
                         if !certain {
-                            recovered.push(Note::new_at(
-                                Some(v.no),
-                                v.col,
+                            recovered.push(v.note(
                                 cells.clone(),
                                 format!(
                                     "第二部分 · {label}：{}只有一种读法：{}",
@@ -123,9 +119,7 @@ pub(crate) fn table_a(
                         } else {
                             ""
                         };
-                        unknown.push(Note::new_at(
-                            Some(v.no),
-                            v.col,
+                        unknown.push(v.note(
                             cells.clone(),
                             format!(
                                 "第二部分 · {label}：{}，按 0 导入{advice}",
@@ -134,12 +128,9 @@ pub(crate) fn table_a(
                         ))
                     }
                 },
-                Read::Unknown(why) => unknown.push(Note::new_at(
-                    Some(v.no),
-                    v.col,
-                    cells.clone(),
-                    format!("第二部分 · {label}：{why}"),
-                )),
+                Read::Unknown(why) => {
+                    unknown.push(v.note(cells.clone(), format!("第二部分 · {label}：{why}")))
+                }
             }
             continue;
         }

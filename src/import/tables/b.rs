@@ -286,9 +286,7 @@ pub(crate) fn table_b(
                         blanks.push(blank_note(t, r, v.no, v.col, b));
                     }
                     if !certain {
-                        recovered.push(Note::new_at(
-                            Some(v.no),
-                            v.col,
+                        recovered.push(v.note(
                             row_cells(r),
                             format!(
                                 "第三部分 · {label}：{}只有一种读法合乎“总计 = 各列之和”：{}",
@@ -304,9 +302,7 @@ pub(crate) fn table_b(
                     readings: rs,
                     text: short.describe(),
                 }),
-                (other, _) => unknown.push(Note::new_at(
-                    Some(v.no),
-                    v.col,
+                (other, _) => unknown.push(v.note(
                     row_cells(r),
                     format!(
                         "第三部分 · {label}：{}，按 0 导入",
@@ -314,9 +310,7 @@ pub(crate) fn table_b(
                     ),
                 )),
             },
-            Read::Unknown(why) => unknown.push(Note::new_at(
-                Some(v.no),
-                v.col,
+            Read::Unknown(why) => unknown.push(v.note(
                 row_cells(r),
                 format!(
                     "第三部分 · {label}：{why}（“{}”），按 0 导入",
@@ -336,9 +330,7 @@ pub(crate) fn table_b(
             .collect();
         let group_label = t.b_groups[*g].label;
         if under.is_empty() {
-            unknown.push(Note::new_at(
-                Some(v.no),
-                v.col,
+            unknown.push(v.note(
                 Vec::new(),
                 format!(
                     "第三部分 · {group_label} 是标题行，却印有数字“{}”，未导入",
@@ -353,10 +345,7 @@ pub(crate) fn table_b(
                 known[t.b_slots[r]] = true;
                 deduced[r] = true;
             }
-            recovered.push(Note::new_at(
-                Some(v.no),
-                v.col,
-                under.iter().flat_map(|&r| row_cells(t.b_slots[r])).collect(),
+            recovered.push(v.note(under.iter().flat_map(|&r| row_cells(t.b_slots[r])).collect(),
                 format!(
                     "第三部分 · {group_label} 印成一行（2019 年版的写法），下面的 {} 行没有印出；这一行全为 0，故其下各行都是 0",
                     under.len()
@@ -366,10 +355,7 @@ pub(crate) fn table_b(
             for &r in &under {
                 deduced[r] = true;
             }
-            unknown.push(Note::new_at(
-                Some(v.no),
-                v.col,
-                under.iter().flat_map(|&r| row_cells(t.b_slots[r])).collect(),
+            unknown.push(v.note(under.iter().flat_map(|&r| row_cells(t.b_slots[r])).collect(),
                 format!(
                     "第三部分 · {group_label} 印成一行（2019 年版的写法）：“{}”，无法分到其下 {} 行（{}），按 0 导入",
                     printed(&v.vals),
@@ -391,9 +377,7 @@ pub(crate) fn table_b(
                 .cloned()
                 .or_else(|| a.gap_before.last().cloned())
                 .unwrap_or_default();
-            unknown.push(Note::new_at(
-                Some(a.view.no),
-                a.view.col,
+            unknown.push(a.view.note(
                 Vec::new(),
                 format!(
                     "第三部分：数字“{}”（标签“{}”）对不上表格的任何一行，未导入",

@@ -122,10 +122,7 @@ pub(crate) fn table_c(
     let lines_with_numbers = views.iter().filter(|v| v.has_number()).count();
     if joined.is_none() && lines_with_numbers > 1 && v.vals.len() < N {
         // Several short lines of numbers: not a row whose borders were lost.
-        unknown.push(Note::new_at(
-            Some(v.no),
-            v.col,
-            all,
+        unknown.push(v.note(all,
             format!(
                 "第四部分 · 行政复议、行政诉讼：数字分在 {lines_with_numbers} 行，凑不成 15 个，按 0 导入"
             ),
@@ -134,9 +131,7 @@ pub(crate) fn table_c(
     }
     let cols = Columns::learn(views.iter().filter(|v| v.has_number()).map(|v| (v, N)));
     let blank_note = |b: usize| {
-        Note::new_at(
-            Some(v.no),
-            v.col,
+        v.note(
             vec![CellRef::C {
                 group: b / 5,
                 col: b % 5,
@@ -158,9 +153,7 @@ pub(crate) fn table_c(
                 set(&mut out, &rs[0].0);
                 blanks.extend(rs[0].1.iter().map(|&b| blank_note(b)));
                 if !certain {
-                    recovered.push(Note::new_at(
-                        Some(v.no),
-                        v.col,
+                    recovered.push(v.note(
                         all,
                         format!(
                             "第四部分：{}只有一种读法合乎“总计 = 四项之和”：{}",
@@ -170,9 +163,7 @@ pub(crate) fn table_c(
                     ));
                 }
             }
-            (other, _) => unknown.push(Note::new_at(
-                Some(v.no),
-                v.col,
+            (other, _) => unknown.push(v.note(
                 all,
                 format!(
                     "第四部分 · 行政复议、行政诉讼：{}，按 0 导入",
@@ -180,9 +171,7 @@ pub(crate) fn table_c(
                 ),
             )),
         },
-        Read::Unknown(why) => unknown.push(Note::new_at(
-            Some(v.no),
-            v.col,
+        Read::Unknown(why) => unknown.push(v.note(
             all,
             format!(
                 "第四部分 · 行政复议、行政诉讼：{why}（“{}”），按 0 导入",
@@ -196,15 +185,9 @@ pub(crate) fn table_c(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::lines::Body;
 
     fn text(no: usize, s: &str) -> Line {
-        Line {
-            col: 1,
-            no,
-            indent: 0,
-            body: Body::Text(s.to_string()),
-        }
+        Line::test_text(no, 0, s)
     }
 
     #[test]

@@ -2,6 +2,8 @@
 
 use super::values::is_value;
 use crate::import::lines::{plain_number, Body, Line};
+use crate::import::Note;
+use crate::model::CellRef;
 
 /// A value slot as printed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +38,11 @@ pub(crate) struct View {
 }
 
 impl View {
+    /// A note about this row: at its line and column, naming `cells`.
+    pub(super) fn note(&self, cells: Vec<CellRef>, message: String) -> Note {
+        Note::new_at(Some(self.no), self.col, cells, message)
+    }
+
     /// True when a value is a number (not only blanks).
     pub(super) fn has_number(&self) -> bool {
         self.vals.iter().any(|v| matches!(v, Val::Tok(_)))
@@ -169,21 +176,21 @@ pub(crate) fn view(line: &Line) -> View {
                 first_num = toks.len();
             }
             let mut label_end = toks.get(first_num).map_or(t.len(), |&(a, _)| a);
-            if vals.is_empty() {
-                // A label with its digits glued on: `（一）予以公开1288`.
-                if let Some(&(a, b)) = toks.last() {
-                    let tok = &t[a..b];
-                    let digits = tok.chars().rev().take_while(|c| c.is_ascii_digit()).count();
-                    let head = &tok[..tok.len() - digits];
-                    let glued = digits > 0
-                        && head
-                            .chars()
-                            .last()
-                            .is_some_and(|c| !c.is_ascii() && !matches!(c, '、' | '．' | '（'));
-                    if glued {
-                        vals.push(Val::Tok(tok[head.len()..].to_string()));
-                        label_end = a + head.len();
-                    }
+            // A label with its first number glued on: `（一）予以公开1288`, or a header
+            // run into its row (`…尚未审结1  31934  0 …`, a copy whose line breaks and
+            // indents were taken out).
+            if let Some(&(a, b)) = first_num.checked_sub(1).map(|k| &toks[k]) {
+                let tok = &t[a..b];
+                let digits = tok.chars().rev().take_while(|c| c.is_ascii_digit()).count();
+                let head = &tok[..tok.len() - digits];
+                let glued = digits > 0
+                    && head
+                        .chars()
+                        .last()
+                        .is_some_and(|c| !c.is_ascii() && !matches!(c, '、' | '．' | '（'));
+                if glued {
+                    vals.insert(0, Val::Tok(tok[head.len()..].to_string()));
+                    label_end = a + head.len();
                 }
             }
             View {
@@ -205,12 +212,7 @@ mod tests {
     use crate::import::tables::{fit, Columns};
 
     fn text(no: usize, s: &str) -> Line {
-        Line {
-            col: 1,
-            no,
-            indent: 0,
-            body: Body::Text(s.to_string()),
-        }
+        Line::test_text(no, 0, s)
     }
 
     #[test]
@@ -233,6 +235,19 @@ mod tests {
         let v = view(&text(1, "（一）予以公开1288"));
         assert_eq!(v.labels, vec!["（一）予以公开"]);
         assert_eq!(v.vals, vec![Val::Tok("1288".into())]);
+        let v = view(&text(1, "结果  审结1  31934  0"));
+        assert_eq!(v.labels, vec!["结果", "审结"]);
+        assert_eq!(
+            v.vals,
+            vec![
+                Val::Tok("1".into()),
+                Val::Tok("31934".into()),
+                Val::Tok("0".into())
+            ]
+        );
+        // An item number is not a glued value.
+        let v = view(&text(1, "（三）不予公开  1、属于国家秘密  0"));
+        assert_eq!(v.vals, vec![Val::Tok("0".into())]);
     }
 
     #[test]
