@@ -5,35 +5,13 @@
 //! (vt100); after every frame the two screens agree cell by cell (symbol, colours,
 //! attributes) and in the cursor. And ours writes no more bytes than ratatui's.
 
-use nianbao::tui::backend::{LeanBackend, Mode};
+use nianbao::tui::backend::{Capture, LeanBackend, Mode};
 use proptest::prelude::*;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect, Size};
 use ratatui::style::{Color, Modifier, Style};
 use std::cell::RefCell;
-use std::io::{self, Write};
-use std::rc::Rc;
-
-/// A writer whose bytes the test reads while a backend owns it.
-#[derive(Clone, Default)]
-struct Capture(Rc<RefCell<Vec<u8>>>);
-
-impl Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Capture {
-    fn take(&self) -> Vec<u8> {
-        std::mem::take(&mut self.0.borrow_mut())
-    }
-}
 
 /// One side of the comparison: a backend, what it wrote, and the emulator reading it.
 struct Side<B: Backend> {

@@ -15,6 +15,14 @@ pub(crate) fn euid() -> u32 {
 
 /// The name of user `uid` (`uid 1001` when the system does not know it).
 pub(crate) fn user_name(uid: u32) -> String {
+    match login_name(uid) {
+        Some(name) => format!("{name}（uid {uid}）"),
+        None => format!("uid {uid}"),
+    }
+}
+
+/// The login name of user `uid` in the system's user database, if it has one.
+pub(crate) fn login_name(uid: u32) -> Option<String> {
     // SAFETY: getpwuid_r writes only into the buffers we pass; `pw_name` points into `buf`,
     // which outlives its use.
     unsafe {
@@ -26,10 +34,10 @@ pub(crate) fn user_name(uid: u32) -> String {
             && !pwd.pw_name.is_null()
         {
             let name = std::ffi::CStr::from_ptr(pwd.pw_name).to_string_lossy();
-            return format!("{name}（uid {uid}）");
+            return Some(name.into_owned());
         }
     }
-    format!("uid {uid}")
+    None
 }
 
 /// What kind of thing a file is, in Chinese, for refusals ("一个 FIFO（命名管道）").
@@ -130,6 +138,15 @@ pub(crate) fn is_not_writable(e: &io::Error) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn users_are_named_from_the_user_database() {
+        assert_eq!(login_name(0).as_deref(), Some("root"));
+        assert_eq!(user_name(0), "root（uid 0）");
+        // A uid no system gives out.
+        assert_eq!(login_name(4_000_000_000), None);
+        assert_eq!(user_name(4_000_000_000), "uid 4000000000");
+    }
 
     #[test]
     fn links_fifos_and_folders_are_refused() {

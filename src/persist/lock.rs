@@ -113,23 +113,9 @@ fn username() -> String {
             return v.to_string_lossy().into_owned();
         }
     }
-    // SAFETY: getuid cannot fail; getpwuid_r writes only into the buffers we pass and
-    // `pw_name` points into `buf`, which outlives its use.
-    unsafe {
-        let uid = libc::getuid();
-        let mut pwd: libc::passwd = std::mem::zeroed();
-        let mut buf = [0 as libc::c_char; 1024];
-        let mut result: *mut libc::passwd = std::ptr::null_mut();
-        if libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut result) == 0
-            && !result.is_null()
-            && !pwd.pw_name.is_null()
-        {
-            return std::ffi::CStr::from_ptr(pwd.pw_name)
-                .to_string_lossy()
-                .into_owned();
-        }
-        format!("uid {uid}")
-    }
+    // SAFETY: getuid cannot fail.
+    let uid = unsafe { libc::getuid() };
+    super::fsafe::login_name(uid).unwrap_or_else(|| format!("uid {uid}"))
 }
 
 /// For a holder on this machine: how to end it if its link is gone (SIGTERM writes its draft).

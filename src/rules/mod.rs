@@ -320,7 +320,21 @@ pub fn tally(findings: &[Finding]) -> (usize, usize) {
 
 #[cfg(test)]
 pub(crate) mod testdata {
-    use crate::model::Report;
+    use super::{Finding, Number};
+    use crate::model::{CellRef, Report};
+
+    /// Asserts a finding's figures: the count it expected, the count it found, and the cell
+    /// it points at first.
+    #[track_caller]
+    pub fn assert_counts(f: &Finding, expected: u64, actual: u64, first_cell: CellRef) {
+        assert_eq!(
+            f.expected,
+            Some(Number::Count(expected)),
+            "expected, in {f:#?}"
+        );
+        assert_eq!(f.actual, Some(Number::Count(actual)), "actual, in {f:#?}");
+        assert_eq!(f.cells.first(), Some(&first_cell), "first cell, in {f:#?}");
+    }
 
     pub fn load(yaml: &str) -> Report {
         crate::yaml::load_str(yaml, "test")

@@ -45,7 +45,9 @@ use ratatui::crossterm::style::Colored;
 use ratatui::layout::Rect;
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
+use std::cell::RefCell;
 use std::io::{self, Write};
+use std::rc::Rc;
 
 /// The environment variable that selects ratatui's own drawing (`NIANBAO_DRAW=ratatui`).
 pub const ENV: &str = "NIANBAO_DRAW";
@@ -1081,32 +1083,37 @@ fn colours(from: Pen, to: Pen, params: &mut Vec<String>) {
     }
 }
 
+/// A writer that keeps every byte written to it, shared by its clones, so that what a
+/// backend sends to the terminal can be read while the backend owns the writer (the tests
+/// of this module and `tests/backend_props.rs`).
+#[derive(Debug, Clone, Default)]
+pub struct Capture(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Capture {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Capture {
+    /// Everything written so far.
+    pub fn bytes(&self) -> Vec<u8> {
+        self.0.borrow().clone()
+    }
+
+    /// Everything written since the last `take`, leaving it empty.
+    pub fn take(&self) -> Vec<u8> {
+        std::mem::take(&mut self.0.borrow_mut())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    use std::cell::RefCell;
-    use std::rc::Rc;
-
-    /// A writer whose bytes the test can read while the backend owns it.
-    #[derive(Clone, Default)]
-    struct Capture(Rc<RefCell<Vec<u8>>>);
-
-    impl Write for Capture {
-        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-            self.0.borrow_mut().extend_from_slice(buf);
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> io::Result<()> {
-            Ok(())
-        }
-    }
-
-    impl Capture {
-        fn bytes(&self) -> Vec<u8> {
-            self.0.borrow().clone()
-        }
-    }
 
     fn lean() -> (LeanBackend<Capture>, Capture) {
         let c = Capture::default();

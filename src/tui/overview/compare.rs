@@ -1,12 +1,13 @@
 //! The comparison with last year's report in the viewer (`view --previous`, key `d`): the
 //! text of `nianbao diff` as a scrollable screen, copied passages underlined.
 
+use super::keymap::{lookup_in, Motion};
 use super::Outcome;
 use crate::model::Report;
 use crate::summary::compare::{self, Comparison, LineKind};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
@@ -31,18 +32,8 @@ pub type ScreenLine = Vec<(String, Piece)>;
 /// What a key does on the comparison screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// One line up.
-    Up,
-    /// One line down.
-    Down,
-    /// One screen up.
-    PageUp,
-    /// One screen down.
-    PageDown,
-    /// To the top.
-    Top,
-    /// To the end.
-    Bottom,
+    /// Scroll the text.
+    Move(Motion),
     /// Back to the report.
     Back,
     /// Leave the viewer.
@@ -61,18 +52,34 @@ pub type Binding = (
 pub const KEYMAP: &[Binding] = &[
     (
         &[KeyCode::Up, KeyCode::Char('k')],
-        Action::Up,
+        Action::Move(Motion::Up),
         Some(("↑↓ PgUp/PgDn", "滚动")),
     ),
-    (&[KeyCode::Down, KeyCode::Char('j')], Action::Down, None),
-    (&[KeyCode::PageUp, KeyCode::Char('b')], Action::PageUp, None),
     (
-        &[KeyCode::PageDown, KeyCode::Char(' ')],
-        Action::PageDown,
+        &[KeyCode::Down, KeyCode::Char('j')],
+        Action::Move(Motion::Down),
         None,
     ),
-    (&[KeyCode::Home, KeyCode::Char('g')], Action::Top, None),
-    (&[KeyCode::End, KeyCode::Char('G')], Action::Bottom, None),
+    (
+        &[KeyCode::PageUp, KeyCode::Char('b')],
+        Action::Move(Motion::PageUp),
+        None,
+    ),
+    (
+        &[KeyCode::PageDown, KeyCode::Char(' ')],
+        Action::Move(Motion::PageDown),
+        None,
+    ),
+    (
+        &[KeyCode::Home, KeyCode::Char('g')],
+        Action::Move(Motion::Top),
+        None,
+    ),
+    (
+        &[KeyCode::End, KeyCode::Char('G')],
+        Action::Move(Motion::Bottom),
+        None,
+    ),
     (
         &[KeyCode::Esc, KeyCode::Char('d')],
         Action::Back,
@@ -223,39 +230,21 @@ impl CompareView {
 
     /// Handles one event.
     pub fn update(&mut self, event: &Event) -> Outcome {
-        match event {
-            Event::Key(key) if key.kind != KeyEventKind::Release => {
-                if key.modifiers.contains(KeyModifiers::CONTROL) {
-                    return if key.code == KeyCode::Char('c') {
-                        Outcome::Quit
-                    } else {
-                        Outcome::Nothing
-                    };
-                }
-                let Some(&(_, action, _)) = KEYMAP.iter().find(|(k, _, _)| k.contains(&key.code))
-                else {
-                    return Outcome::Nothing;
-                };
-                let page = self.body_height().saturating_sub(1).max(1);
-                let to = match action {
-                    Action::Up => self.scroll.saturating_sub(1),
-                    Action::Down => self.scroll + 1,
-                    Action::PageUp => self.scroll.saturating_sub(page),
-                    Action::PageDown => self.scroll + page,
-                    Action::Top => 0,
-                    Action::Bottom => usize::MAX,
-                    Action::Back => return Outcome::Back,
-                    Action::Quit => return Outcome::Quit,
-                };
-                self.scroll = to.min(self.max_scroll());
-                Outcome::Redraw
-            }
-            Event::Resize(w, h) => {
-                self.resize(*w, *h);
-                Outcome::Redraw
-            }
-            _ => Outcome::Nothing,
-        }
+        super::handle(self, event, Self::key, Self::resize)
+    }
+
+    fn key(&mut self, key: &KeyEvent) -> Outcome {
+        let keys = KEYMAP.iter().map(|&(keys, action, _)| (keys, action));
+        let Some(action) = lookup_in(keys, key, Action::Quit) else {
+            return Outcome::Nothing;
+        };
+        let to = match action {
+            Action::Move(m) => m.from(self.scroll, self.body_height()),
+            Action::Back => return Outcome::Back,
+            Action::Quit => return Outcome::Quit,
+        };
+        self.scroll = to.min(self.max_scroll());
+        Outcome::Redraw
     }
 
     /// The terminal changed size.

@@ -1,23 +1,48 @@
 //! The overview's keys as data: key handling, the help bar and the viewer's F1 help read
-//! [`KEYMAP`].
+//! [`KEYMAP`]. The moves ([`Motion`]) and the key lookup ([`lookup_in`]) are the comparison
+//! screen's too.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// What a key does on the overview.
+/// A move through the rows of a screen: the overview's reports, the comparison's lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    /// Previous report.
+pub enum Motion {
+    /// One row up (the previous report).
     Up,
-    /// Next report.
+    /// One row down (the next report).
     Down,
     /// One screen up.
     PageUp,
     /// One screen down.
     PageDown,
-    /// First report.
+    /// To the first row.
     Top,
-    /// Last report.
+    /// To the last row.
     Bottom,
+}
+
+impl Motion {
+    /// The row the move lands on from row `at` on a screen that shows `rows` rows (a page
+    /// keeps one of them in view); past the end for [`Motion::Bottom`] and maybe
+    /// [`Motion::Down`]/[`Motion::PageDown`]: the screen keeps it within its rows.
+    pub fn from(self, at: usize, rows: usize) -> usize {
+        let page = rows.saturating_sub(1).max(1);
+        match self {
+            Motion::Up => at.saturating_sub(1),
+            Motion::Down => at + 1,
+            Motion::PageUp => at.saturating_sub(page),
+            Motion::PageDown => at + page,
+            Motion::Top => 0,
+            Motion::Bottom => usize::MAX,
+        }
+    }
+}
+
+/// What a key does on the overview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Move the cursor to another report.
+    Move(Motion),
     /// Focus the column to the left.
     Left,
     /// Focus the column to the right.
@@ -51,37 +76,37 @@ pub struct Binding {
 pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[KeyCode::Up, KeyCode::Char('k')],
-        action: Action::Up,
+        action: Action::Move(Motion::Up),
         bar: Some(("↑↓", "移动")),
         help: "上一份报告",
     },
     Binding {
         keys: &[KeyCode::Down, KeyCode::Char('j')],
-        action: Action::Down,
+        action: Action::Move(Motion::Down),
         bar: None,
         help: "下一份报告",
     },
     Binding {
         keys: &[KeyCode::PageUp],
-        action: Action::PageUp,
+        action: Action::Move(Motion::PageUp),
         bar: None,
         help: "向上翻一屏",
     },
     Binding {
         keys: &[KeyCode::PageDown, KeyCode::Char(' ')],
-        action: Action::PageDown,
+        action: Action::Move(Motion::PageDown),
         bar: None,
         help: "向下翻一屏",
     },
     Binding {
         keys: &[KeyCode::Home, KeyCode::Char('g')],
-        action: Action::Top,
+        action: Action::Move(Motion::Top),
         bar: None,
         help: "第一份",
     },
     Binding {
         keys: &[KeyCode::End, KeyCode::Char('G')],
-        action: Action::Bottom,
+        action: Action::Move(Motion::Bottom),
         bar: None,
         help: "最后一份",
     },
@@ -131,18 +156,64 @@ pub const KEYMAP: &[Binding] = &[
 
 /// The action of a key press, if any (Ctrl-C quits).
 pub fn lookup(key: &KeyEvent) -> Option<Action> {
+    lookup_in(KEYMAP.iter().map(|b| (b.keys, b.action)), key, Action::Quit)
+}
+
+/// The action of a key press in a table of (keys, action): the first that has the key.
+/// With Ctrl held, only Ctrl-C does something: `quit`.
+pub fn lookup_in<A>(
+    bindings: impl IntoIterator<Item = (&'static [KeyCode], A)>,
+    key: &KeyEvent,
+    quit: A,
+) -> Option<A> {
     if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return (key.code == KeyCode::Char('c')).then_some(Action::Quit);
+        return (key.code == KeyCode::Char('c')).then_some(quit);
     }
-    KEYMAP
-        .iter()
-        .find(|b| b.keys.contains(&key.code))
-        .map(|b| b.action)
+    bindings
+        .into_iter()
+        .find(|(keys, _)| keys.contains(&key.code))
+        .map(|(_, action)| action)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn moves_keep_a_row_of_the_last_screen_in_view() {
+        assert_eq!(Motion::Up.from(0, 10), 0);
+        assert_eq!(Motion::Up.from(5, 10), 4);
+        assert_eq!(Motion::Down.from(5, 10), 6);
+        assert_eq!(Motion::PageDown.from(5, 10), 14);
+        assert_eq!(Motion::PageUp.from(14, 10), 5);
+        assert_eq!(Motion::PageUp.from(3, 10), 0);
+        assert_eq!(
+            Motion::PageDown.from(5, 1),
+            6,
+            "a page of one row is one row"
+        );
+        assert_eq!(Motion::Top.from(7, 10), 0);
+        assert_eq!(Motion::Bottom.from(7, 10), usize::MAX);
+    }
+
+    #[test]
+    fn with_ctrl_only_ctrl_c_does_something() {
+        use ratatui::crossterm::event::KeyModifiers as M;
+        let press = |code, m| KeyEvent::new(code, m);
+        assert_eq!(
+            lookup(&press(KeyCode::Char('c'), M::CONTROL)),
+            Some(Action::Quit)
+        );
+        assert_eq!(lookup(&press(KeyCode::Char('s'), M::CONTROL)), None);
+        assert_eq!(
+            lookup(&press(KeyCode::Char('s'), M::NONE)),
+            Some(Action::Sort)
+        );
+        assert_eq!(
+            lookup(&press(KeyCode::Char('j'), M::NONE)),
+            Some(Action::Move(Motion::Down))
+        );
+    }
 
     #[test]
     fn no_key_is_bound_twice() {

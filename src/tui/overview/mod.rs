@@ -15,7 +15,7 @@ use crate::summary::{self, fit, Column, Figures, Row};
 use crate::tui::theme::Theme;
 use crate::yaml;
 use keymap::Action;
-use ratatui::crossterm::event::{Event, KeyEventKind};
+use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -32,6 +32,24 @@ pub enum Outcome {
     Back,
     /// Leave the viewer.
     Quit,
+}
+
+/// What the desk's screens do with an event: a key press (not a release) goes to `key`, a
+/// new size to `resize` and then the screen is drawn again; any other event does nothing.
+fn handle<S>(
+    screen: &mut S,
+    event: &Event,
+    key: fn(&mut S, &KeyEvent) -> Outcome,
+    resize: fn(&mut S, u16, u16),
+) -> Outcome {
+    match event {
+        Event::Key(k) if k.kind != KeyEventKind::Release => key(screen, k),
+        Event::Resize(w, h) => {
+            resize(screen, *w, *h);
+            Outcome::Redraw
+        }
+        _ => Outcome::Nothing,
+    }
 }
 
 /// Rows above the table (title, column headers) and below it (rule, totals, status, bar).
@@ -249,19 +267,14 @@ impl Overview {
 
     /// Handles one event.
     pub fn update(&mut self, event: &Event) -> Outcome {
-        match event {
-            Event::Key(key) if key.kind != KeyEventKind::Release => {
-                self.message = None;
-                match keymap::lookup(key) {
-                    Some(a) => self.act(a),
-                    None => Outcome::Nothing,
-                }
-            }
-            Event::Resize(w, h) => {
-                self.resize(*w, *h);
-                Outcome::Redraw
-            }
-            _ => Outcome::Nothing,
+        handle(self, event, Self::key, Self::resize)
+    }
+
+    fn key(&mut self, key: &KeyEvent) -> Outcome {
+        self.message = None;
+        match keymap::lookup(key) {
+            Some(a) => self.act(a),
+            None => Outcome::Nothing,
         }
     }
 
@@ -279,14 +292,8 @@ impl Overview {
 
     /// Does what a key's action says.
     pub fn act(&mut self, action: Action) -> Outcome {
-        let page = self.body_height().saturating_sub(1).max(1);
         match action {
-            Action::Up => self.move_to(self.cursor.saturating_sub(1)),
-            Action::Down => self.move_to(self.cursor + 1),
-            Action::PageUp => self.move_to(self.cursor.saturating_sub(page)),
-            Action::PageDown => self.move_to(self.cursor + page),
-            Action::Top => self.move_to(0),
-            Action::Bottom => self.move_to(usize::MAX),
+            Action::Move(m) => self.move_to(m.from(self.cursor, self.body_height())),
             Action::Left | Action::Right => {
                 let shown = self.fitted().shown;
                 let at = shown.iter().position(|c| *c == self.column).unwrap_or(0);

@@ -2,7 +2,7 @@
 //! 信息内容 header row; the amount 本年收费金额（单位：万元） shown exactly.
 
 use super::layout::{visible_columns, width, Canvas, CELL_EXTRA};
-use super::{draw_number, TableProps};
+use super::{draw_row, TableProps};
 use crate::model::schema::{ABlock, A_CONTENT_HEADER};
 use crate::model::CellRef;
 use ratatui::layout::Position;
@@ -100,23 +100,11 @@ pub fn draw(props: &TableProps<'_>, cv: &mut Canvas<'_>) -> Option<Position> {
         line += 1;
         for &(k, l) in b.rows {
             cv.put(0, line, l, label, lw.saturating_sub(1));
-            for c in start..end {
-                let focused = focus == Some((k, c));
-                let text = match (focused, &edit) {
-                    (true, Some(e)) => e.to_string(),
-                    _ => value(props, k, c),
-                };
-                let pos = draw_number(
-                    cv,
-                    props,
-                    CellRef::A { field: k, col: c },
-                    (xs[c], line, content[c]),
-                    &text,
-                    false,
-                    focused,
-                );
-                cursor = cursor.or(pos);
-            }
+            let focus = focus.filter(|&(f, _)| f == k).map(|(_, c)| c);
+            let pos = draw_row(cv, props, (line, &xs, &content), start..end, focus, |c| {
+                (CellRef::A { field: k, col: c }, false)
+            });
+            cursor = cursor.or(pos);
             line += 1;
         }
     }

@@ -7,7 +7,7 @@
 use super::layout::{
     two_line_width, visible_columns, width, wrap, wrap_clip, wrap_label, Canvas, CELL_EXTRA,
 };
-use super::{draw_number, TableProps};
+use super::{draw_row, TableProps};
 use crate::model::schema::{
     BRow, Tables, B_APPLICANT_HEADER, B_COLUMNS, B_CORNER, B_LEGAL_ENTITY_GROUP, G_OUTCOME,
 };
@@ -340,28 +340,11 @@ pub fn draw(props: &TableProps<'_>, cv: &mut Canvas<'_>) -> Option<Position> {
         for (j, l) in lay.labels[i].iter().enumerate() {
             cv.put(x, line + j as u16, l, label, lim(x, w));
         }
-        for c in start..end {
-            let cell = CellRef::B { row: r, col: c };
-            let focused = focus == Some((r, c));
-            let value;
-            let text = match (focused, props.edit) {
-                (true, Some(e)) => crate::text::clean_line(e),
-                _ => {
-                    value = props.report.requests.get(r, c).to_string();
-                    std::borrow::Cow::Borrowed(value.as_str())
-                }
-            };
-            let pos = draw_number(
-                cv,
-                props,
-                cell,
-                (xs[c], line, widths[c]),
-                &text,
-                Requests::is_computed(r, c),
-                focused,
-            );
-            cursor = cursor.or(pos);
-        }
+        let focus = focus.filter(|&(f, _)| f == r).map(|(_, c)| c);
+        let pos = draw_row(cv, props, (line, &xs, &widths), start..end, focus, |c| {
+            (CellRef::B { row: r, col: c }, Requests::is_computed(r, c))
+        });
+        cursor = cursor.or(pos);
     }
     cursor
 }

@@ -4,7 +4,7 @@
 
 use super::layout::CELL_EXTRA;
 use super::layout::{two_line_width, visible_columns, width, wrap, Canvas};
-use super::{b::digits, draw_number, TableProps};
+use super::{b::digits, draw_number, draw_row, TableProps};
 use crate::model::schema::{C_COLUMNS, C_GROUPS};
 use crate::model::{Appeals, CellRef};
 use ratatui::layout::Position;
@@ -69,18 +69,6 @@ impl CLayout {
                 (l, l + 1)
             }
         }
-    }
-}
-
-fn value_text<'t>(
-    props: &TableProps<'t>,
-    group: usize,
-    col: usize,
-    focused: bool,
-) -> std::borrow::Cow<'t, str> {
-    match (focused, props.edit) {
-        (true, Some(e)) => crate::text::clean_line(e),
-        _ => std::borrow::Cow::Owned(props.report.appeals.cells[group][col].to_string()),
     }
 }
 
@@ -177,16 +165,13 @@ fn draw_wide(props: &TableProps<'_>, cv: &mut Canvas<'_>) -> Option<Position> {
         {
             cv.put_center(cell_x(i) + 1, 2 + k as u16, l, head, content[i]);
         }
-        let focused = focus == Some(i);
-        let text = value_text(props, g, c, focused);
         let pos = draw_number(
             cv,
             props,
             CellRef::C { group: g, col: c },
             (cell_x(i), WIDE_HEADER, content[i]),
-            &text,
             Appeals::is_computed(c),
-            focused,
+            focus == Some(i),
         );
         cursor = cursor.or(pos);
     }
@@ -276,20 +261,11 @@ fn draw_stacked(props: &TableProps<'_>, cv: &mut Canvas<'_>, two_line: bool) -> 
             }
             None => cv.put(0, line, group.label, label, lim(0, u16::MAX)),
         }
-        for c in start..end {
-            let focused = focus == Some((g, c));
-            let text = value_text(props, g, c, focused);
-            let pos = draw_number(
-                cv,
-                props,
-                CellRef::C { group: g, col: c },
-                (xs[c], line, content[c]),
-                &text,
-                Appeals::is_computed(c),
-                focused,
-            );
-            cursor = cursor.or(pos);
-        }
+        let focus = focus.filter(|&(f, _)| f == g).map(|(_, c)| c);
+        let pos = draw_row(cv, props, (line, &xs, &content), start..end, focus, |c| {
+            (CellRef::C { group: g, col: c }, Appeals::is_computed(c))
+        });
+        cursor = cursor.or(pos);
     }
     cursor
 }

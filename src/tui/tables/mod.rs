@@ -92,18 +92,25 @@ pub fn mark_of(marks: &[(CellRef, Mark)], cell: CellRef) -> Option<Mark> {
     out
 }
 
-/// Draws the number cell `cell` of a table with [`layout::draw_cell`]: `at` is its left column
-/// (the mark slot), table line and content width; its mark comes from `props.marks`. Returns
-/// the cursor position when the cell is focused and visible.
+/// Draws the number cell `cell` at `(x, line)`, `w` wide: the text being edited when it is
+/// focused, else the report's value; `computed` for a total the program keeps. Where the
+/// text cursor goes, if it has it.
 fn draw_number(
     cv: &mut Canvas<'_>,
     props: &TableProps<'_>,
     cell: CellRef,
     (x, line, w): (u16, u16, u16),
-    text: &str,
     computed: bool,
     focused: bool,
 ) -> Option<Position> {
+    let value;
+    let text = match (focused, props.edit) {
+        (true, Some(e)) => crate::text::clean_line(e),
+        _ => {
+            value = props.report.get(cell).to_string();
+            std::borrow::Cow::Borrowed(value.as_str())
+        }
+    };
     layout::draw_cell(
         cv,
         props.theme,
@@ -111,12 +118,39 @@ fn draw_number(
             x,
             line,
             w,
-            text,
+            text: &text,
             computed,
             mark: mark_of(props.marks, cell),
             focused,
         },
     )
+}
+
+/// Draws the number cells `cols` of one row at `line`, column `c` at `xs[c]`, `widths[c]`
+/// wide; `cell(c)` is its cell and whether the program keeps it (a total), `focus` the
+/// focused column, if in this row. Where the text cursor goes, if a cell has it.
+fn draw_row(
+    cv: &mut Canvas<'_>,
+    props: &TableProps<'_>,
+    (line, xs, widths): (u16, &[u16], &[u16]),
+    cols: std::ops::Range<usize>,
+    focus: Option<usize>,
+    cell: impl Fn(usize) -> (CellRef, bool),
+) -> Option<Position> {
+    let mut cursor = None;
+    for c in cols {
+        let (at, computed) = cell(c);
+        let pos = draw_number(
+            cv,
+            props,
+            at,
+            (xs[c], line, widths[c]),
+            computed,
+            focus == Some(c),
+        );
+        cursor = cursor.or(pos);
+    }
+    cursor
 }
 
 /// The marks for every table cell the findings concern (error or warning by severity), for

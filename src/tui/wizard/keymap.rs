@@ -111,6 +111,7 @@ const CARET: &[Key] = &[
     plain(KeyCode::End),
 ];
 
+/// The four arrows.
 const ARROWS: &[Key] = &[
     plain(KeyCode::Left),
     plain(KeyCode::Up),
@@ -118,45 +119,89 @@ const ARROWS: &[Key] = &[
     plain(KeyCode::Right),
 ];
 
+/// The keys that quit, everywhere and in every dialog.
+const QUIT_KEYS: &[Key] = &[ctrl('q'), ctrl('c')];
+
+/// Quitting from a dialog or the help: works, but is not in its help bar.
+const QUIT_QUIETLY: B = B::new(QUIT_KEYS, Action::Quit, "退出", None);
+
+/// Typing, Backspace and Delete in a field do what they always do: F1 leaves them out (an
+/// empty `help`).
+const TYPE: B = B::new(&[Key::Char], Action::Type, "", None);
+/// See [`TYPE`].
+const BACKSPACE: B = B::new(&[plain(KeyCode::Backspace)], Action::Backspace, "", None);
+/// See [`TYPE`].
+const DELETE: B = B::new(&[plain(KeyCode::Delete)], Action::Delete, "", None);
+
+/// A table cell's scope: `$digit` says what typing does, then the arrows, Enter, Backspace
+/// and Delete.
+macro_rules! cell {
+    ($name:literal, $digit:expr $(,)?) => {
+        Scope {
+            name: $name,
+            bindings: &[
+                $digit,
+                B::new(ARROWS, Action::Arrow, "移动", None),
+                B::new(&[plain(KeyCode::Enter)], Action::Enter, "下移", None),
+                B::new(
+                    &[plain(KeyCode::Backspace)],
+                    Action::Backspace,
+                    "删去末位",
+                    None,
+                ),
+                B::new(&[plain(KeyCode::Delete)], Action::Delete, "清空", None),
+            ],
+        }
+    };
+}
+
+/// The keys of step 8's report preview: Shift or Alt with a key that, plain, moves in the
+/// list of findings.
+const fn preview(code: KeyCode) -> [Key; 2] {
+    [shift(code), alt(code)]
+}
+
+/// A "quit with unsaved changes?" dialog: the bindings given first, then `y` and the quit
+/// keys quit without saving (`$discard` says so), `n` and Esc return, Ctrl-S saves, any
+/// other key returns.
+macro_rules! confirm_quit {
+    ($discard:literal $(, $first:expr)* $(,)?) => {
+        Scope {
+            name: "退出",
+            bindings: &[
+                $($first,)*
+                B::new(&[ch('y')], Action::Discard, $discard, Some($discard)),
+                B::new(QUIT_KEYS, Action::Discard, $discard, None),
+                B::new(
+                    &[ch('n'), plain(KeyCode::Esc)],
+                    Action::Close,
+                    "返回",
+                    Some("返回"),
+                ),
+                B::new(&[ctrl('s')], Action::Save, "保存", Some("保存")),
+                B::new(&[Key::Other], Action::Close, "返回", None),
+            ],
+        }
+    };
+}
+
 /// A table cell (also table A's amount).
-pub static TABLE: Scope<Action> = Scope {
-    name: "表格",
-    bindings: &[
-        B::new(&[Key::Digit], Action::Type, "输入数字", Some("输入数字")),
-        B::new(ARROWS, Action::Arrow, "移动", None),
-        B::new(&[plain(KeyCode::Enter)], Action::Enter, "下移", None),
-        B::new(
-            &[plain(KeyCode::Backspace)],
-            Action::Backspace,
-            "删去末位",
-            None,
-        ),
-        B::new(&[plain(KeyCode::Delete)], Action::Delete, "清空", None),
-    ],
-};
+pub static TABLE: Scope<Action> = cell!(
+    "表格",
+    B::new(&[Key::Digit], Action::Type, "输入数字", Some("输入数字")),
+);
 
 /// A cell that may hold a negative number (the 2019 format's 本年增/减): as [`TABLE`], the
 /// sign typed first.
-pub static TABLE_SIGNED: Scope<Action> = Scope {
-    name: "表格（本年增/减）",
-    bindings: &[
-        B::new(
-            &[Key::Digit],
-            Action::Type,
-            "输入数字；减少时先按 -（如 -8）",
-            Some("输入数字，减少先按 -"),
-        ),
-        B::new(ARROWS, Action::Arrow, "移动", None),
-        B::new(&[plain(KeyCode::Enter)], Action::Enter, "下移", None),
-        B::new(
-            &[plain(KeyCode::Backspace)],
-            Action::Backspace,
-            "删去末位",
-            None,
-        ),
-        B::new(&[plain(KeyCode::Delete)], Action::Delete, "清空", None),
-    ],
-};
+pub static TABLE_SIGNED: Scope<Action> = cell!(
+    "表格（本年增/减）",
+    B::new(
+        &[Key::Digit],
+        Action::Type,
+        "输入数字；减少时先按 -（如 -8）",
+        Some("输入数字，减少先按 -"),
+    ),
+);
 
 /// A one-line field (agency, year, title, a heading, a fee). Typing, Backspace and Delete
 /// do what they always do: F1 leaves them out (an empty `help`).
@@ -171,9 +216,9 @@ pub static LINE: Scope<Action> = Scope {
             None,
         ),
         B::new(CARET, Action::Arrow, "移动光标", None),
-        B::new(&[Key::Char], Action::Type, "", None),
-        B::new(&[plain(KeyCode::Backspace)], Action::Backspace, "", None),
-        B::new(&[plain(KeyCode::Delete)], Action::Delete, "", None),
+        TYPE,
+        BACKSPACE,
+        DELETE,
     ],
 };
 
@@ -184,9 +229,9 @@ pub static TEXT: Scope<Action> = Scope {
         B::new(&[plain(KeyCode::Enter)], Action::Enter, "换行", None),
         B::new(ARROWS, Action::Arrow, "移动光标", None),
         B::new(WORD_AND_ENDS, Action::Arrow, "按词、到行首行尾", None),
-        B::new(&[Key::Char], Action::Type, "", None),
-        B::new(&[plain(KeyCode::Backspace)], Action::Backspace, "", None),
-        B::new(&[plain(KeyCode::Delete)], Action::Delete, "", None),
+        TYPE,
+        BACKSPACE,
+        DELETE,
     ],
 };
 
@@ -212,42 +257,27 @@ pub static REVIEW: Scope<Action> = Scope {
             "导出网页和 Word",
             Some("导出"),
         ),
+        B::new(&preview(KeyCode::Up), Action::ScrollUp, "全文上滚", None),
         B::new(
-            &[shift(KeyCode::Up), alt(KeyCode::Up)],
-            Action::ScrollUp,
-            "全文上滚",
-            None,
-        ),
-        B::new(
-            &[shift(KeyCode::Down), alt(KeyCode::Down)],
+            &preview(KeyCode::Down),
             Action::ScrollDown,
             "全文下滚",
             None,
         ),
+        B::new(&preview(KeyCode::PageUp), Action::PageUp, "全文上翻", None),
         B::new(
-            &[shift(KeyCode::PageUp), alt(KeyCode::PageUp)],
-            Action::PageUp,
-            "全文上翻",
-            None,
-        ),
-        B::new(
-            &[shift(KeyCode::PageDown), alt(KeyCode::PageDown)],
+            &preview(KeyCode::PageDown),
             Action::PageDown,
             "全文下翻",
             None,
         ),
         B::new(
-            &[shift(KeyCode::Home), alt(KeyCode::Home)],
+            &preview(KeyCode::Home),
             Action::PreviewTop,
             "全文开头",
             None,
         ),
-        B::new(
-            &[shift(KeyCode::End), alt(KeyCode::End)],
-            Action::PreviewEnd,
-            "全文结尾",
-            None,
-        ),
+        B::new(&preview(KeyCode::End), Action::PreviewEnd, "全文结尾", None),
     ],
 };
 
@@ -336,7 +366,7 @@ pub static GLOBAL: Scope<Action> = Scope {
             None,
         ),
         B::new(&[ctrl('s')], Action::Save, "保存", Some("保存")),
-        B::new(&[ctrl('q'), ctrl('c')], Action::Quit, "退出", Some("退出")),
+        B::new(QUIT_KEYS, Action::Quit, "退出", Some("退出")),
         B::new(
             &[plain(KeyCode::F(1))],
             Action::Help,
@@ -379,60 +409,24 @@ pub static HELP_DIALOG: Scope<Action> = Scope {
             "翻页",
             None,
         ),
-        B::new(&[ctrl('q'), ctrl('c')], Action::Quit, "退出", None),
+        QUIT_QUIETLY,
     ],
 };
 
 /// "Quit with unsaved changes?"
-pub static CONFIRM_QUIT: Scope<Action> = Scope {
-    name: "退出",
-    bindings: &[
-        B::new(
-            &[ch('y')],
-            Action::Discard,
-            "不保存，直接退出",
-            Some("不保存，直接退出"),
-        ),
-        B::new(
-            &[ctrl('q'), ctrl('c')],
-            Action::Discard,
-            "不保存，直接退出",
-            None,
-        ),
-        B::new(
-            &[ch('n'), plain(KeyCode::Esc)],
-            Action::Close,
-            "返回",
-            Some("返回"),
-        ),
-        B::new(&[ctrl('s')], Action::Save, "保存", Some("保存")),
-        B::new(&[Key::Other], Action::Close, "返回", None),
-    ],
-};
+pub static CONFIRM_QUIT: Scope<Action> = confirm_quit!("不保存，直接退出");
 
 /// "Quit with unsaved changes?" while the draft cannot be written (a full disk): quitting
 /// loses the changes, so a copy can be saved elsewhere first.
-pub static CONFIRM_QUIT_NO_DRAFT: Scope<Action> = Scope {
-    name: "退出",
-    bindings: &[
-        B::new(
-            &[ch('a')],
-            Action::SaveElsewhere,
-            "另存到临时文件夹",
-            Some("另存到临时文件夹"),
-        ),
-        B::new(&[ch('y')], Action::Discard, "仍退出", Some("仍退出")),
-        B::new(&[ctrl('q'), ctrl('c')], Action::Discard, "仍退出", None),
-        B::new(
-            &[ch('n'), plain(KeyCode::Esc)],
-            Action::Close,
-            "返回",
-            Some("返回"),
-        ),
-        B::new(&[ctrl('s')], Action::Save, "保存", Some("保存")),
-        B::new(&[Key::Other], Action::Close, "返回", None),
-    ],
-};
+pub static CONFIRM_QUIT_NO_DRAFT: Scope<Action> = confirm_quit!(
+    "仍退出",
+    B::new(
+        &[ch('a')],
+        Action::SaveElsewhere,
+        "另存到临时文件夹",
+        Some("另存到临时文件夹"),
+    ),
+);
 
 /// "FILE changed on disk: overwrite?"
 pub static CONFIRM_OVERWRITE: Scope<Action> = Scope {
@@ -464,10 +458,10 @@ pub static SAVE_AS: Scope<Action> = Scope {
             "不保存，返回",
             Some("返回"),
         ),
-        B::new(&[plain(KeyCode::Backspace)], Action::Backspace, "", None),
+        BACKSPACE,
         B::new(&[ctrl('u')], Action::Clear, "清空路径", Some("清空")),
-        B::new(&[Key::Char], Action::Type, "", None),
-        B::new(&[ctrl('q'), ctrl('c')], Action::Quit, "退出", None),
+        TYPE,
+        QUIT_QUIETLY,
     ],
 };
 
@@ -481,7 +475,7 @@ pub static SAVED_WITH_ERRORS: Scope<Action> = Scope {
             "到第 8 步查看全部",
             Some("到检查与保存查看全部"),
         ),
-        B::new(&[ctrl('q'), ctrl('c')], Action::Quit, "退出", None),
+        QUIT_QUIETLY,
         B::new(&[plain(KeyCode::Esc)], Action::Close, "关闭", Some("关闭")),
         B::new(&[Key::Other], Action::Close, "关闭", None),
     ],
