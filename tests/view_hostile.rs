@@ -3,15 +3,13 @@
 //! control (no OSC `ESC ]`, no BEL, no C1 control, no bidi override).
 
 use nianbao::model::{Part, Report};
+use nianbao::tui::backend::Capture;
 use nianbao::tui::theme::Theme;
 use nianbao::tui::view::Viewer;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use std::cell::RefCell;
-use std::io::Write;
-use std::rc::Rc;
 
 const BAD: &str = "甲\u{1b}]0;pwned\u{7}乙\u{1b}]52;c;cm0gLXJmIH4=\u{1b}\\丙\u{1b}[2J\u{1b}[31m丁\u{9b}1;1H戊\u{9d}0;x\u{9c}己\u{85}\u{90}\u{202e}庚\u{2066}\u{7}";
 
@@ -28,22 +26,8 @@ fn hostile() -> Report {
     r
 }
 
-/// A writer whose bytes the test can read afterwards (the backend owns its writer).
-#[derive(Clone, Default)]
-struct Shared(Rc<RefCell<Vec<u8>>>);
-
-impl Write for Shared {
-    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(b);
-        Ok(b.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-fn terminal(w: u16, h: u16) -> (Terminal<CrosstermBackend<Shared>>, Shared) {
-    let out = Shared::default();
+fn terminal(w: u16, h: u16) -> (Terminal<CrosstermBackend<Capture>>, Capture) {
+    let out = Capture::default();
     let term = Terminal::with_options(
         CrosstermBackend::new(out.clone()),
         TerminalOptions {
@@ -81,7 +65,7 @@ fn draw_all(files: Vec<std::path::PathBuf>, w: u16, h: u16) -> Vec<u8> {
         KeyModifiers::NONE,
     )));
     term.draw(|f| v.view(f)).expect("draw");
-    let bytes = out.0.borrow().clone();
+    let bytes = out.bytes();
     bytes
 }
 
@@ -144,5 +128,5 @@ fn a_hostile_unreadable_file_is_shown_cleanly() {
     term.draw(|f| v.view(f)).unwrap();
     v.update(&key(']'));
     term.draw(|f| v.view(f)).unwrap();
-    assert_clean(&out.0.borrow());
+    assert_clean(&out.bytes());
 }

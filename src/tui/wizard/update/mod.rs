@@ -16,7 +16,7 @@ mod text;
 mod undo;
 
 use super::keymap::{self, Action};
-use super::state::{Dialog, Field, Kind, Snapshot, Tone, Wizard};
+use super::state::{Dialog, Field, Kind, Tone, Wizard};
 use super::steps::Step;
 use crate::model::schema::TOTAL_LABEL;
 use crate::tui::keys::{lookup, Scope};
@@ -179,19 +179,16 @@ impl Wizard {
             | Action::ShowFindings
             | Action::SaveAsTyped => vec![],
             Action::Recompute => {
-                let before = self.report.clone();
-                self.report.recompute_totals();
-                if self.report == before {
+                let mut after = self.report.clone();
+                after.recompute_totals();
+                if after == self.report {
                     self.message =
                         Some((Tone::Info, format!("各{TOTAL_LABEL}与其各项相符，无需重算")));
                     return vec![];
                 }
-                self.undo.push(Snapshot {
-                    report: before,
-                    step: self.step,
-                    focus: self.focus,
-                });
-                self.redo.clear();
+                // One undo step, within the undo depth like every other.
+                self.push_undo();
+                self.report = after;
                 self.focus_field(self.focus);
                 self.message = Some((
                     Tone::Info,
