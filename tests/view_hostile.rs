@@ -65,8 +65,7 @@ fn draw_all(files: Vec<std::path::PathBuf>, w: u16, h: u16) -> Vec<u8> {
         KeyModifiers::NONE,
     )));
     term.draw(|f| v.view(f)).expect("draw");
-    let bytes = out.bytes();
-    bytes
+    out.bytes()
 }
 
 fn assert_clean(bytes: &[u8]) {

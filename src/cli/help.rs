@@ -71,55 +71,6 @@ fn one(cmd: Command, parent: &str) -> Command {
     cmd.override_usage(usage)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn sample() -> Command {
-        Command::new("nianbao")
-            .about("年报")
-            .version("1.0")
-            .subcommand_required(true)
-            .subcommand(
-                Command::new("check")
-                    .about("检查")
-                    .arg(Arg::new("file").help("报告文件").required(true))
-                    .arg(
-                        Arg::new("strict")
-                            .long("strict")
-                            .action(ArgAction::SetTrue)
-                            .help("严格"),
-                    ),
-            )
-    }
-
-    #[test]
-    fn help_pages_have_no_english() {
-        let mut cmd = chinese(sample());
-        let top = cmd.render_help().to_string();
-        let check = cmd
-            .find_subcommand_mut("check")
-            .unwrap()
-            .render_help()
-            .to_string();
-        for page in [&top, &check] {
-            for english in ["Usage", "Options", "Arguments", "Commands", "Print"] {
-                assert!(!page.contains(english), "{english} in:\n{page}");
-            }
-        }
-        assert!(
-            check.contains("用法：nianbao check [选项] <file>"),
-            "{check}"
-        );
-        assert!(top.contains("用法：nianbao <命令>"), "{top}");
-        assert!(
-            check.contains("参数:") && check.contains("选项:"),
-            "{check}"
-        );
-        assert!(top.contains("命令:") && top.contains("显示版本号"), "{top}");
-    }
-}
-
 /// A command-line error in Chinese: what is wrong, where, and what would be right (clap's
 /// own text is English). Help and version requests are not errors: `None` (clap prints them).
 pub fn error_message(e: &clap::Error, command: &str) -> Option<String> {
@@ -205,4 +156,53 @@ pub fn error_message(e: &clap::Error, command: &str) -> Option<String> {
         format!("nianbao {command} --help")
     };
     Some(format!("nianbao：{what}\n用法见 {help}\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Command {
+        Command::new("nianbao")
+            .about("年报")
+            .version("1.0")
+            .subcommand_required(true)
+            .subcommand(
+                Command::new("check")
+                    .about("检查")
+                    .arg(Arg::new("file").help("报告文件").required(true))
+                    .arg(
+                        Arg::new("strict")
+                            .long("strict")
+                            .action(ArgAction::SetTrue)
+                            .help("严格"),
+                    ),
+            )
+    }
+
+    #[test]
+    fn help_pages_have_no_english() {
+        let mut cmd = chinese(sample());
+        let top = cmd.render_help().to_string();
+        let check = cmd
+            .find_subcommand_mut("check")
+            .unwrap()
+            .render_help()
+            .to_string();
+        for page in [&top, &check] {
+            for english in ["Usage", "Options", "Arguments", "Commands", "Print"] {
+                assert!(!page.contains(english), "{english} in:\n{page}");
+            }
+        }
+        assert!(
+            check.contains("用法：nianbao check [选项] <file>"),
+            "{check}"
+        );
+        assert!(top.contains("用法：nianbao <命令>"), "{top}");
+        assert!(
+            check.contains("参数:") && check.contains("选项:"),
+            "{check}"
+        );
+        assert!(top.contains("命令:") && top.contains("显示版本号"), "{top}");
+    }
 }
