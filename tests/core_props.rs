@@ -62,27 +62,35 @@ fn amount(decimals: u32) -> impl Strategy<Value = Amount> {
     })
 }
 
-/// Any report the model can hold with values the format allows.
-fn arb_report() -> impl Strategy<Value = Report> {
-    let meta = (
+/// A report in `version` with any text the model can hold: agency, year, title, preamble
+/// and the three prose sections (its tables empty).
+fn arb_text(version: FormatVersion) -> impl Strategy<Value = Report> {
+    (
         tricky_string(),
         any::<i32>(),
         prop::option::of(tricky_string()),
         tricky_string(),
-    );
-    let prose = (arb_parts(), arb_parts(), arb_parts());
-    let a = (prop::array::uniform6(count()), amount(6));
-    let b = prop::collection::vec(count(), B_ROW_COUNT * 7);
-    let c = prop::collection::vec(count(), 15);
-    let fees = (count(), amount(2), amount(2));
-    (meta, prose, a, b, c, fees).prop_map(
-        |((agency, year, title, preamble), (o, p, m), (a, wan), b, c, (n, notified, collected))| {
-            let mut r = Report::new(agency, year);
+        (arb_parts(), arb_parts(), arb_parts()),
+    )
+        .prop_map(move |(agency, year, title, preamble, (o, p, m))| {
+            let mut r = Report::new_in(version, agency, year);
             r.title = title;
             r.preamble = preamble;
             r.overview = o;
             r.problems = p;
             r.other_matters = m;
+            r
+        })
+}
+
+/// Any report the model can hold with values the format allows.
+fn arb_report() -> impl Strategy<Value = Report> {
+    let a = (prop::array::uniform6(count()), amount(6));
+    let b = prop::collection::vec(count(), B_ROW_COUNT * 7);
+    let c = prop::collection::vec(count(), 15);
+    let fees = (count(), amount(2), amount(2));
+    (arb_text(FormatVersion::V2021), a, b, c, fees).prop_map(
+        |(mut r, (a, wan), b, c, (n, notified, collected))| {
             r.proactive.regulations.issued = a[0];
             r.proactive.regulations.repealed = a[1];
             r.proactive.regulations.in_force = a[2];
@@ -112,13 +120,6 @@ fn signed() -> impl Strategy<Value = i64> {
 /// 万元, the single （六） row (its storage row; the 2021 rows 1 and 2 of （六） stay 0), no
 /// 信息处理费.
 fn arb_report_2019() -> impl Strategy<Value = Report> {
-    let meta = (
-        tricky_string(),
-        any::<i32>(),
-        prop::option::of(tricky_string()),
-        tricky_string(),
-    );
-    let prose = (arb_parts(), arb_parts(), arb_parts());
     let a = (
         prop::array::uniform6(count()),
         prop::collection::vec((count(), signed(), count()), 4),
@@ -127,14 +128,8 @@ fn arb_report_2019() -> impl Strategy<Value = Report> {
     );
     let b = prop::collection::vec(count(), B_SLOTS_2019.len() * 7);
     let c = prop::collection::vec(count(), 15);
-    (meta, prose, a, b, c).prop_map(
-        |((agency, year, title, preamble), (o, p, m), (docs, items, fees, proc_), b, c)| {
-            let mut r = Report::new_in(FormatVersion::V2019, agency, year);
-            r.title = title;
-            r.preamble = preamble;
-            r.overview = o;
-            r.problems = p;
-            r.other_matters = m;
+    (arb_text(FormatVersion::V2019), a, b, c).prop_map(
+        |(mut r, (docs, items, fees, proc_), b, c)| {
             reports::set_table_a_2019(
                 &mut r,
                 reports::TableA2019 {

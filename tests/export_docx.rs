@@ -11,6 +11,7 @@
 mod common;
 
 use common::external::{import_printed, pdftotext, soffice_to_pdf};
+use common::reports::spaceless;
 use nianbao::model::{Part, Report};
 use nianbao::publish::{doc, render, Format};
 use quick_xml::events::Event;
@@ -40,23 +41,6 @@ fn hostile() -> Report {
 
 fn without_spaces(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-/// The report with its prose written without spaces.
-fn spaceless(mut r: Report) -> Report {
-    for parts in [&mut r.overview, &mut r.problems, &mut r.other_matters] {
-        for p in parts.iter_mut() {
-            p.heading = without_spaces(&p.heading);
-            p.body = p
-                .body
-                .split('\n')
-                .map(without_spaces)
-                .collect::<Vec<_>>()
-                .join("\n");
-        }
-    }
-    r.preamble = without_spaces(&r.preamble);
-    r
 }
 
 #[test]
@@ -92,11 +76,11 @@ fn converted_by_libreoffice_every_example_imports_back_equal() {
             "{name}: table A\n{text}"
         );
         assert_eq!(got.report.appeals, want.appeals, "{name}: table C\n{text}");
-        if spaceless(got.report.clone()) != spaceless(want.clone()) {
+        if spaceless(&got.report) != spaceless(&want) {
             failures.push(format!(
                 "{name}: not equal\nwant:\n{}\ngot:\n{}",
-                nianbao::yaml::to_yaml(&spaceless(want)),
-                nianbao::yaml::to_yaml(&spaceless(got.report))
+                nianbao::yaml::to_yaml(&spaceless(&want)),
+                nianbao::yaml::to_yaml(&spaceless(&got.report))
             ));
         }
     }

@@ -317,6 +317,36 @@ fn replace_row(text: &str, row: usize, printed: &str) -> String {
         .join("\n")
 }
 
+/// The rows an import lists as unknown, by table: table A's row keys, table B's rows, and
+/// whether table C is; a failure for an unknown cell of any other kind.
+fn unknown_by_table(
+    imp: &nianbao::import::Imported,
+    text: &str,
+) -> Result<(BTreeSet<&'static str>, BTreeSet<usize>, bool), TestCaseError> {
+    let (mut a, mut b, mut c) = (BTreeSet::new(), BTreeSet::new(), false);
+    for n in &imp.unknown {
+        for cell in &n.cells {
+            match cell {
+                CellRef::A { field, .. } => {
+                    a.insert(*field);
+                }
+                CellRef::B { row, .. } => {
+                    b.insert(*row);
+                }
+                CellRef::C { .. } => c = true,
+                other => prop_assert!(
+                    false,
+                    "unexpected unknown {:?}: {}\n{}",
+                    other,
+                    n.message,
+                    text
+                ),
+            }
+        }
+    }
+    Ok((a, b, c))
+}
+
 fn unknown_rows(imp: &nianbao::import::Imported) -> BTreeSet<usize> {
     imp.unknown
         .iter()
@@ -436,28 +466,14 @@ fn check_single_line(r: &Report, seed: u64, furniture: bool) -> Result<(), TestC
     prop_assume!(oracle.combinations_checked);
     let imp = import_str(&text).expect("imports");
     prop_assert_eq!(imp.layout, Layout::PlainText);
-    let mut unknown_b = BTreeSet::new();
-    let mut unknown_a = BTreeSet::new();
-    let mut unknown_c = false;
     for n in &imp.unknown {
         prop_assert!(
             n.col.is_some() || n.line.is_none(),
             "no column: {}",
             n.message
         );
-        for c in &n.cells {
-            match c {
-                CellRef::A { field, .. } => {
-                    unknown_a.insert(*field);
-                }
-                CellRef::B { row, .. } => {
-                    unknown_b.insert(*row);
-                }
-                CellRef::C { .. } => unknown_c = true,
-                other => prop_assert!(false, "unexpected unknown {:?}: {}", other, n.message),
-            }
-        }
     }
+    let (unknown_a, unknown_b, unknown_c) = unknown_by_table(&imp, &text)?;
     prop_assert_eq!(
         &unknown_a,
         &a_ambiguous(&a_printed),
@@ -630,27 +646,7 @@ fn check_converted(r: &Report, seed: u64) -> Result<(), TestCaseError> {
         != 1;
     let imp = import_str(&conv.text).expect("imports");
     prop_assert_eq!(imp.layout, Layout::Markdown);
-    let (mut unknown_a, mut unknown_b, mut unknown_c) = (BTreeSet::new(), BTreeSet::new(), false);
-    for n in &imp.unknown {
-        for c in &n.cells {
-            match c {
-                CellRef::A { field, .. } => {
-                    unknown_a.insert(*field);
-                }
-                CellRef::B { row, .. } => {
-                    unknown_b.insert(*row);
-                }
-                CellRef::C { .. } => unknown_c = true,
-                other => prop_assert!(
-                    false,
-                    "unexpected unknown {:?}: {}\n{}",
-                    other,
-                    n.message,
-                    conv.text
-                ),
-            }
-        }
-    }
+    let (unknown_a, unknown_b, unknown_c) = unknown_by_table(&imp, &conv.text)?;
     prop_assert_eq!(&unknown_a, &a_ambiguous, "A\n{}", conv.text);
     prop_assert_eq!(
         &unknown_b,
