@@ -184,12 +184,9 @@ pub(crate) fn table_a(
             found += n;
             read.push(note(
                 cells.clone(),
-                format!(
-                    "第二部分 · {label}：按格读出 {}",
-                    row.iter()
-                        .map(|(_, v)| v.to_string())
-                        .collect::<Vec<_>>()
-                        .join(" ")
+                read_from_cells(
+                    &format!("第二部分 · {label}"),
+                    row.iter().map(|(_, v)| v.to_string()),
                 ),
             ));
             out.extend(row);
@@ -238,5 +235,8 @@ pub(crate) fn table_a(
 
 /// What the account says of a row of counts read from its cells.
 fn read_message(label: &str, vals: &[u64]) -> String {
-    format!("第二部分 · {label}：按格读出 {}", join_u64(vals))
+    read_from_cells(
+        &format!("第二部分 · {label}"),
+        vals.iter().map(u64::to_string),
+    )
 }

@@ -280,7 +280,10 @@ pub(crate) fn table_b(
                 known[r] = true;
                 read.push(v.note(
                     row_cells(r),
-                    format!("第三部分 · {label}：按格读出 {}", join_u64(&vals)),
+                    read_from_cells(
+                        &format!("第三部分 · {label}"),
+                        vals.iter().map(u64::to_string),
+                    ),
                 ));
                 for b in bls {
                     blanks.push(blank_note(t, r, v.no, v.col, b));
@@ -296,7 +299,10 @@ pub(crate) fn table_b(
                     if certain {
                         read.push(v.note(
                             row_cells(r),
-                            format!("第三部分 · {label}：按格读出 {}", join_u64(&rs[0].0)),
+                            read_from_cells(
+                                &format!("第三部分 · {label}"),
+                                rs[0].0.iter().map(u64::to_string),
+                            ),
                         ));
                     } else {
                         recovered.push(v.note(

@@ -147,14 +147,20 @@ pub(crate) fn table_c(lines: &[Line], layout: Layout, notes: &mut Notes) -> Tabl
         Read::Values(vals, bls) => {
             set(&mut out, &vals);
             blanks.extend(bls.into_iter().map(blank_note));
-            read.push(v.note(all, format!("第四部分：按格读出 {}", join_u64(&vals))));
+            read.push(v.note(
+                all,
+                read_from_cells("第四部分", vals.iter().map(u64::to_string)),
+            ));
         }
         Read::Short(short) => match short.readings(N, &digits::c_forced) {
             (Ok(rs), certain) if rs.len() == 1 => {
                 set(&mut out, &rs[0].0);
                 blanks.extend(rs[0].1.iter().map(|&b| blank_note(b)));
                 if certain {
-                    read.push(v.note(all, format!("第四部分：按格读出 {}", join_u64(&rs[0].0))));
+                    read.push(v.note(
+                        all,
+                        read_from_cells("第四部分", rs[0].0.iter().map(u64::to_string)),
+                    ));
                 } else {
                     recovered.push(v.note(
                         all,

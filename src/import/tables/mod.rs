@@ -433,6 +433,14 @@ pub(super) fn printed(vals: &[Val]) -> String {
         .join(" ")
 }
 
+/// What `import --rows` says of a row read from its cells: `{place}：按格读出 3 0 8`.
+pub(super) fn read_from_cells(place: &str, vals: impl IntoIterator<Item = String>) -> String {
+    format!(
+        "{place}：按格读出 {}",
+        vals.into_iter().collect::<Vec<_>>().join(" ")
+    )
+}
+
 pub(super) fn join_u64(v: &[u64]) -> String {
     v.iter().map(u64::to_string).collect::<Vec<_>>().join(" ")
 }
